@@ -1,0 +1,65 @@
+// Size and start-up benchmark of the built app in dist/ (build it first: scripts/bench.sh).
+// Prints wasm, JS and CSS sizes (raw, gzip, brotli) and the first-render time in headless Chromium
+// (median of several cold loads), and exits 1 when a budget is broken.
+import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { join, extname } from "node:path";
+import { serve, DIST } from "../tests/e2e/support/server.mjs";
+import { launch, ARTIFACTS } from "../tests/e2e/support/browser.mjs";
+
+const BUDGET_BROTLI_TOTAL = 200 * 1000; // bytes over the wire for wasm + JS + CSS + HTML
+const BUDGET_FIRST_RENDER_MS = 1000; // median, navigation start to the app's first render
+const LOADS = 7;
+
+const kinds = { ".wasm": "wasm", ".js": "js", ".css": "css", ".html": "html" };
+const rows = [];
+for (const name of readdirSync(DIST)) {
+  const kind = kinds[extname(name)];
+  if (!kind) continue;
+  const raw = readFileSync(join(DIST, name));
+  rows.push({
+    kind,
+    name,
+    raw: raw.length,
+    gzip: gzipSync(raw, { level: 9 }).length,
+    brotli: brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  });
+}
+if (!rows.some((r) => r.kind === "wasm")) {
+  console.error(`no .wasm in ${DIST}: build the release app first (scripts/bench.sh)`);
+  process.exit(1);
+}
+const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+const kb = (n) => (n / 1000).toFixed(1).padStart(8) + " KB";
+console.log("file".padEnd(34) + "raw".padStart(11) + "gzip".padStart(11) + "brotli".padStart(11));
+for (const r of rows) console.log(r.name.padEnd(34) + kb(r.raw) + kb(r.gzip) + kb(r.brotli));
+console.log("total".padEnd(34) + kb(total.raw) + kb(total.gzip) + kb(total.brotli));
+
+const server = await serve();
+const browser = await launch();
+const times = [];
+try {
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.waitForFunction(() => performance.getEntriesByName("latih-first-render").length > 0, null, { timeout: 15000 });
+    times.push(await page.evaluate(() => performance.getEntriesByName("latih-first-render")[0].startTime));
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)];
+console.log(`first render (navigation start to first app render, ${LOADS} cold loads): median ${median.toFixed(0)} ms, range ${times[0].toFixed(0)}-${times.at(-1).toFixed(0)} ms`);
+
+mkdirSync(ARTIFACTS, { recursive: true });
+writeFileSync(join(ARTIFACTS, "bench-size.json"), JSON.stringify({ files: rows, total, first_render_ms: { median, all: times } }, null, 2));
+
+let broken = 0;
+const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) broken++; };
+check(total.brotli <= BUDGET_BROTLI_TOTAL, `brotli transfer ${kb(total.brotli).trim()} <= budget ${BUDGET_BROTLI_TOTAL / 1000} KB`);
+check(median <= BUDGET_FIRST_RENDER_MS, `first render median ${median.toFixed(0)} ms <= budget ${BUDGET_FIRST_RENDER_MS} ms`);
+process.exit(broken ? 1 : 0);

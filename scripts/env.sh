@@ -1,0 +1,29 @@
+# Sourced by the other scripts: where the tools are, and `wasm CMD...`, which runs CMD with the
+# environment that builds for wasm32 (nothing extra on a rustup machine; Debian's chain with
+# build-std elsewhere). That environment is never set globally: it breaks native builds.
+# shellcheck shell=bash
+
+ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
+export LATIH_TOOLS=${LATIH_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/latih/tools}
+export CHROME=${CHROME:-/usr/bin/chromium}
+export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+export TRUNK_SKIP_VERSION_CHECK=true
+WASM_LD=${WASM_LD:-/usr/lib/llvm-22/bin/wasm-ld}
+
+for dir in "$LATIH_TOOLS"/trunk-*/bin "$LATIH_TOOLS"/wasm-bindgen-*/bin "$ROOT/node_modules/.bin"; do
+  [ -d "$dir" ] && PATH="$dir:$PATH"
+done
+export PATH
+
+wasm() {
+  if [ "$(cat "$LATIH_TOOLS/wasm-mode" 2>/dev/null)" = debian ]; then
+    PATH="$LATIH_TOOLS/debian-rust/bin:$PATH" \
+      RUSTC=/usr/bin/rustc RUSTDOC=/usr/bin/rustdoc RUSTC_BOOTSTRAP=1 \
+      CARGO_UNSTABLE_BUILD_STD=std,panic_abort \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER="$WASM_LD" \
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+      "$@"
+  else
+    CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner "$@"
+  fi
+}

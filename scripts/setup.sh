@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Installs whatever is missing to build, serve and test Latih, and skips what is already there.
+#
+# Tools go to $LATIH_TOOLS (default: ~/.cache/latih/tools), outside the checkout so that a fresh
+# clone (as in CI) reuses them; .tools in the repo is a git-ignored link to that folder.
+#   - Rust for wasm32: `rustup target add wasm32-unknown-unknown` where it works; otherwise Debian's
+#     rust-web chain, which builds std for wasm32 from source (see ../shared/TOOLCHAIN.md).
+#   - wasm-bindgen-cli at exactly the version in Cargo.lock; trunk (pinned below).
+#   - wasm-opt (npm binaryen) and playwright-core, from package-lock.json.
+#   - Chromium and chromedriver (Debian's packages), unless CHROME and CHROMEDRIVER point elsewhere.
+# A second run with everything installed takes seconds.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+# shellcheck source=scripts/env.sh
+source "$ROOT/scripts/env.sh"
+
+TRUNK_VERSION=0.21.14
+step() { printf '\033[1msetup:\033[0m %s\n' "$*"; }
+die() { printf 'setup: error: %s\n' "$*" >&2; exit 1; }
+
+SUDO=""
+if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
+apt_updated=""
+apt_install() {
+  command -v apt-get >/dev/null || die "apt-get not found; install these yourself: $*"
+  if [ -z "$apt_updated" ]; then $SUDO apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "$@" >/dev/null
+}
+have_debs() { dpkg -s "$@" >/dev/null 2>&1; }
+
+mkdir -p "$LATIH_TOOLS"
+if [ ! -e "$ROOT/.tools" ] || [ -L "$ROOT/.tools" ]; then ln -sfn "$LATIH_TOOLS" "$ROOT/.tools"; fi
+
+for cmd in cargo rustc node npm; do
+  command -v "$cmd" >/dev/null || die "$cmd is required (Rust from https://rustup.rs, Node.js >= 20)"
+done
+
+# 1. Rust for wasm32. LATIH_WASM_CHAIN=debian forces Debian's chain even where rustup works.
+if [ "${LATIH_WASM_CHAIN:-}" = debian ]; then
+  have_debs rustc-web cargo-web rust-web-src lld-22 rust-web-clippy \
+    || apt_install rustc-web cargo-web rust-web-src lld-22 rust-web-clippy
+  echo debian > "$LATIH_TOOLS/wasm-mode"
+  step "Rust for wasm32: Debian rust-web chain (LATIH_WASM_CHAIN=debian)"
+elif command -v rustup >/dev/null && rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  echo rustup > "$LATIH_TOOLS/wasm-mode"
+  step "Rust for wasm32: rustup target (cached)"
+elif [ "$(cat "$LATIH_TOOLS/wasm-mode" 2>/dev/null)" = debian ] && have_debs rustc-web cargo-web rust-web-src lld-22 rust-web-clippy; then
+  step "Rust for wasm32: Debian rust-web chain (cached)"
+elif command -v rustup >/dev/null && timeout 120 rustup target add wasm32-unknown-unknown >/dev/null 2>&1; then
+  echo rustup > "$LATIH_TOOLS/wasm-mode"
+  step "Rust for wasm32: installed the rustup target"
+else
+  step "Rust for wasm32: rustup cannot download the target here; installing Debian's rust-web chain"
+  have_debs rustc-web cargo-web rust-web-src lld-22 rust-web-clippy \
+    || apt_install rustc-web cargo-web rust-web-src lld-22 rust-web-clippy
+  echo debian > "$LATIH_TOOLS/wasm-mode"
+fi
+if [ "$(cat "$LATIH_TOOLS/wasm-mode")" = debian ]; then
+  # trunk and cargo-clippy call plain `cargo`/`rustc`: this folder puts Debian's first on PATH.
+  mkdir -p "$LATIH_TOOLS/debian-rust/bin"
+  for tool in cargo rustc rustdoc cargo-clippy clippy-driver; do
+    ln -sfn "/usr/bin/$tool" "$LATIH_TOOLS/debian-rust/bin/$tool"
+  done
+  [ -x "$WASM_LD" ] || die "wasm-ld not found at $WASM_LD"
+elif ! rustup component list --installed 2>/dev/null | grep -q '^clippy'; then
+  rustup component add clippy rustfmt >/dev/null 2>&1 || true
+fi
+
+# 2. wasm-bindgen-cli, exactly the version in Cargo.lock (the CLI and the library must match).
+wb_version=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+[ -n "$wb_version" ] || die "no wasm-bindgen in Cargo.lock"
+grep -q "wasm_bindgen = \"$wb_version\"" Trunk.toml || die "Trunk.toml [tools] wasm_bindgen must be $wb_version (Cargo.lock)"
+wb_root="$LATIH_TOOLS/wasm-bindgen-$wb_version"
+if "$wb_root/bin/wasm-bindgen" --version 2>/dev/null | grep -q " $wb_version"; then
+  step "wasm-bindgen-cli $wb_version (cached)"
+else
+  step "wasm-bindgen-cli $wb_version: building (about 2 minutes)"
+  # No --locked: its lock file pins a crate version the registry mirror here lacks.
+  cargo install --quiet wasm-bindgen-cli --version "$wb_version" --root "$wb_root"
+fi
+
+# 3. trunk.
+trunk_root="$LATIH_TOOLS/trunk-$TRUNK_VERSION"
+if "$trunk_root/bin/trunk" --version 2>/dev/null | grep -q " $TRUNK_VERSION"; then
+  step "trunk $TRUNK_VERSION (cached)"
+else
+  step "trunk $TRUNK_VERSION: building (about 6 minutes)"
+  cargo install --quiet --locked trunk --version "$TRUNK_VERSION" --root "$trunk_root"
+fi
+
+# 4. Node packages: wasm-opt (binaryen) and playwright-core, exactly as package-lock.json says.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ -f node_modules/.latih-lock ] && [ "$(cat node_modules/.latih-lock)" = "$lock_sum" ]; then
+  step "node packages (cached)"
+else
+  step "node packages: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error >/dev/null
+  echo "$lock_sum" > node_modules/.latih-lock
+fi
+
+# 5. Chromium and chromedriver.
+if [ -x "$CHROME" ] && [ -x "$CHROMEDRIVER" ]; then
+  step "Chromium and chromedriver (cached)"
+else
+  step "Chromium and chromedriver: installing Debian's packages"
+  apt_install chromium chromium-driver
+  [ -x "$CHROME" ] && [ -x "$CHROMEDRIVER" ] || die "Chromium not found at $CHROME / $CHROMEDRIVER (set CHROME and CHROMEDRIVER)"
+fi
+
+# 6. Crates, so that offline builds (trunk runs cargo with --offline) find them.
+cargo fetch --quiet
+
+step "ready ($(cat "$LATIH_TOOLS/wasm-mode") wasm toolchain, tools in $LATIH_TOOLS)"

@@ -1,0 +1,154 @@
+//! The root component: language context, routes, and the page layout around them.
+
+use yew::prelude::*;
+use yew_router::history::{AnyHistory, HashHistory};
+use yew_router::prelude::*;
+
+use crate::components::header::Header;
+use crate::components::storage_notice::StorageNotice;
+use crate::i18n::{t, Lang, Text};
+use crate::pages::{home::Home, not_found::NotFound};
+use crate::platform::prefs::{load_lang, save_lang};
+use crate::platform::storage::{Store, StoreError};
+
+/// The app's sections. Hash-based URLs (`#/...`) so any static file host serves every route.
+#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+pub enum Route {
+    /// What Latih is for and how to start.
+    #[at("/")]
+    Home,
+    /// Any address the app does not know.
+    #[not_found]
+    #[at("/404")]
+    NotFound,
+}
+
+impl Route {
+    /// The sections shown in the main navigation, with their labels.
+    pub const NAV: &'static [(Route, Text)] = &[(Route::Home, Text::NavHome)];
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+/// The interface language and the way to change it, shared through context.
+#[derive(Clone, Debug, PartialEq)]
+pub struct I18n {
+    /// The current language.
+    pub lang: Lang,
+    /// Switches the language (and remembers the choice).
+    pub set_lang: Callback<Lang>,
+}
+
+impl I18n {
+    /// The string for `text` in the current language.
+    pub fn t(&self, text: Text) -> &'static str {
+        t(self.lang, text)
+    }
+}
+
+/// The language context; outside a provider (isolated component tests), Bahasa Indonesia.
+#[hook]
+pub fn use_i18n() -> I18n {
+    use_context::<I18n>().unwrap_or_else(|| I18n {
+        lang: Lang::default(),
+        set_lang: Callback::noop(),
+    })
+}
+
+/// Props of [`AppRoot`]: the effects the app runs on, injected so tests can use memory twins.
+#[derive(Properties, PartialEq)]
+pub struct AppRootProps {
+    /// Where preferences are kept.
+    pub store: Store,
+    /// The navigation history (hash history in the browser, memory history in tests).
+    pub history: AnyHistory,
+}
+
+/// The whole app, given its storage and history.
+#[function_component]
+pub fn AppRoot(props: &AppRootProps) -> Html {
+    let lang = use_state(|| load_lang(&props.store));
+    let store_error = use_state(|| None::<StoreError>);
+
+    {
+        let store = props.store.clone();
+        let store_error = store_error.clone();
+        use_effect_with(*lang, move |lang| {
+            let result = save_lang(&store, *lang).err();
+            if *store_error != result {
+                store_error.set(result);
+            }
+            set_document_lang(*lang);
+        });
+    }
+
+    let i18n = I18n {
+        lang: *lang,
+        set_lang: {
+            let lang = lang.clone();
+            Callback::from(move |next: Lang| lang.set(next))
+        },
+    };
+
+    html! {
+        <ContextProvider<I18n> context={i18n}>
+            <Router history={props.history.clone()}>
+                <div class="app">
+                    <Header />
+                    if let Some(error) = (*store_error).clone() {
+                        <StorageNotice {error} />
+                    }
+                    <main id="main" class="main" tabindex="-1">
+                        <Switch<Route> render={switch} />
+                    </main>
+                    <footer class="footer">
+                        <p>{ t(*lang, Text::FooterText) }</p>
+                    </footer>
+                </div>
+            </Router>
+        </ContextProvider<I18n>>
+    }
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("lang", lang.code());
+    }
+}
+
+/// The app as the browser runs it: `localStorage` and hash-based history.
+#[function_component]
+pub fn App() -> Html {
+    let store = use_memo((), |_| Store::browser());
+    let history = use_memo((), |_| AnyHistory::from(HashHistory::new()));
+    use_effect_with((), |_| {
+        // Marks the first render for the start-up benchmark (scripts/bench-size.mjs).
+        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
+            let _ = perf.mark("latih-first-render");
+        }
+    });
+    html! { <AppRoot store={(*store).clone()} history={(*history).clone()} /> }
+}
+
+/// Mounts [`App`] into the `#app` element of index.html (or the body if it is missing).
+pub fn mount() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            // Clear the start-up placeholder that index.html shows while the wasm loads.
+            root.set_text_content(None);
+            yew::Renderer::<App>::with_root(root).render()
+        }
+        None => yew::Renderer::<App>::new().render(),
+    };
+}

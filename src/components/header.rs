@@ -1,0 +1,40 @@
+//! The top bar: product name, main navigation and the language switch.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{use_i18n, Route};
+use crate::components::lang_switch::LangSwitch;
+use crate::i18n::Text;
+
+/// The app's header.
+#[function_component]
+pub fn Header() -> Html {
+    let i18n = use_i18n();
+    let current = use_route::<Route>();
+    html! {
+        <header class="header">
+            <div class="header__inner">
+                <Link<Route> to={Route::Home} classes="brand">
+                    <span class="brand__mark" aria-hidden="true">{ "L" }</span>
+                    <span class="brand__text">
+                        <span class="brand__name">{ i18n.t(Text::AppName) }</span>
+                        <span class="brand__tagline">{ i18n.t(Text::AppTagline) }</span>
+                    </span>
+                </Link<Route>>
+                <nav class="nav" aria-label={i18n.t(Text::NavLabel)}>
+                    { for Route::NAV.iter().map(|(route, label)| {
+                        let active = current.as_ref() == Some(route);
+                        html! {
+                            <Link<Route> to={route.clone()}
+                                classes={classes!("nav__link", active.then_some("nav__link--active"))}>
+                                { i18n.t(*label) }
+                            </Link<Route>>
+                        }
+                    }) }
+                </nav>
+                <LangSwitch lang={i18n.lang} on_change={i18n.set_lang.clone()} />
+            </div>
+        </header>
+    }
+}

@@ -1,0 +1,213 @@
+//! Translation data and lookup: every user-facing string lives in `id.json` and `en.json`.
+//!
+//! Code names a string by a [`Text`] key, so a typo is a compile error; the catalogues are plain
+//! JSON objects a translator can edit. A test checks that both catalogues hold exactly the keys of
+//! [`Text::ALL`], with the same `{placeholders}`. A key that is still missing at run time falls back
+//! to the other language, then to the key itself: the app never panics over a string.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+mod texts;
+pub use texts::Text;
+
+/// A language the interface speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Bahasa Indonesia, the default.
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every supported language, default first.
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The BCP 47 code, used for storage and the `lang` attribute.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a stored code; anything unknown gives `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+
+    /// The other language (the fallback when a string is missing).
+    pub const fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
+    }
+
+    /// The raw JSON catalogue compiled into the app.
+    pub const fn source(self) -> &'static str {
+        match self {
+            Lang::Id => include_str!("id.json"),
+            Lang::En => include_str!("en.json"),
+        }
+    }
+}
+
+/// One language's strings, keyed by [`Text::key`].
+#[derive(Debug, Default)]
+pub struct Catalog {
+    strings: HashMap<String, String>,
+}
+
+impl Catalog {
+    /// Parses a catalogue: a flat JSON object of string values.
+    pub fn parse(json: &str) -> Result<Catalog, serde_json::Error> {
+        Ok(Catalog {
+            strings: serde_json::from_str(json)?,
+        })
+    }
+
+    /// The string for `key`, if present and not blank.
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.strings
+            .get(key)
+            .map(String::as_str)
+            .filter(|s| !s.trim().is_empty())
+    }
+
+    /// All keys in the catalogue.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.strings.keys().map(String::as_str)
+    }
+}
+
+/// The parsed catalogue of `lang`. A catalogue that fails to parse is empty (every lookup then
+/// falls back); the test suite makes sure that never ships.
+pub fn catalog(lang: Lang) -> &'static Catalog {
+    static ID: OnceLock<Catalog> = OnceLock::new();
+    static EN: OnceLock<Catalog> = OnceLock::new();
+    let cell = match lang {
+        Lang::Id => &ID,
+        Lang::En => &EN,
+    };
+    cell.get_or_init(|| Catalog::parse(lang.source()).unwrap_or_default())
+}
+
+/// The string for `text` in `lang`, falling back to the other language, then to the key.
+pub fn t(lang: Lang, text: Text) -> &'static str {
+    catalog(lang)
+        .get(text.key())
+        .or_else(|| catalog(lang.other()).get(text.key()))
+        .unwrap_or(text.key())
+}
+
+/// [`t`] with `{name}` placeholders replaced by the given values.
+pub fn t_with(lang: Lang, text: Text, args: &[(&str, &str)]) -> String {
+    let mut out = t(lang, text).to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// The `{placeholder}` names used in a string, sorted, for consistency checks.
+pub fn placeholders(s: &str) -> Vec<&str> {
+    let mut names: Vec<&str> = s
+        .split('{')
+        .skip(1)
+        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+        .collect();
+    names.sort_unstable();
+    names
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_catalogues_parse() {
+        for lang in Lang::ALL {
+            if let Err(e) = Catalog::parse(lang.source()) {
+                panic!("{} catalogue does not parse: {e}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn every_key_is_translated_in_every_language() {
+        let mut missing = Vec::new();
+        for lang in Lang::ALL {
+            let catalog = Catalog::parse(lang.source()).unwrap();
+            for text in Text::ALL {
+                if catalog.get(text.key()).is_none() {
+                    missing.push(format!("{}: {}", lang.code(), text.key()));
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing translations: {missing:?}");
+    }
+
+    #[test]
+    fn catalogues_hold_no_unknown_keys() {
+        let known: Vec<&str> = Text::ALL.iter().map(|t| t.key()).collect();
+        for lang in Lang::ALL {
+            let catalog = Catalog::parse(lang.source()).unwrap();
+            let stale: Vec<&str> = catalog.keys().filter(|k| !known.contains(k)).collect();
+            assert!(
+                stale.is_empty(),
+                "{}: keys no code uses: {stale:?}",
+                lang.code()
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_agree_between_languages() {
+        for text in Text::ALL {
+            let id = placeholders(t(Lang::Id, *text));
+            let en = placeholders(t(Lang::En, *text));
+            assert_eq!(id, en, "placeholders differ for {}", text.key());
+        }
+    }
+
+    #[test]
+    fn keys_are_unique() {
+        let mut keys: Vec<&str> = Text::ALL.iter().map(|t| t.key()).collect();
+        keys.sort_unstable();
+        let before = keys.len();
+        keys.dedup();
+        assert_eq!(before, keys.len(), "a key is declared twice");
+    }
+
+    #[test]
+    fn missing_string_falls_back_instead_of_panicking() {
+        let partial = Catalog::parse(r#"{"a": "x", "b": "  "}"#).unwrap();
+        assert_eq!(partial.get("a"), Some("x"));
+        assert_eq!(partial.get("b"), None, "blank counts as missing");
+        assert_eq!(partial.get("c"), None);
+    }
+
+    #[test]
+    fn lang_codes_round_trip_and_reject_junk() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("fr"), None);
+        assert_eq!(Lang::from_code(""), None);
+        assert_eq!(Lang::default(), Lang::Id);
+    }
+
+    #[test]
+    fn interpolation_replaces_named_placeholders() {
+        assert_eq!(placeholders("a {x} b {y}"), vec!["x", "y"]);
+        let s = t_with(
+            Lang::En,
+            Text::LangSwitchTo,
+            &[("language", "Bahasa Indonesia")],
+        );
+        assert!(s.contains("Bahasa Indonesia") && !s.contains('{'), "{s}");
+    }
+}

@@ -1,0 +1,17 @@
+//! Latih: a role-play trainer for BPJS Ketenagakerjaan's Perisai agents.
+//!
+//! The crate is both the browser app (built for wasm32 by Trunk from `src/main.rs`) and a library, so
+//! native tests can render its components and drive its logic without a browser.
+//!
+//! Layout:
+//! - [`i18n`]: every user-facing string, in Bahasa Indonesia and English, loaded from translation data.
+//! - [`platform`]: the thin layer over browser effects (storage), behind traits with in-memory twins.
+//! - [`app`]: the root component, routes and the language context.
+//! - [`components`] and [`pages`]: Yew components; pages compose components.
+#![warn(missing_docs)]
+
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod pages;
+pub mod platform;

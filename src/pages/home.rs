@@ -1,0 +1,49 @@
+//! The home page: what Latih is for, and how an agent and a trainer start.
+
+use yew::prelude::*;
+
+use crate::app::use_i18n;
+use crate::i18n::Text;
+
+#[derive(Properties, PartialEq)]
+struct AudienceProps {
+    title: Text,
+    body: Text,
+    steps: [Text; 3],
+    testid: &'static str,
+}
+
+#[function_component]
+fn Audience(props: &AudienceProps) -> Html {
+    let i18n = use_i18n();
+    html! {
+        <section class="card" data-testid={props.testid}>
+            <h2>{ i18n.t(props.title) }</h2>
+            <p>{ i18n.t(props.body) }</p>
+            <ol class="steps">
+                { for props.steps.iter().map(|s| html! { <li>{ i18n.t(*s) }</li> }) }
+            </ol>
+        </section>
+    }
+}
+
+/// The landing page.
+#[function_component]
+pub fn Home() -> Html {
+    let i18n = use_i18n();
+    html! {
+        <div class="page">
+            <section class="hero">
+                <h1 data-testid="home-title">{ i18n.t(Text::HomeTitle) }</h1>
+                <p class="lead">{ i18n.t(Text::HomeLead) }</p>
+            </section>
+            <div class="grid">
+                <Audience title={Text::HomeAgentTitle} body={Text::HomeAgentBody} testid="home-agent"
+                    steps={[Text::HomeAgentStep1, Text::HomeAgentStep2, Text::HomeAgentStep3]} />
+                <Audience title={Text::HomeTrainerTitle} body={Text::HomeTrainerBody} testid="home-trainer"
+                    steps={[Text::HomeTrainerStep1, Text::HomeTrainerStep2, Text::HomeTrainerStep3]} />
+            </div>
+            <p class="note">{ i18n.t(Text::HomeOfflineNote) }</p>
+        </div>
+    }
+}

@@ -1,0 +1,4 @@
+//! One component per route.
+
+pub mod home;
+pub mod not_found;

@@ -1,0 +1,20 @@
+//! The page for addresses the app does not know.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{use_i18n, Route};
+use crate::i18n::Text;
+
+/// Says the page does not exist and links home.
+#[function_component]
+pub fn NotFound() -> Html {
+    let i18n = use_i18n();
+    html! {
+        <section class="page page--narrow">
+            <h1>{ i18n.t(Text::NotFoundTitle) }</h1>
+            <p>{ i18n.t(Text::NotFoundBody) }</p>
+            <Link<Route> to={Route::Home} classes="button">{ i18n.t(Text::NotFoundBack) }</Link<Route>>
+        </section>
+    }
+}

@@ -1,0 +1,6 @@
+//! The thin layer over browser effects. Everything here sits behind a trait with an in-memory
+//! twin, so components and logic can be tested natively.
+
+pub mod fatal;
+pub mod prefs;
+pub mod storage;

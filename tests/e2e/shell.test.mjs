@@ -1,0 +1,92 @@
+// The app shell in real Chromium against the built dist/: it starts without errors, the language
+// switch works and survives a reload, and unknown addresses get the not-found page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { serve } from "./support/server.mjs";
+import { launch, watchProblems, screenshot, PHONE, LAPTOP } from "./support/browser.mjs";
+
+let server, browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function openApp(context, path = "") {
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(server.url + path);
+  await page.getByTestId("home-title").or(page.locator("main h1")).first().waitFor();
+  return { page, problems };
+}
+
+test("starts in Bahasa Indonesia, switches to English, and keeps the choice after a reload", async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const { page, problems } = await openApp(context);
+
+  await assert.doesNotReject(page.getByText("Berlatih sebelum bertemu pekerja").waitFor());
+  assert.equal(await page.locator("html").getAttribute("lang"), "id");
+  assert.equal(await page.getByTestId("lang-id").getAttribute("aria-pressed"), "true");
+  await screenshot(page, "home-id-390x844");
+
+  await page.getByTestId("lang-en").click();
+  await page.getByText("Practise before you meet the worker").waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "en");
+  assert.equal(await page.getByText("Berlatih sebelum bertemu pekerja").count(), 0);
+
+  await page.reload();
+  await page.getByTestId("home-title").waitFor();
+  assert.equal(await page.getByTestId("home-title").textContent(), "Practise before you meet the worker");
+  assert.equal(await page.getByTestId("lang-en").getAttribute("aria-pressed"), "true");
+  await screenshot(page, "home-en-390x844");
+
+  await page.setViewportSize(LAPTOP);
+  await screenshot(page, "home-en-1280x800");
+  await page.getByTestId("lang-id").click();
+  await page.getByText("Berlatih sebelum bertemu pekerja").waitFor();
+  await screenshot(page, "home-id-1280x800");
+
+  assert.deepEqual(problems, [], "no console errors, page errors or failed requests");
+  await context.close();
+});
+
+test("an unknown address shows the not-found page with a way home", async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const { page, problems } = await openApp(context, "#/tidak/ada");
+  await page.getByRole("heading", { name: "Halaman tidak ditemukan" }).waitFor();
+  await page.getByRole("link", { name: "Kembali ke beranda" }).click();
+  await page.getByTestId("home-title").waitFor();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the app fits a 360 px phone without sideways scrolling, with 44 px tap targets", async () => {
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  const { page, problems } = await openApp(context);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `page is ${overflow}px wider than the screen`);
+  for (const el of await page.locator("header a, header button").all()) {
+    const box = await el.boundingBox();
+    assert.ok(box.height >= 44 && box.width >= 44, `tap target too small: ${await el.textContent()} ${JSON.stringify(box)}`);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the page allows only its own scripts: the CSP has no unsafe-inline and names a hash", async () => {
+  const context = await browser.newContext();
+  const { page, problems } = await openApp(context);
+  const csp = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  assert.match(csp, /script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/=]+'/);
+  assert.doesNotMatch(csp, /unsafe-inline|__INLINE/);
+  // Everything the page loaded came from its own origin.
+  const foreign = await page.evaluate((origin) =>
+    performance.getEntriesByType("resource").map((e) => e.name).filter((u) => !u.startsWith(origin) && !u.startsWith("data:")),
+    new URL(server.url).origin);
+  assert.deepEqual(foreign, []);
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -1,0 +1,38 @@
+// Launches Debian's Chromium through playwright-core (no browser download) with the flags that
+// keep it quiet on a closed network, and records every console error, page error and failed
+// request of a page so a test can assert there were none.
+import { chromium } from "playwright-core";
+import { mkdirSync } from "node:fs";
+
+export const ARTIFACTS = new URL("../../../artifacts/", import.meta.url).pathname;
+export const PHONE = { width: 390, height: 844 };
+export const LAPTOP = { width: 1280, height: 800 };
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROME || "/usr/bin/chromium",
+    args: [
+      "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    ],
+  });
+}
+
+/** Starts watching `page`; returns the list that collects its problems. */
+export function watchProblems(page) {
+  const problems = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || msg.type() === "warning") problems.push(`console ${msg.type()}: ${msg.text()}`);
+  });
+  page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} ${req.failure()?.errorText}`));
+  page.on("response", (res) => {
+    if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+  });
+  return problems;
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(`${ARTIFACTS}screenshots`, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}screenshots/${name}.png`, fullPage: true });
+}

@@ -1,0 +1,66 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): the real app mounted in a page.
+#![cfg(target_arch = "wasm32")]
+
+use latih::app::App;
+use latih::i18n::{t, Lang, Text};
+use latih::platform::prefs::LANG_KEY;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn local_storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn mount() -> web_sys::Element {
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    root
+}
+
+fn click(root: &web_sys::Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .dyn_into::<web_sys::HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn language_switch_changes_the_text_and_is_remembered() {
+    local_storage().remove_item(LANG_KEY).unwrap();
+    let root = mount();
+    yew::scheduler::flush().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains(t(Lang::Id, Text::HomeTitle)), "{text}");
+
+    click(&root, "[data-testid=lang-en]");
+    yew::scheduler::flush().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains(t(Lang::En, Text::HomeTitle)), "{text}");
+    assert!(!text.contains(t(Lang::Id, Text::HomeTitle)));
+    assert_eq!(
+        local_storage().get_item(LANG_KEY).unwrap().as_deref(),
+        Some("en")
+    );
+    let html_lang = document().document_element().unwrap().get_attribute("lang");
+    assert_eq!(html_lang.as_deref(), Some("en"));
+
+    click(&root, "[data-testid=lang-id]");
+    yew::scheduler::flush().await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains(t(Lang::Id, Text::HomeTitle)));
+    assert_eq!(
+        local_storage().get_item(LANG_KEY).unwrap().as_deref(),
+        Some("id")
+    );
+}
