@@ -10,7 +10,7 @@ export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 export TRUNK_SKIP_VERSION_CHECK=true
 WASM_LD=${WASM_LD:-/usr/lib/llvm-22/bin/wasm-ld}
 
-for dir in "$LATIH_TOOLS"/trunk-*/bin "$LATIH_TOOLS"/wasm-bindgen-*/bin "$ROOT/node_modules/.bin"; do
+for dir in "$LATIH_TOOLS"/trunk-*/bin "$LATIH_TOOLS"/wasm-bindgen-*/bin "$LATIH_TOOLS"/cargo-fuzz-*/bin "$ROOT/node_modules/.bin"; do
   [ -d "$dir" ] && PATH="$dir:$PATH"
 done
 export PATH

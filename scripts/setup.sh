@@ -90,6 +90,20 @@ else
   cargo install --quiet --locked trunk --version "$TRUNK_VERSION" --root "$trunk_root"
 fi
 
+# 3b. cargo-fuzz for the importer's fuzz smoke run (scripts/fuzz.sh); it needs nightly Rust, so
+# it is skipped (and the fuzz suite reports SKIPPED) where no nightly toolchain can be had.
+FUZZ_VERSION=0.13.2
+fuzz_root="$LATIH_TOOLS/cargo-fuzz-$FUZZ_VERSION"
+if [ -x "$fuzz_root/bin/cargo-fuzz" ]; then
+  step "cargo-fuzz $FUZZ_VERSION (cached)"
+elif cargo +nightly --version >/dev/null 2>&1 \
+  || { command -v rustup >/dev/null && timeout 300 rustup toolchain install nightly --profile minimal >/dev/null 2>&1; }; then
+  step "cargo-fuzz $FUZZ_VERSION: building (about 1 minute)"
+  cargo install --quiet cargo-fuzz --version "$FUZZ_VERSION" --root "$fuzz_root" || step "cargo-fuzz: build failed; the fuzz suite will be skipped"
+else
+  step "cargo-fuzz: no nightly Rust here; the fuzz suite will be skipped"
+fi
+
 # 4. Node packages: wasm-opt (binaryen) and playwright-core, exactly as package-lock.json says.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f node_modules/.latih-lock ] && [ "$(cat node_modules/.latih-lock)" = "$lock_sum" ]; then

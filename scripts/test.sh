@@ -10,7 +10,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-SUITES=(fmt clippy clippy-wasm unit browser build e2e bench)
+SUITES=(fmt clippy clippy-wasm unit pack bench-engine fuzz browser build e2e bench)
 
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 source scripts/env.sh
@@ -18,6 +18,7 @@ mkdir -p artifacts/logs
 
 passed=0
 failed=0
+skipped=0
 failures=()
 
 # Runs one suite: prints its output, then counts either the tests it reports or (for checks
@@ -30,6 +31,11 @@ run_suite() {
   local status=${PIPESTATUS[0]}
   local p f
   read -r p f < <(count_tests "$log")
+  if [ "$status" = 0 ] && grep -q '^SKIPPED:' "$log"; then
+    skipped=$((skipped + 1))
+    printf '\033[1m--- %s: skipped (%ss)\033[0m\n' "$name" "$((SECONDS - start))"
+    return
+  fi
   if [ "$p" = "" ]; then
     if [ "$status" = 0 ]; then p=1; f=0; else p=0; f=1; fi
   elif [ "$status" != 0 ] && [ "$f" = 0 ]; then
@@ -61,6 +67,9 @@ pick fmt         && run_suite fmt cargo fmt --all -- --check
 pick clippy      && run_suite clippy cargo clippy --all-targets --locked -- -D warnings
 pick clippy-wasm && run_suite clippy-wasm wasm cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 pick unit        && run_suite unit cargo test --locked
+pick pack        && run_suite pack cargo run --locked --quiet --bin latih-cli -- pack --runs 2000
+pick bench-engine && run_suite bench-engine cargo bench --locked --bench engine
+pick fuzz        && run_suite fuzz bash scripts/fuzz.sh "${LATIH_FUZZ_SECONDS:-30}"
 pick browser     && run_suite browser wasm cargo test --target wasm32-unknown-unknown --locked --test web
 pick build       && run_suite build wasm trunk build --release
 pick e2e         && run_suite e2e node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
@@ -70,5 +79,9 @@ pick bench       && run_suite bench bash scripts/bench.sh "${bench_args[@]}"
 
 echo
 [ ${#failures[@]} -eq 0 ] || echo "failed suites: ${failures[*]}"
-echo "$passed passed, $failed failed"
+if [ "$skipped" = 0 ]; then
+  echo "$passed passed, $failed failed"
+else
+  echo "$passed passed, $failed failed, $skipped skipped"
+fi
 [ "$failed" = 0 ]

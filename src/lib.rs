@@ -4,14 +4,21 @@
 //! native tests can render its components and drive its logic without a browser.
 //!
 //! Layout:
+//! - [`engine`]: the role-play model (scenarios, simulation, scoring, validation); no UI types.
 //! - [`i18n`]: every user-facing string, in Bahasa Indonesia and English, loaded from translation data.
 //! - [`platform`]: the thin layer over browser effects (storage), behind traits with in-memory twins.
 //! - [`app`]: the root component, routes and the language context.
 //! - [`components`] and [`pages`]: Yew components; pages compose components.
 #![warn(missing_docs)]
 
-pub mod app;
-pub mod components;
+pub mod engine;
 pub mod i18n;
+
+#[cfg(feature = "ui")]
+pub mod app;
+#[cfg(feature = "ui")]
+pub mod components;
+#[cfg(feature = "ui")]
 pub mod pages;
+#[cfg(feature = "ui")]
 pub mod platform;

@@ -1,0 +1,404 @@
+//! `latih-cli`: the command-line tool for trainers who keep scenarios in files, and for CI.
+//!
+//! ```text
+//! latih-cli validate FILE...            check scenario files; exit 1 if any has errors
+//! latih-cli balance FILE... [--runs N]  play each with the scripted policies; exit 1 if a target is missed
+//! latih-cli play FILE --seed S --choices a,b,c [--lang en]
+//!                                      play a run and print the transcript and score card
+//! latih-cli pack [--runs N]             validate and balance every bundled scenario
+//! ```
+//! Exit codes: 0 all good, 1 problems found, 2 bad usage or unreadable file.
+
+use std::process::ExitCode;
+
+use latih::engine::balance::{analyse_all, missed_targets, PolicyReport};
+use latih::engine::import::{import, Imported};
+use latih::engine::messages::{message_with, text, Msg};
+use latih::engine::pack;
+use latih::engine::rates::rupiah;
+use latih::engine::scenario::{Competency, Outcome, Scenario};
+use latih::engine::scoring::debrief;
+use latih::engine::sim::{Event, Session};
+use latih::engine::validate::{has_errors, Diagnostic, Severity};
+
+const USAGE: &str = "usage:
+  latih-cli validate FILE...
+  latih-cli balance FILE... [--runs N]
+  latih-cli play FILE --seed S --choices ID,ID,... [--lang id|en]
+  latih-cli pack [--runs N]";
+
+struct Args {
+    files: Vec<String>,
+    runs: u32,
+    seed: u64,
+    choices: Vec<String>,
+    english: bool,
+}
+
+fn parse(args: &[String]) -> Result<Args, String> {
+    let mut a = Args {
+        files: Vec::new(),
+        runs: 2000,
+        seed: 1,
+        choices: Vec::new(),
+        english: false,
+    };
+    let mut it = args.iter();
+    while let Some(arg) = it.next() {
+        let mut value = |name: &str| it.next().cloned().ok_or(format!("{name} needs a value"));
+        match arg.as_str() {
+            "--runs" => {
+                a.runs = value("--runs")?
+                    .parse()
+                    .map_err(|_| "--runs takes a number")?
+            }
+            "--seed" => {
+                a.seed = value("--seed")?
+                    .parse()
+                    .map_err(|_| "--seed takes a number")?
+            }
+            "--choices" => {
+                a.choices = value("--choices")?
+                    .split(',')
+                    .map(|s| s.trim().to_owned())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            }
+            "--lang" => a.english = value("--lang")? == "en",
+            flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            file => a.files.push(file.to_owned()),
+        }
+    }
+    Ok(a)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some((command, rest)) = args.split_first() else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    let a = match parse(rest) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("error: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match command.as_str() {
+        "validate" if !a.files.is_empty() => validate_files(&a),
+        "balance" if !a.files.is_empty() => balance_files(&a),
+        "play" if a.files.len() == 1 => play_file(&a),
+        "pack" => check_pack(&a),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::from(1),
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn load(path: &str, english: bool) -> Result<Imported, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    import(&text).map_err(|e| format!("{path}: {}", e.message.get(english)))
+}
+
+fn print_diagnostics(name: &str, imported: &Imported, english: bool) -> bool {
+    for repair in &imported.repairs {
+        println!("{name}: repaired: {}", repair.get(english));
+    }
+    print_list(name, &imported.diagnostics, english);
+    !has_errors(&imported.diagnostics)
+}
+
+fn print_list(name: &str, diagnostics: &[Diagnostic], english: bool) {
+    for d in diagnostics {
+        let level = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut place = String::new();
+        if let Some(node) = &d.location.node {
+            place += &format!(" node {node}");
+        }
+        if let Some(choice) = &d.location.choice {
+            place += &format!(" choice {choice}");
+        }
+        println!(
+            "{name}: {level}:{place} [{}] {}",
+            d.location.field,
+            d.message.get(english)
+        );
+    }
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    println!(
+        "{name}: {errors} errors, {} warnings",
+        diagnostics.len() - errors
+    );
+}
+
+fn validate_files(a: &Args) -> Result<bool, String> {
+    let mut ok = true;
+    for path in &a.files {
+        let imported = load(path, a.english)?;
+        ok &= print_diagnostics(path, &imported, a.english);
+    }
+    Ok(ok)
+}
+
+fn print_balance(name: &str, reports: &[PolicyReport]) -> bool {
+    println!("{name}");
+    println!(
+        "  {:<14}{:>7}{:>6}{:>6}{:>6}{:>6}{:>6}{:>7}{:>9}  outcomes",
+        "policy", "mean", "min", "p10", "p50", "p90", "max", "pass", "enrolled"
+    );
+    for r in reports {
+        let outcomes: Vec<String> = r
+            .outcomes
+            .iter()
+            .map(|(o, n)| format!("{o:?}={n}"))
+            .collect();
+        println!(
+            "  {:<14}{:>7.1}{:>6}{:>6}{:>6}{:>6}{:>6}{:>6.0}%{:>9}  {}",
+            r.policy.name(),
+            r.mean,
+            r.min,
+            r.p10,
+            r.median,
+            r.p90,
+            r.max,
+            r.pass_rate * 100.0,
+            r.mean_when_enrolled
+                .map_or("-".to_owned(), |m| format!("{m:.1}")),
+            outcomes.join(" ")
+        );
+    }
+    let missed = missed_targets(reports);
+    for m in &missed {
+        println!("  TARGET MISSED: {m}");
+    }
+    missed.is_empty()
+}
+
+fn balance_files(a: &Args) -> Result<bool, String> {
+    let mut ok = true;
+    for path in &a.files {
+        let imported = load(path, a.english)?;
+        if has_errors(&imported.diagnostics) {
+            print_diagnostics(path, &imported, a.english);
+            ok = false;
+            continue;
+        }
+        ok &= print_balance(path, &analyse_all(&imported.scenario, a.runs, a.seed));
+    }
+    Ok(ok)
+}
+
+fn check_pack(a: &Args) -> Result<bool, String> {
+    let mut ok = true;
+    for (name, body) in pack::FILES {
+        let imported = import(body).map_err(|e| format!("{name}: {}", e.message.get(a.english)))?;
+        ok &= print_diagnostics(name, &imported, a.english);
+        ok &= print_balance(name, &analyse_all(&imported.scenario, a.runs, a.seed));
+    }
+    Ok(ok)
+}
+
+fn play_file(a: &Args) -> Result<bool, String> {
+    let imported = load(&a.files[0], a.english)?;
+    if has_errors(&imported.diagnostics) {
+        print_diagnostics(&a.files[0], &imported, a.english);
+        return Ok(false);
+    }
+    let s = &imported.scenario;
+    let en = a.english;
+    let mut session = Session::start(s, a.seed).map_err(|e| e.to_string())?;
+    let mut failed = None;
+    for (i, choice) in a.choices.iter().enumerate() {
+        if let Err(e) = session.choose(choice) {
+            failed = Some(format!("choice {} ({choice}): {e}", i + 1));
+            break;
+        }
+    }
+    for event in session.events() {
+        print_event(s, event, en);
+    }
+    if let Some(why) = failed {
+        let offered: Vec<&str> = session.available().iter().map(|c| c.id.as_str()).collect();
+        println!("\nstopped: {why}\non offer now: {}", offered.join(", "));
+        return Ok(false);
+    }
+    let Some(card) = session.score_card() else {
+        let offered: Vec<&str> = session.available().iter().map(|c| c.id.as_str()).collect();
+        println!(
+            "\n(the conversation goes on; on offer now: {})",
+            offered.join(", ")
+        );
+        return Ok(true);
+    };
+    println!("\n== score card");
+    for c in Competency::ALL {
+        println!(
+            "  {:<28}{:>4}",
+            competency_name(c).get(en),
+            card.competency(c)
+        );
+    }
+    println!(
+        "  {:<28}{:>4}  (pass mark {}, {})",
+        "TOTAL",
+        card.total,
+        card.pass_mark,
+        if card.passed { "passed" } else { "not passed" }
+    );
+    println!("  outcome: {}", outcome_name(card.outcome).get(en));
+    if let Some(suitable) = card.suitable {
+        println!(
+            "  {}",
+            text(if suitable {
+                Msg::CardSuitable
+            } else {
+                Msg::CardUnsuitable
+            })
+            .get(en)
+        );
+    }
+    if let Some((v, cap)) = card.cap {
+        println!(
+            "  {}",
+            message_with(
+                Msg::CardCap,
+                &[("cap", cap.to_string())],
+                &[("violation", &violation_name(v))]
+            )
+            .get(en)
+        );
+    }
+    let d = debrief(s, session.turns(), &card);
+    for m in &d.fixes {
+        let node = &s.nodes[m.node as usize];
+        println!(
+            "  fix at turn {}: chose \"{}\"",
+            m.turn + 1,
+            node.choices[m.chose as usize].text.get(en)
+        );
+        if let Some(b) = m.better {
+            println!("    better: \"{}\"", node.choices[b as usize].text.get(en));
+        }
+    }
+    Ok(true)
+}
+
+fn print_event(s: &Scenario, event: &Event, en: bool) {
+    match event {
+        Event::WorkerSays { node, variant } => {
+            println!(
+                "{}: {}",
+                s.persona.name,
+                s.nodes[*node as usize].lines[*variant as usize]
+                    .text
+                    .get(en)
+            )
+        }
+        Event::AgentSays { node, choice } => {
+            println!(
+                "> {}",
+                s.nodes[*node as usize].choices[*choice as usize]
+                    .text
+                    .get(en)
+            )
+        }
+        Event::FactRevealed { fact } => {
+            println!(
+                "  (learned: {})",
+                s.persona.hidden_facts[*fact as usize].text.get(en)
+            )
+        }
+        Event::Feedback(turn) => {
+            let choice = &s.nodes[turn.node as usize].choices[turn.choice as usize];
+            println!("  coach: {}", choice.feedback.get(en));
+            if let Some(check) = turn.accuracy.filter(|c| c.is_wrong()) {
+                let figure = figure_name(check.figure);
+                let m = message_with(
+                    Msg::AWrong,
+                    &[
+                        ("said", rupiah(check.said)),
+                        ("correct", rupiah(check.correct.unwrap_or(0))),
+                        ("date", s.meta.date.to_string()),
+                    ],
+                    &[("figure", &figure)],
+                );
+                println!("  coach: {}", m.get(en));
+            }
+            if let Some(v) = turn.violation {
+                println!("  ethics: {}", violation_name(v).get(en));
+            }
+        }
+        Event::Decision { agreed, .. } => println!(
+            "  (the worker {})",
+            if *agreed { "agrees" } else { "is not ready" }
+        ),
+        Event::Ended(end) => {
+            if let Some(ending) = s.ending(end.outcome) {
+                println!("{}: {}", s.persona.name, ending.text.get(en));
+            }
+            println!("== {}", outcome_name(end.outcome).get(en));
+        }
+    }
+}
+
+fn competency_name(c: Competency) -> latih::engine::scenario::Localized {
+    text(match c {
+        Competency::Rapport => Msg::CompRapport,
+        Competency::Discovery => Msg::CompDiscovery,
+        Competency::Accuracy => Msg::CompAccuracy,
+        Competency::Objections => Msg::CompObjections,
+        Competency::Closing => Msg::CompClosing,
+        Competency::Ethics => Msg::CompEthics,
+    })
+}
+
+fn outcome_name(o: Outcome) -> latih::engine::scenario::Localized {
+    text(match o {
+        Outcome::Enrolled => Msg::OutEnrolled,
+        Outcome::FollowUp => Msg::OutFollowUp,
+        Outcome::Declined => Msg::OutDeclined,
+        Outcome::WalkedAway => Msg::OutWalkedAway,
+        Outcome::Complained => Msg::OutComplained,
+    })
+}
+
+fn violation_name(v: latih::engine::scenario::Violation) -> latih::engine::scenario::Localized {
+    use latih::engine::scenario::Violation::*;
+    text(match v {
+        Pressure => Msg::ViolPressure,
+        FalsePromise => Msg::ViolFalsePromise,
+        ConfuseAgencies => Msg::ViolConfuseAgencies,
+        SkipReceipt => Msg::ViolSkipReceipt,
+        Disrespect => Msg::ViolDisrespect,
+        WrongFigure => Msg::ViolWrongFigure,
+        Unaffordable => Msg::ViolUnaffordable,
+    })
+}
+
+fn figure_name(f: latih::engine::scenario::Figure) -> latih::engine::scenario::Localized {
+    use latih::engine::scenario::Figure::*;
+    text(match f {
+        MonthlyContribution => Msg::FMonthlyContribution,
+        DailyContribution => Msg::FDailyContribution,
+        DeathBenefit => Msg::FDeathBenefit,
+        FuneralBenefit => Msg::FFuneralBenefit,
+        ScholarshipCeiling => Msg::FScholarshipCeiling,
+        MinimumIncome => Msg::FMinimumIncome,
+    })
+}

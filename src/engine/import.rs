@@ -1,0 +1,236 @@
+//! Reading scenario files safely: size and nesting limits, JSON errors with line and column,
+//! migration of older format versions with a list of what was repaired, then validation.
+//! Nothing here panics on any input.
+
+use serde_json::{Map, Value};
+
+use super::messages::{message, Msg};
+use super::scenario::{Localized, Scenario, OLDEST_READABLE_VERSION, SCHEMA_VERSION};
+use super::validate::{validate, Diagnostic};
+
+/// Largest file accepted: 2 MiB.
+pub const MAX_BYTES: usize = 2 * 1024 * 1024;
+/// Deepest nesting of arrays and objects accepted.
+pub const MAX_DEPTH: usize = 64;
+
+/// A scenario that was read, with what was repaired and what is still wrong.
+#[derive(Clone, Debug)]
+pub struct Imported {
+    /// The scenario, in the current format.
+    pub scenario: Scenario,
+    /// What migration from an older version changed.
+    pub repairs: Vec<Localized>,
+    /// Validation of the result (may hold errors: the caller decides what to allow).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Why a file could not be read at all. Nothing already stored is touched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportError {
+    /// What went wrong, in both languages.
+    pub message: Localized,
+    /// Line and column (1-based) for syntax and format errors.
+    pub position: Option<(usize, usize)>,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message.en)
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+fn fail(message: Localized) -> ImportError {
+    ImportError {
+        message,
+        position: None,
+    }
+}
+
+/// Reads a scenario file.
+pub fn import(text: &str) -> Result<Imported, ImportError> {
+    if text.len() > MAX_BYTES {
+        return Err(fail(message(
+            Msg::ITooLarge,
+            &[
+                ("size", text.len().to_string()),
+                ("max", MAX_BYTES.to_string()),
+            ],
+        )));
+    }
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(fail(message(
+            Msg::ITooDeep,
+            &[("max", MAX_DEPTH.to_string())],
+        )));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| located(Msg::IJson, &e))?;
+    let Value::Object(mut object) = value else {
+        return Err(fail(message(Msg::INotObject, &[])));
+    };
+    let version = object
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| fail(message(Msg::INoVersion, &[])))?;
+    let min_compatible = object
+        .get("min_compatible_version")
+        .and_then(Value::as_u64)
+        .unwrap_or(version);
+    if min_compatible > u64::from(SCHEMA_VERSION) {
+        return Err(fail(message(
+            Msg::ITooNew,
+            &[
+                ("version", version.to_string()),
+                ("supported", SCHEMA_VERSION.to_string()),
+            ],
+        )));
+    }
+    if version < u64::from(OLDEST_READABLE_VERSION) {
+        return Err(fail(message(
+            Msg::ITooOld,
+            &[("version", version.to_string())],
+        )));
+    }
+    let mut repairs = Vec::new();
+    let scenario: Scenario = if version < u64::from(SCHEMA_VERSION) {
+        migrate_v1(&mut object, &mut repairs);
+        // Positions refer to the migrated text, which keeps the original's order and names.
+        let migrated = serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default();
+        serde_json::from_str(&migrated).map_err(|e| located(Msg::IShape, &e))?
+    } else {
+        serde_json::from_str(text).map_err(|e| located(Msg::IShape, &e))?
+    };
+    let diagnostics = validate(&scenario);
+    Ok(Imported {
+        scenario,
+        repairs,
+        diagnostics,
+    })
+}
+
+/// Writes a scenario in the current format (what export saves).
+pub fn export(scenario: &Scenario) -> String {
+    let mut s = scenario.clone();
+    s.schema_version = SCHEMA_VERSION;
+    serde_json::to_string_pretty(&s).unwrap_or_default()
+}
+
+fn located(msg: Msg, e: &serde_json::Error) -> ImportError {
+    let detail = e.to_string();
+    // serde_json appends " at line L column C"; the message already says where.
+    let detail = detail
+        .split(" at line ")
+        .next()
+        .unwrap_or(&detail)
+        .to_owned();
+    ImportError {
+        message: message(
+            msg,
+            &[
+                ("line", e.line().to_string()),
+                ("column", e.column().to_string()),
+                ("detail", detail),
+            ],
+        ),
+        position: Some((e.line(), e.column())),
+    }
+}
+
+/// The deepest nesting of `[` and `{` outside strings.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for b in text.bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+/// Fields that are bilingual in version 2 and were plain Indonesian strings in version 1.
+const LOCALIZED_FIELDS: &[&str] = &[
+    "title",
+    "summary",
+    "briefing",
+    "occupation_label",
+    "household",
+    "text",
+    "feedback",
+];
+
+/// Version 1 (the first, Indonesian-only drafts) had plain strings where version 2 has
+/// `{"id": ..., "en": ...}`, no briefing and no minimum compatible version.
+fn migrate_v1(object: &mut Map<String, Value>, repairs: &mut Vec<Localized>) {
+    let mut converted = 0usize;
+    convert_strings(object, &mut converted);
+    if let Some(Value::Object(persona)) = object.get_mut("persona") {
+        if let Some(Value::Array(risks)) = persona.get_mut("risks") {
+            for risk in risks.iter_mut() {
+                if let Value::String(s) = risk {
+                    *risk = bilingual(std::mem::take(s));
+                    converted += 1;
+                }
+            }
+        }
+    }
+    if let Some(Value::Object(meta)) = object.get_mut("meta") {
+        if !meta.contains_key("briefing") {
+            if let Some(summary) = meta.get("summary").cloned() {
+                meta.insert("briefing".into(), summary);
+                repairs.push(message(Msg::RBriefing, &[]));
+            }
+        }
+    }
+    if converted > 0 {
+        repairs.push(message(
+            Msg::RBilingual,
+            &[("count", converted.to_string())],
+        ));
+    }
+    object.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
+    object.insert("min_compatible_version".into(), Value::from(SCHEMA_VERSION));
+    repairs.push(message(
+        Msg::RMinVersion,
+        &[("version", SCHEMA_VERSION.to_string())],
+    ));
+}
+
+fn bilingual(s: String) -> Value {
+    serde_json::json!({ "id": s, "en": "" })
+}
+
+fn convert_strings(object: &mut Map<String, Value>, converted: &mut usize) {
+    for (key, value) in object.iter_mut() {
+        match value {
+            Value::String(s) if LOCALIZED_FIELDS.contains(&key.as_str()) => {
+                *value = bilingual(std::mem::take(s));
+                *converted += 1;
+            }
+            Value::Object(inner) => convert_strings(inner, converted),
+            Value::Array(items) => {
+                for item in items {
+                    if let Value::Object(inner) = item {
+                        convert_strings(inner, converted);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+}

@@ -1,0 +1,206 @@
+//! The engine's own user-facing text (diagnostics, import errors, figure checks, names), as
+//! translation data in `messages.id.json` and `messages.en.json`, keyed by [`Msg`].
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::scenario::Localized;
+
+macro_rules! messages {
+    ($($variant:ident => $key:literal,)*) => {
+        /// A message of the engine.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)]
+        pub enum Msg { $($variant,)* }
+
+        impl Msg {
+            /// Every message key.
+            pub const ALL: &'static [Msg] = &[$(Msg::$variant,)*];
+            /// The key in the catalogues.
+            pub const fn key(self) -> &'static str {
+                match self { $(Msg::$variant => $key,)* }
+            }
+        }
+    };
+}
+
+messages! {
+    VDuplicateNode => "v.duplicate_node",
+    VDuplicateChoice => "v.duplicate_choice",
+    VMissingStart => "v.missing_start",
+    VNoNodes => "v.no_nodes",
+    VEmptyId => "v.empty_id",
+    VBrokenLink => "v.broken_link",
+    VUnreachableNode => "v.unreachable_node",
+    VDeadEnd => "v.dead_end",
+    VNoEndingText => "v.no_ending_text",
+    VDuplicateEnding => "v.duplicate_ending",
+    VUnreachableEnding => "v.unreachable_ending",
+    VWhyNoClose => "v.why_no_close",
+    VWhyNoFollowUp => "v.why_no_follow_up",
+    VWhyNoViolation => "v.why_no_violation",
+    VMissingTranslation => "v.missing_translation",
+    VEmptyText => "v.empty_text",
+    VOutOfRange => "v.out_of_range",
+    VUnknownFact => "v.unknown_fact",
+    VFactNeverRevealed => "v.fact_never_revealed",
+    VUnknownNodeCondition => "v.unknown_node_condition",
+    VUnknownChoiceCondition => "v.unknown_choice_condition",
+    VImpossibleStat => "v.impossible_stat",
+    VLoopNoExit => "v.loop_no_exit",
+    VCloseWithoutPackage => "v.close_without_package",
+    VQuoteWithoutFigure => "v.quote_without_figure",
+    VObjectionMissing => "v.objection_missing",
+    VNoRates => "v.no_rates",
+    VNoWeights => "v.no_weights",
+    VNoGoodChoice => "v.no_good_choice",
+    ITooLarge => "i.too_large",
+    ITooDeep => "i.too_deep",
+    IJson => "i.json",
+    INotObject => "i.not_object",
+    INoVersion => "i.no_version",
+    ITooNew => "i.too_new",
+    ITooOld => "i.too_old",
+    IShape => "i.shape",
+    RBilingual => "r.bilingual",
+    RBriefing => "r.briefing",
+    RMinVersion => "r.min_version",
+    AWrong => "a.wrong",
+    ABreakdown => "a.breakdown",
+    ADiscount => "a.discount",
+    ARight => "a.right",
+    FMonthlyContribution => "f.monthly_contribution",
+    FDailyContribution => "f.daily_contribution",
+    FDeathBenefit => "f.death_benefit",
+    FFuneralBenefit => "f.funeral_benefit",
+    FScholarshipCeiling => "f.scholarship_ceiling",
+    FMinimumIncome => "f.minimum_income",
+    ViolPressure => "viol.pressure",
+    ViolFalsePromise => "viol.false_promise",
+    ViolConfuseAgencies => "viol.confuse_agencies",
+    ViolSkipReceipt => "viol.skip_receipt",
+    ViolDisrespect => "viol.disrespect",
+    ViolWrongFigure => "viol.wrong_figure",
+    ViolUnaffordable => "viol.unaffordable",
+    CompRapport => "comp.rapport",
+    CompDiscovery => "comp.discovery",
+    CompAccuracy => "comp.accuracy",
+    CompObjections => "comp.objections",
+    CompClosing => "comp.closing",
+    CompEthics => "comp.ethics",
+    OutEnrolled => "out.enrolled",
+    OutFollowUp => "out.follow_up",
+    OutDeclined => "out.declined",
+    OutWalkedAway => "out.walked_away",
+    OutComplained => "out.complained",
+    PkgJkkJkm => "pkg.jkk_jkm",
+    PkgJkkJkmJht => "pkg.jkk_jkm_jht",
+    CardUnsuitable => "card.unsuitable",
+    CardSuitable => "card.suitable",
+    CardCap => "card.cap",
+}
+
+fn catalog(english: bool) -> &'static HashMap<String, String> {
+    static ID: OnceLock<HashMap<String, String>> = OnceLock::new();
+    static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
+    let (cell, text) = if english {
+        (&EN, include_str!("messages.en.json"))
+    } else {
+        (&ID, include_str!("messages.id.json"))
+    };
+    cell.get_or_init(|| serde_json::from_str(text).unwrap_or_default())
+}
+
+fn fill(template: &str, args: &[(&str, String)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in args {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+/// A message in both languages, with `{name}` placeholders filled. Arguments that are
+/// themselves bilingual (names of outcomes, figures...) go through [`message_with`].
+pub fn message(msg: Msg, args: &[(&str, String)]) -> Localized {
+    message_with(msg, args, &[])
+}
+
+/// [`message`] with some arguments given in both languages.
+pub fn message_with(
+    msg: Msg,
+    args: &[(&str, String)],
+    localized: &[(&str, &Localized)],
+) -> Localized {
+    let one = |english: bool| {
+        let template = catalog(english)
+            .get(msg.key())
+            .or_else(|| catalog(!english).get(msg.key()))
+            .map(String::as_str)
+            .unwrap_or(msg.key());
+        let mut all: Vec<(&str, String)> = args.to_vec();
+        all.extend(
+            localized
+                .iter()
+                .map(|(n, l)| (*n, l.get(english).to_owned())),
+        );
+        fill(template, &all)
+    };
+    Localized::new(one(false), one(true))
+}
+
+/// A plain message with no arguments.
+pub fn text(msg: Msg) -> Localized {
+    message(msg, &[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_message_exists_in_both_languages_with_the_same_placeholders() {
+        let names = |s: &str| {
+            let mut v: Vec<String> = s
+                .split('{')
+                .skip(1)
+                .filter_map(|r| r.split_once('}').map(|(n, _)| n.to_owned()))
+                .collect();
+            v.sort();
+            v
+        };
+        for msg in Msg::ALL {
+            let id = catalog(false).get(msg.key());
+            let en = catalog(true).get(msg.key());
+            assert!(
+                id.is_some_and(|s| !s.trim().is_empty()),
+                "id missing {}",
+                msg.key()
+            );
+            assert!(
+                en.is_some_and(|s| !s.trim().is_empty()),
+                "en missing {}",
+                msg.key()
+            );
+            assert_eq!(
+                names(id.unwrap()),
+                names(en.unwrap()),
+                "placeholders of {}",
+                msg.key()
+            );
+        }
+        for english in [false, true] {
+            assert_eq!(
+                catalog(english).len(),
+                Msg::ALL.len(),
+                "stale keys in a catalogue"
+            );
+        }
+    }
+
+    #[test]
+    fn placeholders_are_filled() {
+        let m = message(Msg::VDuplicateNode, &[("node", "x".into())]);
+        assert_eq!(m.en, "Two nodes are named \"x\".");
+        assert!(m.id.contains("\"x\""));
+    }
+}

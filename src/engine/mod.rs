@@ -1,0 +1,21 @@
+//! The role-play engine: scenarios, the simulated worker, scoring, validation, import and
+//! balance analysis. Pure Rust: no UI or browser types, so everything here is tested natively.
+//!
+//! The flow: [`import::import`] reads a scenario file (with migrations and limits) and
+//! [`validate::validate`] reports what is wrong with it. A [`sim::Session`] plays it: each
+//! choice goes through the pure [`sim::step`], which returns [`sim::Event`]s for the UI to show.
+//! When the conversation ends, [`scoring`] turns the record into a [`scoring::ScoreCard`] and a
+//! debrief. [`rates`] holds the contribution rates and the calculator that product-knowledge
+//! scoring checks quoted figures against. [`balance`] plays scenarios with scripted policies.
+
+pub mod balance;
+pub mod generate;
+pub mod import;
+pub mod messages;
+pub mod pack;
+pub mod rates;
+pub mod rng;
+pub mod scenario;
+pub mod scoring;
+pub mod sim;
+pub mod validate;

@@ -1,0 +1,678 @@
+//! The scenario format: what a trainer writes and what the engine plays. It is serde JSON; see
+//! docs/scenario-format.md for the reference and a complete example.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::rates::{Date, Package};
+
+/// The format version this engine writes.
+pub const SCHEMA_VERSION: u32 = 2;
+/// The oldest format version this engine can read (older files are migrated on import).
+pub const OLDEST_READABLE_VERSION: u32 = 1;
+
+/// Text in both interface languages. An empty string is a missing translation.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Localized {
+    /// Bahasa Indonesia.
+    #[serde(default)]
+    pub id: String,
+    /// English.
+    #[serde(default)]
+    pub en: String,
+}
+
+impl Localized {
+    /// Text in both languages.
+    pub fn new(id: impl Into<String>, en: impl Into<String>) -> Localized {
+        Localized {
+            id: id.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text for `lang` ("id" or "en"); the other language if that one is missing.
+    pub fn get(&self, english: bool) -> &str {
+        let (first, second) = if english {
+            (&self.en, &self.id)
+        } else {
+            (&self.id, &self.en)
+        };
+        if first.trim().is_empty() {
+            second
+        } else {
+            first
+        }
+    }
+}
+
+/// A whole scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Scenario {
+    /// The format version the file was written in.
+    pub schema_version: u32,
+    /// The oldest engine format version that can still play this file.
+    pub min_compatible_version: u32,
+    /// Stable identifier, lowercase with dashes (e.g. `fisher-lombok-timur`).
+    pub id: String,
+    /// Content version; bump it when choices or scoring change, so saved runs can tell.
+    pub version: u32,
+    /// Title, summary, difficulty and the like.
+    pub meta: Meta,
+    /// The simulated worker.
+    pub persona: Persona,
+    /// How the final score is weighted and what passes.
+    #[serde(default)]
+    pub rubric: Rubric,
+    /// The node where the conversation starts.
+    pub start: String,
+    /// The conversation graph.
+    pub nodes: Vec<Node>,
+    /// How the conversation can end.
+    pub endings: Vec<Ending>,
+}
+
+impl Scenario {
+    /// The node with this id.
+    pub fn node(&self, id: &str) -> Option<&Node> {
+        self.nodes.iter().find(|n| n.id == id)
+    }
+
+    /// The index of the hidden fact with this id.
+    pub fn fact_index(&self, id: &str) -> Option<usize> {
+        self.persona.hidden_facts.iter().position(|f| f.id == id)
+    }
+
+    /// The ending for an outcome.
+    pub fn ending(&self, outcome: Outcome) -> Option<&Ending> {
+        self.endings.iter().find(|e| e.outcome == outcome)
+    }
+}
+
+/// How hard a scenario is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Difficulty {
+    /// A friendly worker and one main objection.
+    Beginner,
+    /// Several objections, some hidden facts.
+    Intermediate,
+    /// A sceptical worker, traps in figures and ethics.
+    Advanced,
+}
+
+/// The objections from DOMAIN.md a scenario can train.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Objection {
+    /// "My income is irregular, I can't afford it."
+    CannotAfford,
+    /// "I already have BPJS Kesehatan."
+    HasHealthCover,
+    /// "I'm healthy / my work isn't risky."
+    NotRisky,
+    /// "It's complicated / I have no smartphone."
+    TooComplicated,
+    /// "I don't trust it / claims are hard."
+    DistrustClaims,
+    /// "Money is wasted if I never claim."
+    MoneyWasted,
+}
+
+impl Objection {
+    /// Every objection.
+    pub const ALL: [Objection; 6] = [
+        Objection::CannotAfford,
+        Objection::HasHealthCover,
+        Objection::NotRisky,
+        Objection::TooComplicated,
+        Objection::DistrustClaims,
+        Objection::MoneyWasted,
+    ];
+}
+
+/// Title, summary and catalogue information.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meta {
+    /// Title shown in the library.
+    pub title: Localized,
+    /// One or two sentences for the library card.
+    pub summary: Localized,
+    /// What the agent knows before the visit, and the goal.
+    pub briefing: Localized,
+    /// How hard it is.
+    pub difficulty: Difficulty,
+    /// Free tags for filtering.
+    #[serde(default)]
+    pub tags: Vec<String>,
+    /// The objections the worker raises.
+    #[serde(default)]
+    pub objections: Vec<Objection>,
+    /// About how long a playthrough takes.
+    pub estimated_minutes: u32,
+    /// The date the visit happens; contribution rates are those valid on it.
+    pub date: Date,
+}
+
+/// What kind of work the persona does (decides e.g. the transport-worker discount).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Occupation {
+    /// Fisher.
+    Fisher,
+    /// Farmer or farm labourer.
+    Farmer,
+    /// Market trader.
+    Trader,
+    /// Ojek or online-ojek driver.
+    OjekDriver,
+    /// Courier.
+    Courier,
+    /// Other driver (angkot, truck, taxi).
+    Driver,
+    /// Weaver or other artisan.
+    Artisan,
+    /// Construction day labourer.
+    ConstructionLabourer,
+    /// Street-food seller.
+    StreetFoodSeller,
+    /// Household helper.
+    HouseholdHelper,
+    /// Anything else.
+    Other,
+}
+
+/// How the persona earns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum IncomePattern {
+    /// About the same every month.
+    Regular,
+    /// Good and lean seasons.
+    Seasonal,
+    /// Day to day, unpredictable.
+    Irregular,
+}
+
+/// Existing social protection.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Coverage {
+    /// BPJS Kesehatan (health), paid by the worker.
+    BpjsKesehatan,
+    /// BPJS Kesehatan paid by the state (PBI / KIS).
+    BpjsKesehatanPbi,
+    /// An earlier BPJS Ketenagakerjaan membership that lapsed.
+    LapsedBpjsKetenagakerjaan,
+}
+
+/// The worker's starting attitudes, each 0-100.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attitudes {
+    /// Trust in the agent and the agency.
+    pub trust: i32,
+    /// How much the worker feels a need for protection.
+    pub need: i32,
+    /// Worry about the cost.
+    pub price_worry: i32,
+    /// How long the worker will keep talking.
+    pub patience: i32,
+}
+
+/// How strongly the worker reacts to kinds of move, in percent of the authored effect (100 = as
+/// written). This is what makes the same move work on one worker and fail on another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sensitivities {
+    /// Scales changes to price worry.
+    pub price: u32,
+    /// Scales the trust lost to pressure and disrespect.
+    pub pressure: u32,
+    /// Scales the trust gained from rapport and social proof.
+    pub rapport: u32,
+}
+
+impl Default for Sensitivities {
+    fn default() -> Self {
+        Sensitivities {
+            price: 100,
+            pressure: 100,
+            rapport: 100,
+        }
+    }
+}
+
+/// A fact about the worker that only a discovery question reveals.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct HiddenFact {
+    /// Identifier used by `reveals` and conditions.
+    pub id: String,
+    /// What the agent learns.
+    pub text: Localized,
+}
+
+/// The simulated worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Persona {
+    /// First name.
+    pub name: String,
+    /// Kind of work.
+    pub occupation: Occupation,
+    /// The work in words ("nelayan", "fisher").
+    pub occupation_label: Localized,
+    /// Age in years.
+    pub age: u32,
+    /// Village or market and regency in NTB.
+    pub place: String,
+    /// Who lives with the worker and depends on them.
+    pub household: Localized,
+    /// Income the worker would declare, in rupiah per month.
+    pub declared_income: u64,
+    /// How the income comes in.
+    pub income_pattern: IncomePattern,
+    /// The most the household can keep paying every month, in rupiah, lean months included.
+    /// A package above it lapses after 3 months of arrears: not a suitable enrolment.
+    pub can_keep_paying: u64,
+    /// Existing coverage.
+    #[serde(default)]
+    pub coverage: Vec<Coverage>,
+    /// Risks at work.
+    #[serde(default)]
+    pub risks: Vec<Localized>,
+    /// Starting attitudes.
+    pub attitudes: Attitudes,
+    /// Reaction strengths.
+    #[serde(default)]
+    pub sensitivities: Sensitivities,
+    /// How ready (0-100) the worker must be to sign now; a little below agrees to a follow-up.
+    pub decision_threshold: i32,
+    /// What only discovery reveals.
+    #[serde(default)]
+    pub hidden_facts: Vec<HiddenFact>,
+    /// Avatar drawing key (the UI picks a drawing for it).
+    #[serde(default)]
+    pub avatar: String,
+}
+
+/// The six competencies a run is scored on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Competency {
+    /// Building rapport and respect.
+    Rapport,
+    /// Discovering the worker's needs and situation.
+    Discovery,
+    /// Correct product knowledge and figures.
+    Accuracy,
+    /// Answering objections truthfully and to the point.
+    Objections,
+    /// Closing: a suitable package, a clear next step, the receipt.
+    Closing,
+    /// Ethics and compliance.
+    Ethics,
+}
+
+impl Competency {
+    /// Every competency, in display order.
+    pub const ALL: [Competency; 6] = [
+        Competency::Rapport,
+        Competency::Discovery,
+        Competency::Accuracy,
+        Competency::Objections,
+        Competency::Closing,
+        Competency::Ethics,
+    ];
+
+    /// Position in [`Competency::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+/// Points per competency. Missing competencies are 0.
+pub type Points = BTreeMap<Competency, i32>;
+
+/// Weights and pass mark of a scenario.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rubric {
+    /// Weight of each competency in the total (any positive numbers; they are normalised).
+    pub weights: BTreeMap<Competency, u32>,
+    /// Points of a competency that earn 100 for it (ethics is scored by deduction instead).
+    pub full_marks: BTreeMap<Competency, i32>,
+    /// Total (0-100) needed to pass.
+    pub pass_mark: u32,
+}
+
+impl Default for Rubric {
+    fn default() -> Self {
+        use Competency::*;
+        Rubric {
+            weights: BTreeMap::from([
+                (Rapport, 10),
+                (Discovery, 15),
+                (Accuracy, 20),
+                (Objections, 15),
+                (Closing, 25),
+                (Ethics, 15),
+            ]),
+            full_marks: BTreeMap::from([
+                (Rapport, 6),
+                (Discovery, 6),
+                (Accuracy, 6),
+                (Objections, 6),
+                (Closing, 6),
+            ]),
+            pass_mark: 80,
+        }
+    }
+}
+
+/// One step of the conversation: the worker speaks, the agent chooses.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// Identifier, unique in the scenario.
+    pub id: String,
+    /// What the worker says here; the first variant whose conditions hold is a candidate, and
+    /// among candidates of equal standing the seeded generator picks by weight.
+    pub lines: Vec<LineVariant>,
+    /// What the agent can do.
+    pub choices: Vec<Choice>,
+}
+
+/// One way the worker can say a node's line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LineVariant {
+    /// When this variant can be said (all must hold; empty = always).
+    #[serde(default)]
+    pub when: Vec<Condition>,
+    /// Relative chance among the variants that can be said (default 1).
+    #[serde(default = "one")]
+    pub weight: u32,
+    /// The words.
+    pub text: Localized,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A measurable part of the worker's state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stat {
+    /// Trust in the agent.
+    Trust,
+    /// Interest in (perceived need for) the programmes.
+    Interest,
+    /// Worry about the cost.
+    CostWorry,
+    /// Patience left.
+    Patience,
+}
+
+impl Stat {
+    /// Every stat.
+    pub const ALL: [Stat; 4] = [Stat::Trust, Stat::Interest, Stat::CostWorry, Stat::Patience];
+}
+
+/// A condition on the state of the conversation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// The hidden fact has been discovered.
+    Discovered(String),
+    /// The hidden fact has not been discovered.
+    NotDiscovered(String),
+    /// Every listed stat is at least the value.
+    AtLeast(BTreeMap<Stat, i32>),
+    /// Every listed stat is at most the value.
+    AtMost(BTreeMap<Stat, i32>),
+    /// The node has been visited before.
+    Visited(String),
+    /// The choice (by id) has been made before.
+    Chose(String),
+}
+
+/// The kind of move a choice is: what the engine and the balance policies know about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoveKind {
+    /// Greeting, respect, small talk, introducing oneself.
+    Rapport,
+    /// A question that learns about the worker.
+    Discover,
+    /// Explaining a programme.
+    Explain,
+    /// Quoting a figure (carries a `quote`).
+    Quote,
+    /// Answering an objection (carries `objection`).
+    AnswerObjection,
+    /// Stories of other members and claims paid.
+    SocialProof,
+    /// Showing the certificate, ID card and assignment letter.
+    ShowCredentials,
+    /// Asking the worker to sign up for a package (carries `package`).
+    Close,
+    /// Handing over the system receipt after registering.
+    Receipt,
+    /// Agreeing a concrete follow-up visit.
+    FollowUp,
+    /// Pushing: urgency, guilt, "sign now or never".
+    Pressure,
+    /// Promising a benefit that does not exist.
+    FalsePromise,
+    /// Mixing up BPJS Ketenagakerjaan and BPJS Kesehatan.
+    ConfuseAgencies,
+    /// Leaving without the receipt, or taking money without registering.
+    SkipReceipt,
+    /// Talking down to the worker.
+    Disrespect,
+    /// Ending the visit politely.
+    Leave,
+}
+
+impl MoveKind {
+    /// The ethics violation this move is, if any.
+    pub fn violation(self) -> Option<Violation> {
+        match self {
+            MoveKind::Pressure => Some(Violation::Pressure),
+            MoveKind::FalsePromise => Some(Violation::FalsePromise),
+            MoveKind::ConfuseAgencies => Some(Violation::ConfuseAgencies),
+            MoveKind::SkipReceipt => Some(Violation::SkipReceipt),
+            MoveKind::Disrespect => Some(Violation::Disrespect),
+            _ => None,
+        }
+    }
+}
+
+/// Bad practice that caps the score.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Violation {
+    /// Pressure.
+    Pressure,
+    /// A false promise.
+    FalsePromise,
+    /// Confusing the two BPJS agencies.
+    ConfuseAgencies,
+    /// Skipping the receipt.
+    SkipReceipt,
+    /// Disrespect.
+    Disrespect,
+    /// Quoting a wrong figure.
+    WrongFigure,
+    /// Enrolling the worker in a package they cannot keep paying.
+    Unaffordable,
+}
+
+/// A figure a choice quotes, checked against the rates table.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// What the figure is.
+    pub figure: Figure,
+    /// For contributions: which package.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<Package>,
+    /// The amount the agent says, in rupiah.
+    pub amount: u64,
+}
+
+/// Figures an agent quotes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Figure {
+    /// Monthly contribution of a package for this worker on the scenario's date.
+    MonthlyContribution,
+    /// The same per day (a 30-day month, rounded to Rp 10).
+    DailyContribution,
+    /// JKM death benefit (any cause).
+    DeathBenefit,
+    /// JKK funeral benefit.
+    FuneralBenefit,
+    /// Scholarship ceiling for two children.
+    ScholarshipCeiling,
+    /// Lowest income that can be declared.
+    MinimumIncome,
+}
+
+/// A choice the agent can make.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    /// Identifier, unique in its node (saved runs refer to it).
+    pub id: String,
+    /// What the agent says or does.
+    pub text: Localized,
+    /// The kind of move.
+    pub kind: MoveKind,
+    /// For `answer_objection`: which objection.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objection: Option<Objection>,
+    /// For `close`: which package.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<Package>,
+    /// For `quote` (or any move that says a number): the figure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<Quote>,
+    /// When the choice is offered (all must hold; empty = always).
+    #[serde(default)]
+    pub requires: Vec<Condition>,
+    /// What it does to the worker.
+    #[serde(default)]
+    pub effects: Effects,
+    /// Points per competency (-10..=10 each).
+    #[serde(default)]
+    pub scores: Points,
+    /// Coaching: why this is good or bad.
+    pub feedback: Localized,
+    /// Where the conversation goes next (for `close`: when the worker agrees).
+    #[serde(default)]
+    pub next: Next,
+    /// For `close`: where to go when the worker is not ready yet (default: the conversation
+    /// ends, with a follow-up or a refusal depending on how close the worker was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub if_not_ready: Option<Next>,
+}
+
+/// Changes to the worker's state, before sensitivities and noise.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Effects {
+    /// Change to trust.
+    #[serde(default)]
+    pub trust: i32,
+    /// Change to interest.
+    #[serde(default)]
+    pub interest: i32,
+    /// Change to cost worry.
+    #[serde(default)]
+    pub cost_worry: i32,
+    /// Change to patience (each turn also costs some).
+    #[serde(default)]
+    pub patience: i32,
+    /// Hidden facts this move reveals.
+    #[serde(default)]
+    pub reveals: Vec<String>,
+}
+
+/// Where a choice leads: `{"node": "id"}`, `{"branch": {"branches": [...], "otherwise": "id"}}`
+/// or `"end"` (the worker decides from their state how the conversation ends).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Next {
+    /// Straight to a node.
+    Node(String),
+    /// The first branch whose conditions hold, else `otherwise`.
+    Branch {
+        /// Branches in order.
+        branches: Vec<Branch>,
+        /// Where to go when no branch holds.
+        otherwise: String,
+    },
+    /// The conversation ends here.
+    #[default]
+    End,
+}
+
+impl Next {
+    /// Every node this can lead to.
+    pub fn targets(&self) -> Vec<&str> {
+        match self {
+            Next::Node(id) => vec![id.as_str()],
+            Next::Branch {
+                branches,
+                otherwise,
+            } => branches
+                .iter()
+                .map(|b| b.go.as_str())
+                .chain(std::iter::once(otherwise.as_str()))
+                .collect(),
+            Next::End => Vec::new(),
+        }
+    }
+}
+
+/// One conditional branch of a [`Next::Branch`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Branch {
+    /// All must hold.
+    pub when: Vec<Condition>,
+    /// Where to go.
+    pub go: String,
+}
+
+/// How a conversation ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The worker signed up (for the package in the run's record).
+    Enrolled,
+    /// The worker agreed a follow-up visit.
+    FollowUp,
+    /// The worker said no.
+    Declined,
+    /// The worker ran out of patience and left.
+    WalkedAway,
+    /// The worker left and will complain about the agent.
+    Complained,
+}
+
+impl Outcome {
+    /// Every outcome.
+    pub const ALL: [Outcome; 5] = [
+        Outcome::Enrolled,
+        Outcome::FollowUp,
+        Outcome::Declined,
+        Outcome::WalkedAway,
+        Outcome::Complained,
+    ];
+}
+
+/// The worker's last words for an outcome, and its points.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Ending {
+    /// Which outcome this ending is for.
+    pub outcome: Outcome,
+    /// What the worker says.
+    pub text: Localized,
+    /// Points for this outcome (enrolment points count only when it is suitable).
+    #[serde(default)]
+    pub scores: Points,
+}

@@ -1,0 +1,273 @@
+//! Scoring: six competencies, a weighted total with ethics caps and a pass mark, and the debrief
+//! (strengths, the most important fixes and the better move at each of those moments).
+
+use serde::Serialize;
+
+use super::rates::{Package, RatesTable};
+use super::scenario::{Choice, Competency, Outcome, Scenario, Violation};
+use super::sim::{correct_figure, End, Turn};
+
+/// Ethics points lost per violation (ethics starts at 100).
+pub fn ethics_penalty(v: Violation) -> i32 {
+    match v {
+        Violation::FalsePromise => 60,
+        Violation::ConfuseAgencies => 50,
+        Violation::SkipReceipt => 50,
+        Violation::Unaffordable => 50,
+        Violation::Pressure => 40,
+        Violation::Disrespect => 40,
+        Violation::WrongFigure => 25,
+    }
+}
+
+/// The highest total a run with this violation can get.
+pub fn total_cap(v: Violation) -> u32 {
+    match v {
+        Violation::FalsePromise | Violation::ConfuseAgencies => 30,
+        Violation::Pressure
+        | Violation::Disrespect
+        | Violation::SkipReceipt
+        | Violation::Unaffordable => 35,
+        Violation::WrongFigure => 50,
+    }
+}
+
+/// The cap when a run has two or more different violations.
+pub const REPEAT_OFFENDER_CAP: u32 = 25;
+
+/// The result of a finished run.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScoreCard {
+    /// Score per competency, 0-100, in [`Competency::ALL`] order.
+    pub competencies: [u32; 6],
+    /// The weighted total before caps.
+    pub uncapped: u32,
+    /// The total, 0-100.
+    pub total: u32,
+    /// The cap that applied, and the violation behind it.
+    pub cap: Option<(Violation, u32)>,
+    /// The scenario's pass mark.
+    pub pass_mark: u32,
+    /// Whether the run passed.
+    pub passed: bool,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// The package signed, for an enrolment.
+    pub package: Option<Package>,
+    /// For an enrolment: whether the worker can keep paying it.
+    pub suitable: Option<bool>,
+    /// Every violation, in the order committed (end-of-run ones last).
+    pub violations: Vec<Violation>,
+}
+
+impl ScoreCard {
+    /// The score of one competency.
+    pub fn competency(&self, c: Competency) -> u32 {
+        self.competencies[c.index()]
+    }
+}
+
+/// Whether `package` is one this worker can keep paying (so it will not lapse).
+pub fn affordable(scenario: &Scenario, package: Package) -> bool {
+    let p = &scenario.persona;
+    RatesTable::bundled()
+        .contribution(p.declared_income, package, p.occupation, scenario.meta.date)
+        .is_ok_and(|c| c.total <= p.can_keep_paying)
+}
+
+/// Scores a finished run from its turns and how it ended.
+pub fn score<'a>(
+    scenario: &Scenario,
+    turns: impl IntoIterator<Item = &'a Turn>,
+    end: End,
+    receipt: bool,
+) -> ScoreCard {
+    let mut points = [0i32; 6];
+    let mut violations = Vec::new();
+    for turn in turns {
+        for (sum, p) in points.iter_mut().zip(turn.points) {
+            *sum += p;
+        }
+        violations.extend(turn.violation);
+    }
+    let suitable = end.package.map(|p| affordable(scenario, p));
+    if suitable == Some(false) {
+        violations.push(Violation::Unaffordable);
+    }
+    if end.outcome == Outcome::Enrolled && !receipt {
+        violations.push(Violation::SkipReceipt);
+    }
+    // Outcome points: an enrolment earns them only when the worker can keep paying.
+    if let Some(ending) = scenario.ending(end.outcome) {
+        if suitable != Some(false) {
+            for (c, p) in &ending.scores {
+                points[c.index()] += (*p).clamp(-10, 10);
+            }
+        }
+    }
+
+    let rubric = &scenario.rubric;
+    let mut competencies = [0u32; 6];
+    for c in Competency::ALL {
+        let i = c.index();
+        competencies[i] = if c == Competency::Ethics {
+            let lost: i32 = violations.iter().map(|v| ethics_penalty(*v)).sum();
+            (100 - lost + points[i].min(0) * 5).clamp(0, 100) as u32
+        } else {
+            let full = rubric.full_marks.get(&c).copied().unwrap_or(6).max(1);
+            (points[i] * 100 / full).clamp(0, 100) as u32
+        };
+    }
+    let weight = |c: Competency| u64::from(rubric.weights.get(&c).copied().unwrap_or(0));
+    let weight_sum: u64 = Competency::ALL.iter().map(|c| weight(*c)).sum();
+    let weighted: u64 = Competency::ALL
+        .iter()
+        .map(|c| weight(*c) * u64::from(competencies[c.index()]))
+        .sum();
+    let uncapped = (weighted + weight_sum / 2)
+        .checked_div(weight_sum)
+        .unwrap_or(0) as u32;
+
+    let mut distinct = violations.clone();
+    distinct.sort();
+    distinct.dedup();
+    let mut cap = distinct
+        .iter()
+        .map(|v| (*v, total_cap(*v)))
+        .min_by_key(|(_, c)| *c);
+    if distinct.len() >= 2 {
+        if let Some((v, _)) = cap {
+            cap = Some((v, REPEAT_OFFENDER_CAP));
+        }
+    }
+    let total = cap.map_or(uncapped, |(_, c)| uncapped.min(c));
+    ScoreCard {
+        competencies,
+        uncapped,
+        total,
+        cap,
+        pass_mark: rubric.pass_mark,
+        passed: total >= rubric.pass_mark,
+        outcome: end.outcome,
+        package: end.package,
+        suitable,
+        violations,
+    }
+}
+
+/// How good a move is on its face: its points, less heavy penalties for violations and wrong
+/// figures. The best-practice policy and the debrief's "better move" both use this one rule.
+pub fn move_value(scenario: &Scenario, choice: &Choice) -> i32 {
+    let mut value: i32 = choice.scores.values().map(|p| (*p).clamp(-10, 10)).sum();
+    if let Some(v) = choice.kind.violation() {
+        value -= ethics_penalty(v);
+    }
+    if let Some(q) = &choice.quote {
+        if correct_figure(scenario, q.figure, q.package).is_some_and(|c| c != q.amount) {
+            value -= ethics_penalty(Violation::WrongFigure);
+        }
+    }
+    if let Some(package) = choice.package {
+        if !affordable(scenario, package) {
+            value -= ethics_penalty(Violation::Unaffordable);
+        }
+    }
+    value
+}
+
+/// One moment the debrief points at.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Moment {
+    /// Which turn (0-based).
+    pub turn: usize,
+    /// Node index.
+    pub node: u32,
+    /// The choice made.
+    pub chose: u32,
+    /// A better choice that was on offer, if any.
+    pub better: Option<u32>,
+    /// What went wrong there.
+    pub violation: Option<Violation>,
+}
+
+/// The end-of-run coaching.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Debrief {
+    /// The strongest competencies (80 or more), best first.
+    pub strengths: Vec<Competency>,
+    /// The weakest competencies (below 60), weakest first.
+    pub weaknesses: Vec<Competency>,
+    /// The moments that cost the most, worst first (at most 3), each with the better move.
+    pub fixes: Vec<Moment>,
+    /// The best moves made (at most 2).
+    pub highlights: Vec<Moment>,
+}
+
+/// The debrief of a finished run.
+pub fn debrief<'a>(
+    scenario: &Scenario,
+    turns: impl IntoIterator<Item = &'a Turn>,
+    card: &ScoreCard,
+) -> Debrief {
+    let mut strengths: Vec<Competency> = Competency::ALL
+        .into_iter()
+        .filter(|c| card.competency(*c) >= 80)
+        .collect();
+    strengths.sort_by_key(|c| std::cmp::Reverse(card.competency(*c)));
+    let mut weaknesses: Vec<Competency> = Competency::ALL
+        .into_iter()
+        .filter(|c| card.competency(*c) < 60)
+        .collect();
+    weaknesses.sort_by_key(|c| card.competency(*c));
+
+    let mut rated: Vec<(i32, Moment)> = turns
+        .into_iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let node = &scenario.nodes[t.node as usize];
+            let value_of = |c: u32| move_value(scenario, &node.choices[c as usize]);
+            let chosen = value_of(t.choice) + t.points.iter().sum::<i32>().min(0);
+            let best = t
+                .available
+                .iter()
+                .copied()
+                .max_by_key(|c| (value_of(*c), std::cmp::Reverse(*c)));
+            let better = best.filter(|b| value_of(*b) > value_of(t.choice));
+            (
+                chosen - best.map_or(chosen, value_of),
+                Moment {
+                    turn: i,
+                    node: t.node,
+                    chose: t.choice,
+                    better,
+                    violation: t.violation,
+                },
+            )
+        })
+        .collect();
+    rated.sort_by_key(|(gap, m)| (*gap, m.turn));
+    let fixes: Vec<Moment> = rated
+        .iter()
+        .filter(|(gap, m)| *gap < 0 || m.violation.is_some())
+        .take(3)
+        .map(|(_, m)| m.clone())
+        .collect();
+    let mut highlights: Vec<Moment> = rated
+        .iter()
+        .rev()
+        .filter(|(gap, m)| *gap == 0 && m.violation.is_none())
+        .filter(|(_, m)| {
+            let c = &scenario.nodes[m.node as usize].choices[m.chose as usize];
+            move_value(scenario, c) >= 3
+        })
+        .take(2)
+        .map(|(_, m)| m.clone())
+        .collect();
+    highlights.sort_by_key(|m| m.turn);
+    Debrief {
+        strengths,
+        weaknesses,
+        fixes,
+        highlights,
+    }
+}

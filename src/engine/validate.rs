@@ -1,0 +1,732 @@
+//! Validation: everything wrong with a scenario, as diagnostics with a location and a message in
+//! both languages. Errors stop a scenario from being played; warnings do not.
+
+use serde::Serialize;
+use std::collections::{HashMap, HashSet};
+
+use super::messages::{message, message_with, text, Msg};
+use super::rates::{Package, RatesTable};
+use super::scenario::{Condition, Localized, MoveKind, Next, Outcome, Scenario, Stat};
+
+/// How bad a problem is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// The scenario cannot be played as it is.
+    Error,
+    /// Worth fixing; the scenario still plays.
+    Warning,
+}
+
+/// Where a problem is.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// The node, if the problem is in one.
+    pub node: Option<String>,
+    /// The choice, if the problem is in one.
+    pub choice: Option<String>,
+    /// The field, as a path (e.g. `choices[2].effects.trust`).
+    pub field: String,
+}
+
+/// One problem.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// Where.
+    pub location: Location,
+    /// What, in both languages.
+    pub message: Localized,
+}
+
+/// Whether any diagnostic is an error.
+pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
+    diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+struct Report {
+    out: Vec<Diagnostic>,
+}
+
+impl Report {
+    fn push(
+        &mut self,
+        severity: Severity,
+        node: Option<&str>,
+        choice: Option<&str>,
+        field: String,
+        message: Localized,
+    ) {
+        self.out.push(Diagnostic {
+            severity,
+            location: Location {
+                node: node.map(str::to_owned),
+                choice: choice.map(str::to_owned),
+                field,
+            },
+            message,
+        });
+    }
+
+    fn range(
+        &mut self,
+        node: Option<&str>,
+        choice: Option<&str>,
+        field: &str,
+        value: i64,
+        min: i64,
+        max: i64,
+    ) {
+        if value < min || value > max {
+            let args = [
+                ("field", field.to_owned()),
+                ("value", value.to_string()),
+                ("min", min.to_string()),
+                ("max", max.to_string()),
+            ];
+            self.push(
+                Severity::Error,
+                node,
+                choice,
+                field.to_owned(),
+                message(Msg::VOutOfRange, &args),
+            );
+        }
+    }
+
+    fn text(&mut self, node: Option<&str>, choice: Option<&str>, field: &str, t: &Localized) {
+        let id = t.id.trim().is_empty();
+        let en = t.en.trim().is_empty();
+        let args = |lang: &str| [("field", field.to_owned()), ("lang", lang.to_owned())];
+        match (id, en) {
+            (true, true) => self.push(
+                Severity::Error,
+                node,
+                choice,
+                field.to_owned(),
+                message(Msg::VEmptyText, &[("field", field.to_owned())]),
+            ),
+            (true, false) => self.push(
+                Severity::Warning,
+                node,
+                choice,
+                field.to_owned(),
+                message(Msg::VMissingTranslation, &args("Bahasa Indonesia")),
+            ),
+            (false, true) => self.push(
+                Severity::Warning,
+                node,
+                choice,
+                field.to_owned(),
+                message(Msg::VMissingTranslation, &args("English")),
+            ),
+            (false, false) => {}
+        }
+    }
+}
+
+/// Every problem with `scenario`, errors first, in a stable order.
+pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
+    let mut r = Report { out: Vec::new() };
+    let s = scenario;
+
+    // Identity and metadata.
+    if s.id.trim().is_empty() {
+        r.push(
+            Severity::Error,
+            None,
+            None,
+            "id".into(),
+            message(Msg::VEmptyId, &[("field", "id".into())]),
+        );
+    }
+    r.text(None, None, "meta.title", &s.meta.title);
+    r.text(None, None, "meta.summary", &s.meta.summary);
+    r.text(None, None, "meta.briefing", &s.meta.briefing);
+    r.range(
+        None,
+        None,
+        "meta.estimated_minutes",
+        s.meta.estimated_minutes.into(),
+        1,
+        120,
+    );
+    if RatesTable::bundled()
+        .contribution(
+            s.persona.declared_income,
+            Package::JkkJkm,
+            s.persona.occupation,
+            s.meta.date,
+        )
+        .is_err()
+    {
+        r.push(
+            Severity::Error,
+            None,
+            None,
+            "meta.date".into(),
+            message(Msg::VNoRates, &[("date", s.meta.date.to_string())]),
+        );
+    }
+
+    // Persona.
+    let p = &s.persona;
+    r.text(None, None, "persona.occupation_label", &p.occupation_label);
+    r.text(None, None, "persona.household", &p.household);
+    for (i, risk) in p.risks.iter().enumerate() {
+        r.text(None, None, &format!("persona.risks[{i}]"), risk);
+    }
+    r.range(None, None, "persona.age", p.age.into(), 15, 90);
+    for (name, v) in [
+        ("trust", p.attitudes.trust),
+        ("need", p.attitudes.need),
+        ("price_worry", p.attitudes.price_worry),
+        ("patience", p.attitudes.patience),
+    ] {
+        r.range(
+            None,
+            None,
+            &format!("persona.attitudes.{name}"),
+            v.into(),
+            0,
+            100,
+        );
+    }
+    for (name, v) in [
+        ("price", p.sensitivities.price),
+        ("pressure", p.sensitivities.pressure),
+        ("rapport", p.sensitivities.rapport),
+    ] {
+        r.range(
+            None,
+            None,
+            &format!("persona.sensitivities.{name}"),
+            v.into(),
+            0,
+            300,
+        );
+    }
+    r.range(
+        None,
+        None,
+        "persona.decision_threshold",
+        p.decision_threshold.into(),
+        0,
+        100,
+    );
+    r.range(
+        None,
+        None,
+        "persona.declared_income",
+        p.declared_income.min(i64::MAX as u64) as i64,
+        0,
+        1_000_000_000,
+    );
+    let mut fact_ids = HashSet::new();
+    for (i, fact) in p.hidden_facts.iter().enumerate() {
+        if fact.id.trim().is_empty() || !fact_ids.insert(fact.id.as_str()) {
+            r.push(
+                Severity::Error,
+                None,
+                None,
+                format!("persona.hidden_facts[{i}].id"),
+                message(
+                    Msg::VEmptyId,
+                    &[("field", format!("persona.hidden_facts[{i}].id"))],
+                ),
+            );
+        }
+        r.text(
+            None,
+            None,
+            &format!("persona.hidden_facts[{i}].text"),
+            &fact.text,
+        );
+    }
+
+    // Rubric.
+    if s.rubric.weights.values().all(|w| *w == 0) {
+        r.push(
+            Severity::Error,
+            None,
+            None,
+            "rubric.weights".into(),
+            text(Msg::VNoWeights),
+        );
+    }
+    r.range(
+        None,
+        None,
+        "rubric.pass_mark",
+        s.rubric.pass_mark.into(),
+        0,
+        100,
+    );
+    for (c, v) in &s.rubric.full_marks {
+        r.range(
+            None,
+            None,
+            &format!("rubric.full_marks.{c:?}").to_lowercase(),
+            (*v).into(),
+            1,
+            100,
+        );
+    }
+
+    // Graph.
+    if s.nodes.is_empty() {
+        r.push(
+            Severity::Error,
+            None,
+            None,
+            "nodes".into(),
+            text(Msg::VNoNodes),
+        );
+    }
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, node) in s.nodes.iter().enumerate() {
+        if node.id.trim().is_empty() {
+            r.push(
+                Severity::Error,
+                None,
+                None,
+                format!("nodes[{i}].id"),
+                message(Msg::VEmptyId, &[("field", format!("nodes[{i}].id"))]),
+            );
+        }
+        if index.insert(node.id.as_str(), i).is_some() {
+            r.push(
+                Severity::Error,
+                Some(&node.id),
+                None,
+                "id".into(),
+                message(Msg::VDuplicateNode, &[("node", node.id.clone())]),
+            );
+        }
+    }
+    if !s.nodes.is_empty() && !index.contains_key(s.start.as_str()) {
+        r.push(
+            Severity::Error,
+            None,
+            None,
+            "start".into(),
+            message(Msg::VMissingStart, &[("node", s.start.clone())]),
+        );
+    }
+    let revealed: HashSet<&str> = s
+        .nodes
+        .iter()
+        .flat_map(|n| &n.choices)
+        .flat_map(|c| &c.effects.reveals)
+        .map(String::as_str)
+        .collect();
+    let choice_ids: HashSet<&str> = s
+        .nodes
+        .iter()
+        .flat_map(|n| &n.choices)
+        .map(|c| c.id.as_str())
+        .collect();
+
+    let check_condition =
+        |r: &mut Report, node: &str, choice: Option<&str>, field: String, c: &Condition| match c {
+            Condition::Discovered(f) | Condition::NotDiscovered(f)
+                if !fact_ids.contains(f.as_str()) =>
+            {
+                r.push(
+                    Severity::Error,
+                    Some(node),
+                    choice,
+                    field,
+                    message(Msg::VUnknownFact, &[("fact", f.clone())]),
+                );
+            }
+            Condition::Discovered(f) if !revealed.contains(f.as_str()) => {
+                r.push(
+                    Severity::Error,
+                    Some(node),
+                    choice,
+                    field,
+                    message(Msg::VFactNeverRevealed, &[("fact", f.clone())]),
+                );
+            }
+            Condition::AtLeast(stats) | Condition::AtMost(stats) => {
+                let at_least = matches!(c, Condition::AtLeast(_));
+                for (stat, v) in stats {
+                    if (at_least && *v > 100) || (!at_least && *v < 0) {
+                        let args = [
+                            ("stat", stat_name(*stat).to_owned()),
+                            ("op", if at_least { ">=" } else { "<=" }.to_owned()),
+                            ("value", v.to_string()),
+                        ];
+                        r.push(
+                            Severity::Error,
+                            Some(node),
+                            choice,
+                            field.clone(),
+                            message(Msg::VImpossibleStat, &args),
+                        );
+                    }
+                }
+            }
+            Condition::Visited(n) if !index.contains_key(n.as_str()) => {
+                r.push(
+                    Severity::Error,
+                    Some(node),
+                    choice,
+                    field,
+                    message(Msg::VUnknownNodeCondition, &[("node", n.clone())]),
+                );
+            }
+            Condition::Chose(c) if !choice_ids.contains(c.as_str()) => {
+                r.push(
+                    Severity::Error,
+                    Some(node),
+                    choice,
+                    field,
+                    message(Msg::VUnknownChoiceCondition, &[("choice", c.clone())]),
+                );
+            }
+            _ => {}
+        };
+
+    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
+    let mut exits = vec![false; s.nodes.len()];
+    let (mut can_close, mut can_follow_up, mut can_violate) = (false, false, false);
+    for (ni, node) in s.nodes.iter().enumerate() {
+        let nid = Some(node.id.as_str());
+        if node.lines.is_empty() {
+            r.push(
+                Severity::Error,
+                nid,
+                None,
+                "lines".into(),
+                message(Msg::VEmptyText, &[("field", format!("{}.lines", node.id))]),
+            );
+        }
+        for (li, line) in node.lines.iter().enumerate() {
+            r.text(nid, None, &format!("lines[{li}].text"), &line.text);
+            for (ci, c) in line.when.iter().enumerate() {
+                check_condition(&mut r, &node.id, None, format!("lines[{li}].when[{ci}]"), c);
+            }
+        }
+        if node.choices.is_empty() {
+            r.push(
+                Severity::Warning,
+                nid,
+                None,
+                "choices".into(),
+                message(Msg::VDeadEnd, &[("node", node.id.clone())]),
+            );
+            exits[ni] = true;
+        }
+        let mut seen = HashSet::new();
+        for (ci, choice) in node.choices.iter().enumerate() {
+            let cid = Some(choice.id.as_str());
+            let at = |f: &str| format!("choices[{ci}].{f}");
+            if choice.id.trim().is_empty() {
+                r.push(
+                    Severity::Error,
+                    nid,
+                    None,
+                    at("id"),
+                    message(Msg::VEmptyId, &[("field", at("id"))]),
+                );
+            }
+            if !seen.insert(choice.id.as_str()) {
+                r.push(
+                    Severity::Error,
+                    nid,
+                    cid,
+                    at("id"),
+                    message(
+                        Msg::VDuplicateChoice,
+                        &[("node", node.id.clone()), ("choice", choice.id.clone())],
+                    ),
+                );
+            }
+            r.text(nid, cid, &at("text"), &choice.text);
+            r.text(nid, cid, &at("feedback"), &choice.feedback);
+            for (name, v) in [
+                ("trust", choice.effects.trust),
+                ("interest", choice.effects.interest),
+                ("cost_worry", choice.effects.cost_worry),
+                ("patience", choice.effects.patience),
+            ] {
+                r.range(nid, cid, &at(&format!("effects.{name}")), v.into(), -50, 50);
+            }
+            for (comp, v) in &choice.scores {
+                r.range(
+                    nid,
+                    cid,
+                    &at(&format!("scores.{comp:?}").to_lowercase()),
+                    (*v).into(),
+                    -10,
+                    10,
+                );
+            }
+            for fact in &choice.effects.reveals {
+                if !fact_ids.contains(fact.as_str()) {
+                    r.push(
+                        Severity::Error,
+                        nid,
+                        cid,
+                        at("effects.reveals"),
+                        message(Msg::VUnknownFact, &[("fact", fact.clone())]),
+                    );
+                }
+            }
+            for (i, c) in choice.requires.iter().enumerate() {
+                check_condition(&mut r, &node.id, cid, at(&format!("requires[{i}]")), c);
+            }
+            match choice.kind {
+                MoveKind::Close if choice.package.is_none() => {
+                    r.push(
+                        Severity::Error,
+                        nid,
+                        cid,
+                        at("package"),
+                        message(Msg::VCloseWithoutPackage, &[("choice", choice.id.clone())]),
+                    );
+                }
+                MoveKind::Quote if choice.quote.is_none() => {
+                    r.push(
+                        Severity::Error,
+                        nid,
+                        cid,
+                        at("quote"),
+                        message(Msg::VQuoteWithoutFigure, &[("choice", choice.id.clone())]),
+                    );
+                }
+                MoveKind::AnswerObjection if choice.objection.is_none() => {
+                    r.push(
+                        Severity::Warning,
+                        nid,
+                        cid,
+                        at("objection"),
+                        message(Msg::VObjectionMissing, &[("choice", choice.id.clone())]),
+                    );
+                }
+                _ => {}
+            }
+            // Where it can lead, and whether it can end the conversation.
+            let ends = matches!(choice.kind, MoveKind::FollowUp | MoveKind::Leave)
+                || choice.next == Next::End
+                || (choice.kind == MoveKind::Close
+                    && choice.if_not_ready.as_ref().is_none_or(|n| *n == Next::End));
+            exits[ni] |= ends;
+            can_close |= choice.kind == MoveKind::Close;
+            can_follow_up |= choice.kind == MoveKind::FollowUp
+                || (choice.kind == MoveKind::Close && choice.if_not_ready.is_none());
+            can_violate |= choice.kind.violation().is_some();
+            let nexts = std::iter::once(("next", &choice.next))
+                .chain(choice.if_not_ready.as_ref().map(|n| ("if_not_ready", n)));
+            for (field, next) in nexts {
+                if let Next::Branch { branches, .. } = next {
+                    for (bi, b) in branches.iter().enumerate() {
+                        for (wi, c) in b.when.iter().enumerate() {
+                            check_condition(
+                                &mut r,
+                                &node.id,
+                                cid,
+                                at(&format!("{field}.branches[{bi}].when[{wi}]")),
+                                c,
+                            );
+                        }
+                    }
+                }
+                for target in next.targets() {
+                    match index.get(target) {
+                        Some(&t) => edges[ni].push(t),
+                        None => r.push(
+                            Severity::Error,
+                            nid,
+                            cid,
+                            at(field),
+                            message(
+                                Msg::VBrokenLink,
+                                &[("choice", choice.id.clone()), ("target", target.to_owned())],
+                            ),
+                        ),
+                    }
+                }
+            }
+        }
+    }
+
+    // Reachability from the start.
+    let mut reachable = vec![false; s.nodes.len()];
+    if let Some(&start) = index.get(s.start.as_str()) {
+        let mut stack = vec![start];
+        while let Some(n) = stack.pop() {
+            if !std::mem::replace(&mut reachable[n], true) {
+                stack.extend(edges[n].iter().copied());
+            }
+        }
+        for (i, node) in s.nodes.iter().enumerate() {
+            if !reachable[i] {
+                r.push(
+                    Severity::Warning,
+                    Some(&node.id),
+                    None,
+                    "id".into(),
+                    message(Msg::VUnreachableNode, &[("node", node.id.clone())]),
+                );
+            }
+        }
+    }
+
+    // Loops with no way out: strongly connected groups that no edge leaves and no choice ends.
+    for group in strongly_connected(&edges) {
+        let cyclic = group.len() > 1 || edges[group[0]].contains(&group[0]);
+        let members: HashSet<usize> = group.iter().copied().collect();
+        let leaves = group
+            .iter()
+            .any(|&n| exits[n] || edges[n].iter().any(|t| !members.contains(t)));
+        if cyclic && !leaves && group.iter().any(|&n| reachable[n]) {
+            let mut names: Vec<&str> = group.iter().map(|&n| s.nodes[n].id.as_str()).collect();
+            names.sort_unstable();
+            r.push(
+                Severity::Error,
+                Some(names[0]),
+                None,
+                "choices".into(),
+                message(Msg::VLoopNoExit, &[("nodes", names.join(", "))]),
+            );
+        }
+    }
+
+    // Endings.
+    let mut seen_outcomes = HashSet::new();
+    for (i, ending) in s.endings.iter().enumerate() {
+        r.text(None, None, &format!("endings[{i}].text"), &ending.text);
+        if !seen_outcomes.insert(ending.outcome) {
+            r.push(
+                Severity::Error,
+                None,
+                None,
+                format!("endings[{i}].outcome"),
+                message(
+                    Msg::VDuplicateEnding,
+                    &[("outcome", outcome_key(ending.outcome).into())],
+                ),
+            );
+        }
+        for (comp, v) in &ending.scores {
+            r.range(
+                None,
+                None,
+                &format!("endings[{i}].scores.{comp:?}").to_lowercase(),
+                (*v).into(),
+                -10,
+                10,
+            );
+        }
+        let why = match ending.outcome {
+            Outcome::Enrolled if !can_close => Some(Msg::VWhyNoClose),
+            Outcome::FollowUp if !can_follow_up => Some(Msg::VWhyNoFollowUp),
+            Outcome::Complained if !can_violate => Some(Msg::VWhyNoViolation),
+            _ => None,
+        };
+        if let Some(why) = why {
+            r.push(
+                Severity::Warning,
+                None,
+                None,
+                format!("endings[{i}]"),
+                message_with(
+                    Msg::VUnreachableEnding,
+                    &[("outcome", outcome_key(ending.outcome).into())],
+                    &[("why", &text(why))],
+                ),
+            );
+        }
+    }
+    for outcome in Outcome::ALL {
+        if !seen_outcomes.contains(&outcome) {
+            r.push(
+                Severity::Warning,
+                None,
+                None,
+                "endings".into(),
+                message(
+                    Msg::VNoEndingText,
+                    &[("outcome", outcome_key(outcome).into())],
+                ),
+            );
+        }
+    }
+
+    r.out.sort_by_key(|d| d.severity);
+    r.out
+}
+
+fn stat_name(stat: Stat) -> &'static str {
+    match stat {
+        Stat::Trust => "trust",
+        Stat::Interest => "interest",
+        Stat::CostWorry => "cost_worry",
+        Stat::Patience => "patience",
+    }
+}
+
+fn outcome_key(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Enrolled => "enrolled",
+        Outcome::FollowUp => "follow_up",
+        Outcome::Declined => "declined",
+        Outcome::WalkedAway => "walked_away",
+        Outcome::Complained => "complained",
+    }
+}
+
+/// Tarjan's algorithm, iterative (a 2,000-node chain must not overflow the stack).
+fn strongly_connected(edges: &[Vec<usize>]) -> Vec<Vec<usize>> {
+    let n = edges.len();
+    let mut index = vec![usize::MAX; n];
+    let mut low = vec![0; n];
+    let mut on_stack = vec![false; n];
+    let mut stack = Vec::new();
+    let mut groups = Vec::new();
+    let mut next = 0;
+    for root in 0..n {
+        if index[root] != usize::MAX {
+            continue;
+        }
+        let mut work: Vec<(usize, usize)> = vec![(root, 0)];
+        while let Some(&mut (v, ref mut i)) = work.last_mut() {
+            if *i == 0 && index[v] == usize::MAX {
+                index[v] = next;
+                low[v] = next;
+                next += 1;
+                stack.push(v);
+                on_stack[v] = true;
+            }
+            if let Some(&w) = edges[v].get(*i) {
+                *i += 1;
+                if index[w] == usize::MAX {
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(&(parent, _)) = work.last() {
+                low[parent] = low[parent].min(low[v]);
+            }
+            if low[v] == index[v] {
+                let mut group = Vec::new();
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    group.push(w);
+                    if w == v {
+                        break;
+                    }
+                }
+                groups.push(group);
+            }
+        }
+    }
+    groups
+}

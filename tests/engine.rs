@@ -1,0 +1,552 @@
+//! Engine tests over the bundled pack and hand-made cases: playthroughs, replay, scoring rules,
+//! validation, import limits and migration. Every playthrough test also runs after an
+//! export -> import round trip.
+
+use latih::engine::balance::{analyse_all, missed_targets, play, Policy};
+use latih::engine::generate;
+use latih::engine::import::{export, import, MAX_BYTES};
+use latih::engine::pack;
+use latih::engine::rates::Package;
+use latih::engine::scenario::*;
+use latih::engine::scoring::{debrief, REPEAT_OFFENDER_CAP};
+use latih::engine::sim::{self, Event, SaveState, Session};
+use latih::engine::validate::{has_errors, validate, Severity};
+
+fn bundled() -> Vec<Scenario> {
+    pack::load().unwrap_or_else(|(name, e)| panic!("{name}: {e}"))
+}
+
+/// The bundled scenarios, and each again after export -> import.
+fn bundled_and_round_tripped() -> Vec<Scenario> {
+    let mut all = bundled();
+    let again: Vec<Scenario> = all
+        .iter()
+        .map(|s| import(&export(s)).expect("round trip").scenario)
+        .collect();
+    for (a, b) in all.iter().zip(&again) {
+        assert_eq!(a, b, "{} changes in an export/import round trip", a.id);
+    }
+    all.extend(again);
+    all
+}
+
+fn fisher() -> Scenario {
+    bundled()
+        .into_iter()
+        .find(|s| s.id == "fisher-lombok-timur")
+        .unwrap()
+}
+
+const FISHER_BEST: &[&str] = &[
+    "greet_respect",
+    "ask_work",
+    "ask_income",
+    "ask_coverage",
+    "move_on",
+    "remember_friend",
+    "pay_ahead",
+    "close_two",
+    "register_with_receipt",
+];
+
+#[test]
+fn the_pack_has_at_least_one_scenario_and_every_one_is_valid() {
+    let all = bundled();
+    assert!(!all.is_empty());
+    for s in &all {
+        let errors: Vec<_> = validate(s)
+            .into_iter()
+            .filter(|d| d.severity == Severity::Error)
+            .collect();
+        assert!(errors.is_empty(), "{}: {errors:#?}", s.id);
+    }
+}
+
+#[test]
+fn every_bundled_scenario_meets_the_balance_targets() {
+    for s in bundled_and_round_tripped() {
+        let reports = analyse_all(&s, 1000, 1);
+        let missed = missed_targets(&reports);
+        assert!(missed.is_empty(), "{}: {missed:?}", s.id);
+        let passive = reports
+            .iter()
+            .find(|r| r.policy == Policy::Passive)
+            .unwrap();
+        assert_eq!(passive.pass_rate, 0.0, "{}: a passive agent passes", s.id);
+    }
+}
+
+#[test]
+fn the_best_path_enrols_suitably_with_a_full_score_after_a_round_trip() {
+    for s in [fisher(), import(&export(&fisher())).unwrap().scenario] {
+        let mut session = Session::start(&s, 11).unwrap();
+        for c in FISHER_BEST {
+            session.choose(c).unwrap();
+        }
+        let card = session.score_card().expect("ended");
+        assert_eq!(card.outcome, Outcome::Enrolled);
+        assert_eq!(card.suitable, Some(true));
+        assert!(card.passed && card.total >= 90, "{card:?}");
+        assert!(card.violations.is_empty());
+    }
+}
+
+#[test]
+fn a_pushy_agent_who_gets_a_signature_still_fails() {
+    let s = fisher();
+    // Pressure, a false promise and the expensive package, until the worker signs.
+    let mut best = None;
+    for seed in 0..500 {
+        let mut session = Session::start(&s, seed).unwrap();
+        let path = [
+            "deadline",
+            "explain_now",
+            "cover_everything",
+            "quote_wrong",
+            "guarantee",
+            "guarantee",
+            "guarantee",
+            "close_three",
+            "cash_later",
+        ];
+        if path.iter().all(|c| session.choose(c).is_ok()) {
+            if let Some(card) = session.score_card() {
+                if card.outcome == Outcome::Enrolled {
+                    best = Some(card);
+                    break;
+                }
+            }
+        }
+    }
+    let card = best.expect("some seed signs under pressure");
+    assert_eq!(
+        card.suitable,
+        Some(false),
+        "the 3-programme package is beyond him"
+    );
+    assert!(card.total <= REPEAT_OFFENDER_CAP, "{card:?}");
+    assert!(!card.passed);
+    for v in [
+        Violation::Pressure,
+        Violation::FalsePromise,
+        Violation::WrongFigure,
+        Violation::Unaffordable,
+        Violation::SkipReceipt,
+    ] {
+        assert!(
+            card.violations.contains(&v),
+            "{v:?} missing from {:?}",
+            card.violations
+        );
+    }
+}
+
+#[test]
+fn a_wrong_figure_is_caught_and_explained_with_the_right_one() {
+    let s = fisher();
+    let mut session = Session::start(&s, 3).unwrap();
+    for c in ["greet_respect", "explain_now", "tell_apart", "quote_wrong"] {
+        session.choose(c).unwrap();
+    }
+    let turn = session.turns().last().unwrap().clone();
+    let check = turn.accuracy.unwrap();
+    assert!(check.is_wrong());
+    assert_eq!((check.said, check.correct), (10_000, Some(16_800)));
+    assert_eq!(turn.violation, Some(Violation::WrongFigure));
+    assert!(turn.points[Competency::Accuracy.index()] < 0);
+}
+
+#[test]
+fn the_same_opening_works_differently_on_different_workers() {
+    // The fisher's rapport sensitivity is 110%; a copy that dislikes small talk reacts less.
+    let warm = fisher();
+    let mut cold = fisher();
+    cold.persona.sensitivities.rapport = 20;
+    let gain = |s: &Scenario| {
+        let mut session = Session::start(s, 9).unwrap();
+        session.choose("greet_respect").unwrap();
+        let t = session.turns().next().unwrap();
+        t.after.trust - t.before.trust
+    };
+    assert!(
+        gain(&warm) > 2 * gain(&cold).max(1),
+        "{} vs {}",
+        gain(&warm),
+        gain(&cold)
+    );
+}
+
+#[test]
+fn enrolment_comes_from_the_workers_state_not_the_node() {
+    let s = fisher();
+    // Straight to the close with no rapport or discovery: the worker is not ready.
+    let mut session = Session::start(&s, 1).unwrap();
+    for c in [
+        "straight_pitch",
+        "explain_now",
+        "tell_apart",
+        "quote_two",
+        "close_two",
+    ] {
+        session.choose(c).unwrap();
+    }
+    let decided = session.events().iter().find_map(|e| match e {
+        Event::Decision { agreed, .. } => Some(*agreed),
+        _ => None,
+    });
+    assert_eq!(decided, Some(false));
+    assert!(session.end().is_none(), "goes on to the hesitation node");
+}
+
+#[test]
+fn same_seed_same_events_and_saves_replay_exactly() {
+    for s in bundled_and_round_tripped() {
+        for seed in [0, 1, 42, u64::MAX] {
+            let a = run_random(&s, seed);
+            let b = run_random(&s, seed);
+            assert_eq!(a.events(), b.events());
+            let save = a.save();
+            let json = serde_json::to_string(&save).unwrap();
+            let back: SaveState = serde_json::from_str(&json).unwrap();
+            let replayed = Session::replay(&s, &back).unwrap();
+            assert_eq!(replayed.events(), a.events());
+            assert_eq!(replayed.score_card(), a.score_card());
+        }
+    }
+}
+
+fn run_random(s: &Scenario, seed: u64) -> Session<'_> {
+    let mut session = Session::start(s, seed).unwrap();
+    let mut pick = latih::engine::rng::WorkerRng::new(seed.wrapping_mul(31));
+    while session.end().is_none() {
+        let offered = session.available();
+        let c = offered[pick.below(offered.len() as u32) as usize]
+            .id
+            .clone();
+        session.choose(&c).unwrap();
+    }
+    session
+}
+
+#[test]
+fn a_save_for_another_scenario_or_version_is_refused() {
+    let s = fisher();
+    let mut save = run_random(&s, 5).save();
+    save.version += 1;
+    assert!(Session::replay(&s, &save).is_err());
+    let mut save = run_random(&s, 5).save();
+    save.choices.push("no-such-choice".into());
+    assert!(Session::replay(&s, &save).is_err());
+}
+
+#[test]
+fn refused_steps_change_nothing() {
+    let s = fisher();
+    let mut session = Session::start(&s, 2).unwrap();
+    let before = session.state().clone();
+    assert!(matches!(
+        session.choose("nope"),
+        Err(sim::StepError::UnknownChoice(_))
+    ));
+    session.choose("greet_respect").unwrap();
+    // `ask_coverage` needs the worker to be in discovery_more; unavailable choices are refused.
+    let state = session.state().clone();
+    assert!(session.choose("register_with_receipt").is_err());
+    assert_eq!(session.state(), &state);
+    assert_ne!(&before, session.state());
+}
+
+#[test]
+fn the_debrief_points_at_the_worst_moments_with_a_better_move() {
+    let s = fisher();
+    let mut session = Session::start(&s, 4).unwrap();
+    for c in [
+        "deadline",
+        "explain_now",
+        "same_thing",
+        "quote_two",
+        "think_it_over",
+    ] {
+        session.choose(c).unwrap();
+    }
+    let card = session.score_card().unwrap();
+    let d = debrief(&s, session.turns(), &card);
+    assert!(!d.fixes.is_empty());
+    let worst = &d.fixes[0];
+    assert!(worst.violation.is_some());
+    let node = &s.nodes[worst.node as usize];
+    assert!(worst.better.is_some(), "a better move is named");
+    assert_ne!(worst.better, Some(worst.chose));
+    assert!(matches!(node.id.as_str(), "greeting" | "health_card"));
+    assert!(d.weaknesses.contains(&Competency::Ethics));
+}
+
+#[test]
+fn scores_stay_in_bounds_for_every_policy_and_the_generated_scenario() {
+    let big = generate::large(300);
+    assert!(!has_errors(&validate(&big)), "{:#?}", validate(&big));
+    for s in bundled().iter().chain([&big]) {
+        for p in Policy::ALL {
+            for seed in 0..50 {
+                let card = play(s, p, seed).expect("valid scenarios never break");
+                assert!(card.total <= 100 && card.competencies.iter().all(|c| *c <= 100));
+            }
+        }
+    }
+}
+
+// ---- validation ----
+
+fn diagnostics_mention(s: &Scenario, needle: &str) -> bool {
+    validate(s).iter().any(|d| d.message.en.contains(needle))
+}
+
+#[test]
+fn validation_reports_each_kind_of_problem() {
+    let base = fisher();
+
+    let mut s = base.clone();
+    s.nodes[0].choices[0].next = Next::Node("nowhere".into());
+    assert!(diagnostics_mention(&s, "leads to node \"nowhere\""));
+    assert!(has_errors(&validate(&s)));
+
+    let mut s = base.clone();
+    s.nodes.push(Node {
+        id: "orphan".into(),
+        lines: base.nodes[0].lines.clone(),
+        choices: base.nodes[0].choices.clone(),
+    });
+    assert!(diagnostics_mention(&s, "\"orphan\" cannot be reached"));
+
+    let mut s = base.clone();
+    let last = s.nodes.len() - 1;
+    s.nodes[last].choices.clear();
+    assert!(diagnostics_mention(&s, "has no choices"));
+
+    let mut s = base.clone();
+    s.nodes[0].choices[0].text.en.clear();
+    assert!(diagnostics_mention(&s, "Missing English translation"));
+
+    let mut s = base.clone();
+    s.nodes[0].choices[0].effects.trust = 90;
+    assert!(diagnostics_mention(&s, "is outside -50 to 50"));
+    let mut s = base.clone();
+    s.nodes[0].choices[0].scores.insert(Competency::Rapport, 11);
+    assert!(diagnostics_mention(&s, "is outside -10 to 10"));
+
+    let mut s = base.clone();
+    s.nodes[1].choices[0]
+        .requires
+        .push(Condition::Discovered("ghost".into()));
+    assert!(diagnostics_mention(&s, "\"ghost\" is not in the persona"));
+    let mut s = base.clone();
+    s.persona.hidden_facts.push(HiddenFact {
+        id: "secret".into(),
+        text: Localized::new("a", "b"),
+    });
+    s.nodes[1].choices[0]
+        .requires
+        .push(Condition::Discovered("secret".into()));
+    assert!(diagnostics_mention(&s, "no choice reveals it"));
+    let mut s = base.clone();
+    s.nodes[1].choices[0]
+        .requires
+        .push(Condition::AtLeast([(Stat::Trust, 120)].into()));
+    assert!(diagnostics_mention(&s, "can never hold"));
+
+    // A loop with no way out: two nodes that only lead to each other.
+    let mut s = base.clone();
+    for (i, other) in [(5usize, "hesitation"), (6, "decision")] {
+        for c in &mut s.nodes[i].choices {
+            c.kind = MoveKind::Explain;
+            c.package = None;
+            c.if_not_ready = None;
+            c.next = Next::Node(other.into());
+        }
+    }
+    assert!(
+        diagnostics_mention(&s, "form a loop with no way out"),
+        "{:#?}",
+        validate(&s)
+    );
+
+    let mut s = base.clone();
+    s.endings.retain(|e| e.outcome != Outcome::WalkedAway);
+    assert!(diagnostics_mention(
+        &s,
+        "no ending text for the outcome \"walked_away\""
+    ));
+
+    let mut s = base.clone();
+    for n in &mut s.nodes {
+        for c in &mut n.choices {
+            if c.kind == MoveKind::Close {
+                c.kind = MoveKind::Explain;
+            }
+        }
+    }
+    assert!(diagnostics_mention(&s, "\"enrolled\" can never be reached"));
+
+    let mut s = base.clone();
+    s.nodes.push(s.nodes[0].clone());
+    assert!(diagnostics_mention(&s, "Two nodes are named \"greeting\""));
+}
+
+#[test]
+fn diagnostics_come_in_both_languages_with_locations() {
+    let mut s = fisher();
+    s.nodes[0].choices[1].next = Next::Node("missing".into());
+    let d = validate(&s)
+        .into_iter()
+        .find(|d| d.severity == Severity::Error)
+        .unwrap();
+    assert_eq!(d.location.node.as_deref(), Some("greeting"));
+    assert_eq!(d.location.choice.as_deref(), Some("show_credentials"));
+    assert!(!d.message.id.is_empty() && !d.message.en.is_empty() && d.message.id != d.message.en);
+}
+
+#[test]
+fn validating_a_2000_node_scenario_finds_no_problem_and_no_stack_overflow() {
+    let s = generate::large(2000);
+    assert!(!has_errors(&validate(&s)));
+}
+
+// ---- import ----
+
+#[test]
+fn malformed_json_reports_line_and_column() {
+    let err = import("{\n  \"schema_version\": 2,\n  \"id\": oops\n}").unwrap_err();
+    assert_eq!(err.position, Some((3, 9)));
+    assert!(
+        err.message.en.contains("line 3 column 9"),
+        "{}",
+        err.message.en
+    );
+    assert!(err.message.id.contains("baris 3 kolom 9"));
+}
+
+#[test]
+fn a_wrong_shape_reports_where() {
+    let mut text = export(&fisher());
+    text = text.replacen(
+        "\"difficulty\": \"intermediate\"",
+        "\"difficulty\": \"impossible\"",
+        1,
+    );
+    let err = import(&text).unwrap_err();
+    let (line, _) = err.position.unwrap();
+    assert!(text.lines().nth(line - 1).unwrap().contains("impossible"));
+    assert!(err.message.en.contains("unknown variant"));
+}
+
+#[test]
+fn oversized_deep_and_foreign_files_are_refused_clearly() {
+    let big = format!("{{\"pad\": \"{}\"}}", "x".repeat(MAX_BYTES));
+    assert!(import(&big).unwrap_err().message.en.contains("too large"));
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(import(&deep)
+        .unwrap_err()
+        .message
+        .en
+        .contains("nested too deeply"));
+    assert!(import("[1, 2]")
+        .unwrap_err()
+        .message
+        .en
+        .contains("one JSON scenario object"));
+    assert!(import("{}")
+        .unwrap_err()
+        .message
+        .en
+        .contains("no schema_version"));
+    let future = export(&fisher()).replacen(
+        "\"min_compatible_version\": 2",
+        "\"min_compatible_version\": 9",
+        1,
+    );
+    assert!(import(&future)
+        .unwrap_err()
+        .message
+        .en
+        .contains("Update Latih"));
+    assert!(import("").is_err());
+    assert!(import("\u{feff}{").is_err());
+}
+
+#[test]
+fn version_1_files_are_migrated_with_a_list_of_repairs() {
+    // A v1 file: Indonesian-only plain strings, no briefing, no minimum version.
+    let mut v: serde_json::Value = serde_json::from_str(&export(&fisher())).unwrap();
+    fn flatten(v: &mut serde_json::Value) {
+        match v {
+            serde_json::Value::Object(map) => {
+                for (_, inner) in map.iter_mut() {
+                    if let Some(id) = inner.get("id").and_then(|x| x.as_str()).map(str::to_owned) {
+                        if inner.get("en").is_some() && inner.as_object().unwrap().len() == 2 {
+                            *inner = serde_json::Value::String(id);
+                            continue;
+                        }
+                    }
+                    flatten(inner);
+                }
+            }
+            serde_json::Value::Array(items) => items.iter_mut().for_each(flatten),
+            _ => {}
+        }
+    }
+    flatten(&mut v);
+    let obj = v.as_object_mut().unwrap();
+    obj.insert("schema_version".into(), 1.into());
+    obj.remove("min_compatible_version");
+    obj["meta"].as_object_mut().unwrap().remove("briefing");
+    let imported = import(&v.to_string()).expect("v1 imports");
+    assert_eq!(imported.scenario.schema_version, SCHEMA_VERSION);
+    assert_eq!(imported.scenario.meta.briefing.id, fisher().meta.summary.id);
+    assert_eq!(
+        imported.scenario.nodes[0].choices[0].text.id,
+        fisher().nodes[0].choices[0].text.id
+    );
+    assert!(imported.scenario.nodes[0].choices[0].text.en.is_empty());
+    assert!(imported.repairs.len() >= 3, "{:?}", imported.repairs);
+    assert!(imported
+        .repairs
+        .iter()
+        .any(|r| r.en.contains("made bilingual")));
+    assert!(imported
+        .diagnostics
+        .iter()
+        .any(|d| d.message.en.contains("Missing English translation")));
+    assert!(
+        !has_errors(&imported.diagnostics),
+        "a migrated file still plays"
+    );
+}
+
+#[test]
+fn the_calculator_agrees_with_every_bundled_quote_that_is_meant_to_be_right() {
+    // Choices whose feedback praises them must quote correct figures (content check).
+    for s in bundled() {
+        for node in &s.nodes {
+            for c in &node.choices {
+                if let Some(q) = &c.quote {
+                    let correct = sim::correct_figure(&s, q.figure, q.package).unwrap();
+                    let praised = latih::engine::scoring::move_value(&s, c) > 0;
+                    assert!(
+                        !praised || correct == q.amount,
+                        "{}/{}/{}: says {} but {} is right",
+                        s.id,
+                        node.id,
+                        c.id,
+                        q.amount,
+                        correct
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn packages_name_the_calculator_packages() {
+    assert_eq!(Package::ALL.len(), 2);
+}
