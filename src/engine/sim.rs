@@ -196,18 +196,29 @@ pub fn holds(scenario: &Scenario, state: &State, condition: &Condition) -> bool 
     match condition {
         Condition::Discovered(fact) => scenario
             .fact_index(fact)
-            .is_some_and(|i| state.discovered[i]),
+            .is_some_and(|i| state.discovered.get(i) == Some(&true)),
         Condition::NotDiscovered(fact) => scenario
             .fact_index(fact)
-            .is_some_and(|i| !state.discovered[i]),
+            .is_some_and(|i| state.discovered.get(i) != Some(&true)),
         Condition::AtLeast(stats) => stats.iter().all(|(s, v)| state.worker.get(*s) >= *v),
         Condition::AtMost(stats) => stats.iter().all(|(s, v)| state.worker.get(*s) <= *v),
-        Condition::Visited(node) => node_index(scenario, node).is_some_and(|i| state.visited[i]),
+        Condition::Visited(node) => {
+            node_index(scenario, node).is_some_and(|i| state.visited.get(i) == Some(&true))
+        }
         Condition::Chose(choice) => state
             .chosen
             .iter()
-            .any(|&(n, c)| scenario.nodes[n as usize].choices[c as usize].id == *choice),
+            .any(|&(n, c)| choice_at(scenario, n, c).is_some_and(|x| x.id == *choice)),
     }
+}
+
+/// The choice at (node, choice) indices, if both exist.
+fn choice_at(scenario: &Scenario, node: u32, choice: u32) -> Option<&Choice> {
+    scenario
+        .nodes
+        .get(node as usize)?
+        .choices
+        .get(choice as usize)
 }
 
 fn all_hold(scenario: &Scenario, state: &State, conditions: &[Condition]) -> bool {
@@ -245,16 +256,19 @@ pub fn start(scenario: &Scenario, rng: &mut WorkerRng) -> Result<(State, Vec<Eve
 
 /// The choices on offer now, as indices into the current node's choices.
 pub fn available(scenario: &Scenario, state: &State) -> Vec<u32> {
+    let Some(node) = scenario.nodes.get(state.node as usize) else {
+        return Vec::new();
+    };
     if state.end.is_some() {
         return Vec::new();
     }
-    let node = &scenario.nodes[state.node as usize];
     (0..node.choices.len() as u32)
         .filter(|&i| all_hold(scenario, state, &node.choices[i as usize].requires))
         .collect()
 }
 
-/// The pure step: the state after the agent makes `choice_id`, and what happened.
+/// The pure step: the state after the agent makes `choice_id`, and what happened. `state` must
+/// come from this scenario (a mismatched one gives [`StepError::Broken`], never a panic).
 pub fn step(
     scenario: &Scenario,
     state: &State,
@@ -277,7 +291,11 @@ pub fn advance(
         return Err(StepError::Over);
     }
     let node_ix = state.node;
-    let node: &Node = &scenario.nodes[node_ix as usize];
+    let node: &Node = scenario.nodes.get(node_ix as usize).ok_or_else(|| {
+        StepError::Broken(format!(
+            "no node {node_ix}: the state is not from this scenario"
+        ))
+    })?;
     let choice_ix = node
         .choices
         .iter()
@@ -387,7 +405,7 @@ fn apply_effects(
     }
     for fact in &e.reveals {
         if let Some(i) = scenario.fact_index(fact) {
-            if !state.discovered[i] {
+            if state.discovered.get(i) == Some(&false) {
                 state.discovered[i] = true;
                 events.push(Event::FactRevealed { fact: i as u32 });
             }
@@ -509,12 +527,9 @@ fn follow(scenario: &Scenario, state: &State, next: &Next, at_end: Outcome) -> R
 
 impl State {
     fn chosen_violation(&self, scenario: &Scenario) -> bool {
-        self.chosen.iter().any(|&(n, c)| {
-            scenario.nodes[n as usize].choices[c as usize]
-                .kind
-                .violation()
-                .is_some()
-        })
+        self.chosen
+            .iter()
+            .any(|&(n, c)| choice_at(scenario, n, c).is_some_and(|x| x.kind.violation().is_some()))
     }
 }
 
@@ -553,7 +568,9 @@ fn enter(
         }
         roll -= w;
     }
-    state.visited[node_ix] = true;
+    if let Some(v) = state.visited.get_mut(node_ix) {
+        *v = true;
+    }
     if let Some(variant) = variant {
         events.push(Event::WorkerSays {
             node: node_ix as u32,
@@ -702,10 +719,9 @@ impl<'s> Session<'s> {
 
     /// The choices on offer now.
     pub fn available(&self) -> Vec<&'s Choice> {
-        let node = &self.scenario.nodes[self.state.node as usize];
         available(self.scenario, &self.state)
             .into_iter()
-            .map(|i| &node.choices[i as usize])
+            .filter_map(|i| choice_at(self.scenario, self.state.node, i))
             .collect()
     }
 
