@@ -550,3 +550,52 @@ fn the_calculator_agrees_with_every_bundled_quote_that_is_meant_to_be_right() {
 fn packages_name_the_calculator_packages() {
     assert_eq!(Package::ALL.len(), 2);
 }
+
+#[test]
+fn the_pack_covers_every_objection_difficulty_and_a_different_worker_each_time() {
+    let all = bundled();
+    assert!(all.len() >= 8, "{} scenarios", all.len());
+    for o in Objection::ALL {
+        assert!(
+            all.iter().any(|s| s.meta.objections.contains(&o)),
+            "no scenario trains {o:?}"
+        );
+    }
+    for d in [
+        Difficulty::Beginner,
+        Difficulty::Intermediate,
+        Difficulty::Advanced,
+    ] {
+        assert!(
+            all.iter().any(|s| s.meta.difficulty == d),
+            "no {d:?} scenario"
+        );
+    }
+    let mut people: Vec<(&str, &str)> = all
+        .iter()
+        .map(|s| (s.persona.name.as_str(), s.persona.place.as_str()))
+        .collect();
+    people.sort_unstable();
+    people.dedup();
+    assert_eq!(people.len(), all.len(), "two scenarios share a persona");
+    let mut ids: Vec<&str> = all.iter().map(|s| s.id.as_str()).collect();
+    ids.dedup();
+    assert_eq!(ids.len(), all.len());
+}
+
+#[test]
+fn the_format_reference_example_is_a_valid_scenario() {
+    let doc = std::fs::read_to_string("docs/scenario-format.md").expect("docs/scenario-format.md");
+    let example = doc
+        .split("```json")
+        .skip(1)
+        .filter_map(|block| block.split("```").next())
+        .find(|block| block.contains("\"schema_version\"") && block.contains("\"nodes\""))
+        .expect("a complete example in the reference");
+    let imported = import(example).unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        !has_errors(&imported.diagnostics),
+        "{:#?}",
+        imported.diagnostics
+    );
+}

@@ -4,10 +4,40 @@ use super::import::{import, ImportError};
 use super::scenario::Scenario;
 
 /// The bundled scenario files: (file name, JSON text).
-pub const FILES: &[(&str, &str)] = &[(
-    "fisher-lombok-timur.json",
-    include_str!("pack/fisher-lombok-timur.json"),
-)];
+pub const FILES: &[(&str, &str)] = &[
+    (
+        "construction-labourer.json",
+        include_str!("pack/construction-labourer.json"),
+    ),
+    (
+        "farmer-lombok-tengah.json",
+        include_str!("pack/farmer-lombok-tengah.json"),
+    ),
+    (
+        "fisher-lombok-timur.json",
+        include_str!("pack/fisher-lombok-timur.json"),
+    ),
+    (
+        "household-helper-sertakan.json",
+        include_str!("pack/household-helper-sertakan.json"),
+    ),
+    (
+        "ojek-driver-mataram.json",
+        include_str!("pack/ojek-driver-mataram.json"),
+    ),
+    (
+        "street-food-seller.json",
+        include_str!("pack/street-food-seller.json"),
+    ),
+    (
+        "trader-mataram.json",
+        include_str!("pack/trader-mataram.json"),
+    ),
+    (
+        "weaver-sukarara.json",
+        include_str!("pack/weaver-sukarara.json"),
+    ),
+];
 
 /// Loads every bundled scenario. The test suite makes sure each one imports without error.
 pub fn load() -> Result<Vec<Scenario>, (String, ImportError)> {

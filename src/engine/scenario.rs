@@ -13,6 +13,7 @@ pub const OLDEST_READABLE_VERSION: u32 = 1;
 
 /// Text in both interface languages. An empty string is a missing translation.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Localized {
     /// Bahasa Indonesia.
     #[serde(default)]
@@ -48,6 +49,7 @@ impl Localized {
 
 /// A whole scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// The format version the file was written in.
     pub schema_version: u32,
@@ -133,6 +135,7 @@ impl Objection {
 
 /// Title, summary and catalogue information.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meta {
     /// Title shown in the library.
     pub title: Localized,
@@ -208,6 +211,7 @@ pub enum Coverage {
 
 /// The worker's starting attitudes, each 0-100.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Attitudes {
     /// Trust in the agent and the agency.
     pub trust: i32,
@@ -222,6 +226,7 @@ pub struct Attitudes {
 /// How strongly the worker reacts to kinds of move, in percent of the authored effect (100 = as
 /// written). This is what makes the same move work on one worker and fail on another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sensitivities {
     /// Scales changes to price worry.
     pub price: u32,
@@ -243,6 +248,7 @@ impl Default for Sensitivities {
 
 /// A fact about the worker that only a discovery question reveals.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct HiddenFact {
     /// Identifier used by `reveals` and conditions.
     pub id: String,
@@ -252,6 +258,7 @@ pub struct HiddenFact {
 
 /// The simulated worker.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Persona {
     /// First name.
     pub name: String,
@@ -333,6 +340,7 @@ pub type Points = BTreeMap<Competency, i32>;
 
 /// Weights and pass mark of a scenario.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Rubric {
     /// Weight of each competency in the total (any positive numbers; they are normalised).
     pub weights: BTreeMap<Competency, u32>,
@@ -368,6 +376,7 @@ impl Default for Rubric {
 
 /// One step of the conversation: the worker speaks, the agent chooses.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Node {
     /// Identifier, unique in the scenario.
     pub id: String,
@@ -380,6 +389,7 @@ pub struct Node {
 
 /// One way the worker can say a node's line.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LineVariant {
     /// When this variant can be said (all must hold; empty = always).
     #[serde(default)]
@@ -506,6 +516,7 @@ pub enum Violation {
 
 /// A figure a choice quotes, checked against the rates table.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Quote {
     /// What the figure is.
     pub figure: Figure,
@@ -536,6 +547,7 @@ pub enum Figure {
 
 /// A choice the agent can make.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Identifier, unique in its node (saved runs refer to it).
     pub id: String,
@@ -574,6 +586,7 @@ pub struct Choice {
 
 /// Changes to the worker's state, before sensitivities and noise.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Effects {
     /// Change to trust.
     #[serde(default)]
@@ -631,6 +644,7 @@ impl Next {
 
 /// One conditional branch of a [`Next::Branch`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Branch {
     /// All must hold.
     pub when: Vec<Condition>,
@@ -667,6 +681,7 @@ impl Outcome {
 
 /// The worker's last words for an outcome, and its points.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Ending {
     /// Which outcome this ending is for.
     pub outcome: Outcome,

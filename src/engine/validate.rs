@@ -7,6 +7,7 @@ use std::collections::{HashMap, HashSet};
 use super::messages::{message, message_with, text, Msg};
 use super::rates::{Package, RatesTable};
 use super::scenario::{Condition, Localized, MoveKind, Next, Outcome, Scenario, Stat};
+use super::scoring::move_value;
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -419,6 +420,15 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 message(Msg::VDeadEnd, &[("node", node.id.clone())]),
             );
             exits[ni] = true;
+        }
+        if !node.choices.is_empty() && node.choices.iter().all(|c| move_value(s, c) < 0) {
+            r.push(
+                Severity::Warning,
+                nid,
+                None,
+                "choices".into(),
+                message(Msg::VNoGoodChoice, &[("node", node.id.clone())]),
+            );
         }
         let mut seen = HashSet::new();
         for (ci, choice) in node.choices.iter().enumerate() {
