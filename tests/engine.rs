@@ -599,3 +599,52 @@ fn the_format_reference_example_is_a_valid_scenario() {
         imported.diagnostics
     );
 }
+
+#[test]
+fn repeating_a_move_earns_its_points_only_once() {
+    let s = fisher();
+    let mut session = Session::start(&s, 8).unwrap();
+    for c in [
+        "greet_respect",
+        "explain_now",
+        "tell_apart",
+        "quote_two",
+        "guarantee",
+        "guarantee",
+    ] {
+        session.choose(c).unwrap();
+    }
+    let guarantees: Vec<_> = session
+        .turns()
+        .filter(|t| s.nodes[t.node as usize].choices[t.choice as usize].id == "guarantee")
+        .collect();
+    assert_eq!(guarantees.len(), 2);
+    assert_eq!(
+        guarantees[0].points, guarantees[1].points,
+        "penalties repeat"
+    );
+    // A positive move made twice: the second time earns nothing.
+    let mut session = Session::start(&s, 8).unwrap();
+    for c in [
+        "greet_respect",
+        "explain_now",
+        "tell_apart",
+        "quote_two",
+        "close_two",
+    ] {
+        session.choose(c).unwrap();
+    }
+    if session.end().is_none()
+        && session.state().node as usize
+            == s.nodes.iter().position(|n| n.id == "hesitation").unwrap()
+    {
+        session.choose("explain_claims").unwrap();
+        session.choose("close_two").unwrap();
+        let closes: Vec<_> = session
+            .turns()
+            .filter(|t| s.nodes[t.node as usize].choices[t.choice as usize].id == "close_two")
+            .collect();
+        assert_eq!(closes[0].points[Competency::Closing.index()], 2);
+        assert_eq!(closes[1].points[Competency::Closing.index()], 0);
+    }
+}

@@ -315,12 +315,16 @@ pub fn advance(
     }];
     let before = state.worker;
     apply_effects(scenario, state, choice, rng, &mut events);
+    // Repeating a move earns nothing more (a failed close tried again is not more closing);
+    // its penalties count every time.
+    let repeated = state.chosen.contains(&(node_ix, choice_ix as u32));
     state.chosen.push((node_ix, choice_ix as u32));
 
     let accuracy = choice.quote.as_ref().map(|q| check_quote(scenario, q));
     let mut points = [0i32; 6];
     for (competency, p) in &choice.scores {
-        points[competency.index()] = (*p).clamp(-10, 10);
+        let p = (*p).clamp(-10, 10);
+        points[competency.index()] = if repeated { p.min(0) } else { p };
     }
     let mut violation = choice.kind.violation();
     if accuracy.is_some_and(|a| a.is_wrong()) {
