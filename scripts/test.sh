@@ -10,7 +10,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-SUITES=(fmt clippy clippy-wasm unit pack bench-engine fuzz browser build e2e bench)
+SUITES=(fmt clippy clippy-wasm unit pack bench-engine fuzz browser build build-agent e2e bench bench-play)
 
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 source scripts/env.sh
@@ -64,7 +64,7 @@ pick() { [ ${#SELECTED[@]} -eq 0 ] || want "$1" "${SELECTED[@]}"; }
 want() { local x=$1; shift; local s; for s in "$@"; do [ "$s" = "$x" ] && return 0; done; return 1; }
 
 pick fmt         && run_suite fmt cargo fmt --all -- --check
-pick clippy      && run_suite clippy cargo clippy --all-targets --locked -- -D warnings
+pick clippy      && run_suite clippy cargo clippy --all-targets --all-features --locked -- -D warnings
 pick clippy-wasm && run_suite clippy-wasm wasm cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 pick unit        && run_suite unit cargo test --locked
 pick pack        && run_suite pack cargo run --locked --quiet --bin latih-cli -- pack --runs 2000
@@ -72,10 +72,12 @@ pick bench-engine && run_suite bench-engine cargo bench --locked --bench engine
 pick fuzz        && run_suite fuzz bash scripts/fuzz.sh "${LATIH_FUZZ_SECONDS:-30}"
 pick browser     && run_suite browser wasm cargo test --target wasm32-unknown-unknown --locked --test web
 pick build       && run_suite build wasm trunk build --release
+pick build-agent && run_suite build-agent wasm trunk build --release --features agent-ui --dist dist-agent
 pick e2e         && run_suite e2e node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
 # The bench rebuilds the release app unless this run has just built it.
 bench_args=(); pick build && bench_args=(--no-build)
 pick bench       && run_suite bench bash scripts/bench.sh "${bench_args[@]}"
+pick bench-play  && run_suite bench-play node scripts/bench-play.mjs
 
 echo
 [ ${#failures[@]} -eq 0 ] || echo "failed suites: ${failures[*]}"

@@ -17,6 +17,30 @@ pub enum Route {
     /// What Latih is for and how to start.
     #[at("/")]
     Home,
+    /// The scenario library.
+    #[at("/latihan")]
+    Library,
+    /// A scenario's briefing, before the visit.
+    #[at("/latihan/:id")]
+    Briefing {
+        /// Scenario id.
+        id: String,
+    },
+    /// The conversation.
+    #[at("/latihan/:id/main")]
+    Play {
+        /// Scenario id.
+        id: String,
+    },
+    /// The debrief of a finished attempt (its index in the history).
+    #[at("/hasil/:attempt")]
+    Debrief {
+        /// Index in the history.
+        attempt: usize,
+    },
+    /// Every attempt on this device.
+    #[at("/riwayat")]
+    History,
     /// Any address the app does not know.
     #[not_found]
     #[at("/404")]
@@ -25,13 +49,38 @@ pub enum Route {
 
 impl Route {
     /// The sections shown in the main navigation, with their labels.
+    #[cfg(feature = "agent-ui")]
+    pub const NAV: &'static [(Route, Text)] = &[
+        (Route::Home, Text::NavHome),
+        (Route::Library, Text::NavLibrary),
+        (Route::History, Text::NavHistory),
+    ];
+    /// The sections shown in the main navigation, with their labels.
+    #[cfg(not(feature = "agent-ui"))]
     pub const NAV: &'static [(Route, Text)] = &[(Route::Home, Text::NavHome)];
 }
 
+#[cfg(feature = "agent-ui")]
+fn switch(route: Route) -> Html {
+    use crate::pages::{
+        briefing::Briefing, debrief::Debrief, history::History, library::Library, play::Play,
+    };
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::Library => html! { <Library /> },
+        Route::Briefing { id } => html! { <Briefing {id} /> },
+        Route::Play { id } => html! { <Play {id} /> },
+        Route::Debrief { attempt } => html! { <Debrief {attempt} /> },
+        Route::History => html! { <History /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}
+
+#[cfg(not(feature = "agent-ui"))]
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
-        Route::NotFound => html! { <NotFound /> },
+        _ => html! { <NotFound /> },
     }
 }
 
@@ -97,6 +146,7 @@ pub fn AppRoot(props: &AppRootProps) -> Html {
 
     html! {
         <ContextProvider<I18n> context={i18n}>
+        <ContextProvider<Store> context={props.store.clone()}>
             <Router history={props.history.clone()}>
                 <div class="app">
                     <Header />
@@ -111,6 +161,7 @@ pub fn AppRoot(props: &AppRootProps) -> Html {
                     </footer>
                 </div>
             </Router>
+        </ContextProvider<Store>>
         </ContextProvider<I18n>>
     }
 }
@@ -122,6 +173,13 @@ fn set_document_lang(lang: Lang) {
     {
         let _ = root.set_attribute("lang", lang.code());
     }
+}
+
+/// The device's storage, shared through context (memory outside a provider).
+#[hook]
+pub fn use_store() -> Store {
+    let fallback = use_memo((), |_| Store::memory());
+    use_context::<Store>().unwrap_or_else(|| (*fallback).clone())
 }
 
 /// The app as the browser runs it: `localStorage` and hash-based history.

@@ -19,6 +19,10 @@ pub mod app;
 #[cfg(feature = "ui")]
 pub mod components;
 #[cfg(feature = "ui")]
+pub mod loader;
+#[cfg(feature = "ui")]
 pub mod pages;
 #[cfg(feature = "ui")]
 pub mod platform;
+#[cfg(feature = "ui")]
+pub mod practice;

@@ -71,3 +71,78 @@ fn every_nav_section_is_linked_from_the_header() {
     }
     assert!(html.contains(r#"aria-label="Navigasi utama""#));
 }
+
+fn render_component<C: yew::BaseComponent>(props: C::Properties) -> String
+where
+    C::Properties: Send,
+{
+    futures::executor::block_on(
+        LocalServerRenderer::<C>::with_props(props)
+            .hydratable(false)
+            .render(),
+    )
+}
+
+#[test]
+fn the_score_chart_draws_six_labelled_bars() {
+    use latih::components::score_chart::{ScoreChart, ScoreChartProps};
+    let html = render_component::<ScoreChart>(ScoreChartProps {
+        scores: [100, 80, 65, 40, 0, 100],
+    });
+    assert_eq!(
+        html.matches("<rect").count(),
+        12,
+        "a track and a bar per competency: {html}"
+    );
+    for name in [
+        "Membangun hubungan",
+        "Menggali kebutuhan",
+        "Etika dan kepatuhan",
+    ] {
+        assert!(html.contains(name), "{name} in {html}");
+    }
+    assert!(
+        html.contains(r#"width="270" height="10" rx="5" class="bar--good""#),
+        "100 fills the track"
+    );
+    assert!(html.contains("bar--weak") && html.contains("bar--ok"));
+    assert!(html.contains(r#"role="img""#));
+}
+
+#[test]
+fn meters_expose_their_values_to_screen_readers() {
+    use latih::components::mood::{Meters, MetersProps};
+    use latih::engine::sim::WorkerState;
+    let html = render_component::<Meters>(MetersProps {
+        worker: WorkerState {
+            trust: 72,
+            interest: 30,
+            cost_worry: 140,
+            patience: 50,
+        },
+    });
+    assert_eq!(html.matches(r#"role="meter""#).count(), 3);
+    assert!(html.contains(r#"aria-valuenow="72""#));
+    assert!(
+        html.contains(r#"aria-valuenow="100""#),
+        "out-of-range values are clamped: {html}"
+    );
+    assert!(html.contains("72 dari 100"));
+}
+
+#[test]
+fn mood_words_follow_the_workers_state() {
+    use latih::components::mood::{mood_sign, mood_text};
+    use latih::engine::sim::WorkerState;
+    let w = |trust, interest, cost_worry, patience| WorkerState {
+        trust,
+        interest,
+        cost_worry,
+        patience,
+    };
+    assert_eq!(mood_text(&w(10, 80, 10, 80)), Text::MoodSuspicious);
+    assert_eq!(mood_text(&w(70, 70, 20, 80)), Text::MoodKeen);
+    assert_eq!(mood_text(&w(50, 50, 80, 80)), Text::MoodWorried);
+    assert_eq!(mood_sign(&w(70, 70, 20, 80)), 1);
+    assert_eq!(mood_sign(&w(10, 10, 90, 80)), -1);
+}

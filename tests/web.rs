@@ -64,3 +64,24 @@ async fn language_switch_changes_the_text_and_is_remembered() {
         Some("id")
     );
 }
+
+#[wasm_bindgen_test]
+fn unreadable_practice_data_in_local_storage_is_set_aside_not_lost() {
+    use latih::platform::storage::Store;
+    use latih::practice::{PracticeStore, ReadError};
+    let storage = local_storage();
+    storage
+        .set_item("latih.run.broken-test", "{not json")
+        .unwrap();
+    let practice = PracticeStore::new(Store::browser());
+    let err = practice.run("broken-test").unwrap_err();
+    let ReadError::SetAside(key) = err else {
+        panic!("expected the data to be set aside, got {err:?}");
+    };
+    assert_eq!(
+        storage.get_item(&key).unwrap().as_deref(),
+        Some("{not json")
+    );
+    assert_eq!(storage.get_item("latih.run.broken-test").unwrap(), None);
+    storage.remove_item(&key).unwrap();
+}

@@ -6,17 +6,23 @@
 //! latih-cli play FILE --seed S --choices a,b,c [--lang en]
 //!                                      play a run and print the transcript and score card
 //! latih-cli pack [--runs N]             validate and balance every bundled scenario
+//! latih-cli index                       print the library index of the bundled pack (pack/index.json)
+//! latih-cli path FILE --policy P --seed S  the choice ids a scripted policy makes in one run
+//! latih-cli calc --income N --package jkk_jkm|jkk_jkm_jht --occupation O --date YYYY-MM-DD
+//!                                      the monthly contribution, itemised, as JSON
 //! ```
 //! Exit codes: 0 all good, 1 problems found, 2 bad usage or unreadable file.
 
 use std::process::ExitCode;
 
-use latih::engine::balance::{analyse_all, missed_targets, PolicyReport};
+use latih::engine::balance::{analyse_all, missed_targets, Policy, PolicyReport};
 use latih::engine::import::{import, Imported};
-use latih::engine::messages::{message_with, text, Msg};
+use latih::engine::messages::{
+    competency as competency_name, message_with, outcome as outcome_name, text,
+    violation as violation_name, wrong_figure, Msg,
+};
 use latih::engine::pack;
-use latih::engine::rates::rupiah;
-use latih::engine::scenario::{Competency, Outcome, Scenario};
+use latih::engine::scenario::{Competency, Scenario};
 use latih::engine::scoring::debrief;
 use latih::engine::sim::{Event, Session};
 use latih::engine::validate::{has_errors, Diagnostic, Severity};
@@ -25,7 +31,10 @@ const USAGE: &str = "usage:
   latih-cli validate FILE...
   latih-cli balance FILE... [--runs N]
   latih-cli play FILE --seed S --choices ID,ID,... [--lang id|en]
-  latih-cli pack [--runs N]";
+  latih-cli pack [--runs N]
+  latih-cli index
+  latih-cli path FILE --policy best_practice|random|pushy|passive --seed S
+  latih-cli calc --income N --package jkk_jkm|jkk_jkm_jht --occupation fisher|ojek_driver|... --date YYYY-MM-DD";
 
 struct Args {
     files: Vec<String>,
@@ -33,6 +42,8 @@ struct Args {
     seed: u64,
     choices: Vec<String>,
     english: bool,
+    policy: Option<Policy>,
+    calc: Vec<(String, String)>,
 }
 
 fn parse(args: &[String]) -> Result<Args, String> {
@@ -42,6 +53,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
         seed: 1,
         choices: Vec::new(),
         english: false,
+        policy: None,
+        calc: Vec::new(),
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -65,6 +78,19 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     .collect()
             }
             "--lang" => a.english = value("--lang")? == "en",
+            "--policy" => {
+                let name = value("--policy")?;
+                a.policy = Some(
+                    Policy::ALL
+                        .into_iter()
+                        .find(|p| p.name() == name)
+                        .ok_or(format!("unknown policy {name}"))?,
+                )
+            }
+            "--income" | "--package" | "--occupation" | "--date" => {
+                let v = value(arg)?;
+                a.calc.push((arg.trim_start_matches("--").to_owned(), v));
+            }
             flag if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
             file => a.files.push(file.to_owned()),
         }
@@ -90,6 +116,14 @@ fn main() -> ExitCode {
         "balance" if !a.files.is_empty() => balance_files(&a),
         "play" if a.files.len() == 1 => play_file(&a),
         "pack" => check_pack(&a),
+        "index" => pack::index_json()
+            .map(|json| {
+                print!("{json}");
+                true
+            })
+            .map_err(|(name, e)| format!("{name}: {e}")),
+        "path" if a.files.len() == 1 && a.policy.is_some() => policy_path(&a),
+        "calc" => calc(&a),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -214,6 +248,57 @@ fn check_pack(a: &Args) -> Result<bool, String> {
     Ok(ok)
 }
 
+fn calc(a: &Args) -> Result<bool, String> {
+    let get = |k: &str| a.calc.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let income: u64 = get("income")
+        .ok_or("--income is needed")?
+        .parse()
+        .map_err(|_| "--income takes a number")?;
+    let package_name = get("package").unwrap_or("jkk_jkm");
+    let package: latih::engine::rates::Package =
+        serde_json::from_value(serde_json::Value::from(package_name))
+            .map_err(|_| format!("bad --package {package_name}"))?;
+    let occupation_name = get("occupation").unwrap_or("other");
+    let occupation: latih::engine::scenario::Occupation =
+        serde_json::from_value(serde_json::Value::from(occupation_name))
+            .map_err(|_| format!("bad --occupation {occupation_name}"))?;
+    let date = latih::engine::rates::Date::parse(get("date").ok_or("--date is needed")?)
+        .ok_or("--date takes YYYY-MM-DD")?;
+    let c = latih::engine::rates::RatesTable::bundled()
+        .contribution(income, package, occupation, date)
+        .map_err(|e| e.to_string())?;
+    println!(
+        "{}",
+        serde_json::json!({
+            "declared_income": c.declared_income, "jkk": c.jkk, "jkm": c.jkm, "jht": c.jht,
+            "discount": c.discount, "total": c.total, "daily": c.daily()
+        })
+    );
+    Ok(true)
+}
+
+fn policy_path(a: &Args) -> Result<bool, String> {
+    let imported = load(&a.files[0], a.english)?;
+    let s = &imported.scenario;
+    let policy = a.policy.unwrap_or(Policy::BestPractice);
+    let mut session = Session::start(s, a.seed).map_err(|e| e.to_string())?;
+    let mut agent = latih::engine::rng::WorkerRng::new(a.seed ^ 0x9E37_79B9_7F4A_7C15);
+    let mut ids = Vec::new();
+    while session.end().is_none() {
+        let offered = latih::engine::sim::available(s, session.state());
+        if offered.is_empty() {
+            break;
+        }
+        let node = session.state().node;
+        let pick = policy.pick(s, node, &offered, &mut agent);
+        let id = s.nodes[node as usize].choices[pick as usize].id.clone();
+        session.choose(&id).map_err(|e| e.to_string())?;
+        ids.push(id);
+    }
+    println!("{}", ids.join(","));
+    Ok(true)
+}
+
 fn play_file(a: &Args) -> Result<bool, String> {
     let imported = load(&a.files[0], a.english)?;
     if has_errors(&imported.diagnostics) {
@@ -328,17 +413,7 @@ fn print_event(s: &Scenario, event: &Event, en: bool) {
             let choice = &s.nodes[turn.node as usize].choices[turn.choice as usize];
             println!("  coach: {}", choice.feedback.get(en));
             if let Some(check) = turn.accuracy.filter(|c| c.is_wrong()) {
-                let figure = figure_name(check.figure);
-                let m = message_with(
-                    Msg::AWrong,
-                    &[
-                        ("said", rupiah(check.said)),
-                        ("correct", rupiah(check.correct.unwrap_or(0))),
-                        ("date", s.meta.date.to_string()),
-                    ],
-                    &[("figure", &figure)],
-                );
-                println!("  coach: {}", m.get(en));
+                println!("  coach: {}", wrong_figure(&check, s.meta.date).get(en));
             }
             if let Some(v) = turn.violation {
                 println!("  ethics: {}", violation_name(v).get(en));
@@ -355,50 +430,4 @@ fn print_event(s: &Scenario, event: &Event, en: bool) {
             println!("== {}", outcome_name(end.outcome).get(en));
         }
     }
-}
-
-fn competency_name(c: Competency) -> latih::engine::scenario::Localized {
-    text(match c {
-        Competency::Rapport => Msg::CompRapport,
-        Competency::Discovery => Msg::CompDiscovery,
-        Competency::Accuracy => Msg::CompAccuracy,
-        Competency::Objections => Msg::CompObjections,
-        Competency::Closing => Msg::CompClosing,
-        Competency::Ethics => Msg::CompEthics,
-    })
-}
-
-fn outcome_name(o: Outcome) -> latih::engine::scenario::Localized {
-    text(match o {
-        Outcome::Enrolled => Msg::OutEnrolled,
-        Outcome::FollowUp => Msg::OutFollowUp,
-        Outcome::Declined => Msg::OutDeclined,
-        Outcome::WalkedAway => Msg::OutWalkedAway,
-        Outcome::Complained => Msg::OutComplained,
-    })
-}
-
-fn violation_name(v: latih::engine::scenario::Violation) -> latih::engine::scenario::Localized {
-    use latih::engine::scenario::Violation::*;
-    text(match v {
-        Pressure => Msg::ViolPressure,
-        FalsePromise => Msg::ViolFalsePromise,
-        ConfuseAgencies => Msg::ViolConfuseAgencies,
-        SkipReceipt => Msg::ViolSkipReceipt,
-        Disrespect => Msg::ViolDisrespect,
-        WrongFigure => Msg::ViolWrongFigure,
-        Unaffordable => Msg::ViolUnaffordable,
-    })
-}
-
-fn figure_name(f: latih::engine::scenario::Figure) -> latih::engine::scenario::Localized {
-    use latih::engine::scenario::Figure::*;
-    text(match f {
-        MonthlyContribution => Msg::FMonthlyContribution,
-        DailyContribution => Msg::FDailyContribution,
-        DeathBenefit => Msg::FDeathBenefit,
-        FuneralBenefit => Msg::FFuneralBenefit,
-        ScholarshipCeiling => Msg::FScholarshipCeiling,
-        MinimumIncome => Msg::FMinimumIncome,
-    })
 }

@@ -1,5 +1,9 @@
 //! Reusable components. Each takes props (or reads the language context) and renders one thing.
 
+pub mod avatar;
 pub mod header;
 pub mod lang_switch;
+pub mod mood;
+pub mod score_chart;
 pub mod storage_notice;
+pub mod tools;

@@ -48,8 +48,20 @@ fn fail(message: Localized) -> ImportError {
     }
 }
 
-/// Reads a scenario file.
+/// Reads a scenario file and validates it.
 pub fn import(text: &str) -> Result<Imported, ImportError> {
+    let (scenario, repairs) = parse(text)?;
+    let diagnostics = validate(&scenario);
+    Ok(Imported {
+        scenario,
+        repairs,
+        diagnostics,
+    })
+}
+
+/// Reads a scenario file without validating it (for files already validated, such as the
+/// bundled pack, whose tests validate every scenario): limits, migration and the typed parse.
+pub fn parse(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError> {
     if text.len() > MAX_BYTES {
         return Err(fail(message(
             Msg::ITooLarge,
@@ -101,12 +113,38 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
     } else {
         serde_json::from_str(text).map_err(|e| located(Msg::IShape, &e))?
     };
-    let diagnostics = validate(&scenario);
-    Ok(Imported {
-        scenario,
-        repairs,
-        diagnostics,
-    })
+    Ok((scenario, repairs))
+}
+
+/// Reads a file already in the current format (the bundled pack), without the generic JSON
+/// tree that migration needs: in the browser app this keeps that code out of the download.
+pub fn parse_current(text: &str) -> Result<Scenario, ImportError> {
+    if text.len() > MAX_BYTES {
+        return Err(fail(message(
+            Msg::ITooLarge,
+            &[
+                ("size", text.len().to_string()),
+                ("max", MAX_BYTES.to_string()),
+            ],
+        )));
+    }
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(fail(message(
+            Msg::ITooDeep,
+            &[("max", MAX_DEPTH.to_string())],
+        )));
+    }
+    let scenario: Scenario = serde_json::from_str(text).map_err(|e| located(Msg::IShape, &e))?;
+    if scenario.min_compatible_version > SCHEMA_VERSION {
+        return Err(fail(message(
+            Msg::ITooNew,
+            &[
+                ("version", scenario.min_compatible_version.to_string()),
+                ("supported", SCHEMA_VERSION.to_string()),
+            ],
+        )));
+    }
+    Ok(scenario)
 }
 
 /// Writes a scenario in the current format (what export saves).

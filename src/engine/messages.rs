@@ -4,7 +4,8 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::scenario::Localized;
+use super::rates::Package;
+use super::scenario::{Competency, Difficulty, Figure, Localized, Objection, Outcome, Violation};
 
 macro_rules! messages {
     ($($variant:ident => $key:literal,)*) => {
@@ -98,6 +99,15 @@ messages! {
     CardUnsuitable => "card.unsuitable",
     CardSuitable => "card.suitable",
     CardCap => "card.cap",
+    ObjCannotAfford => "obj.cannot_afford",
+    ObjHasHealthCover => "obj.has_health_cover",
+    ObjNotRisky => "obj.not_risky",
+    ObjTooComplicated => "obj.too_complicated",
+    ObjDistrustClaims => "obj.distrust_claims",
+    ObjMoneyWasted => "obj.money_wasted",
+    DiffBeginner => "diff.beginner",
+    DiffIntermediate => "diff.intermediate",
+    DiffAdvanced => "diff.advanced",
 }
 
 fn catalog(english: bool) -> &'static HashMap<String, String> {
@@ -146,6 +156,102 @@ pub fn message_with(
         fill(template, &all)
     };
     Localized::new(one(false), one(true))
+}
+
+/// The name of a competency.
+pub fn competency(c: Competency) -> Localized {
+    text(match c {
+        Competency::Rapport => Msg::CompRapport,
+        Competency::Discovery => Msg::CompDiscovery,
+        Competency::Accuracy => Msg::CompAccuracy,
+        Competency::Objections => Msg::CompObjections,
+        Competency::Closing => Msg::CompClosing,
+        Competency::Ethics => Msg::CompEthics,
+    })
+}
+
+/// The name of an outcome.
+pub fn outcome(o: Outcome) -> Localized {
+    text(match o {
+        Outcome::Enrolled => Msg::OutEnrolled,
+        Outcome::FollowUp => Msg::OutFollowUp,
+        Outcome::Declined => Msg::OutDeclined,
+        Outcome::WalkedAway => Msg::OutWalkedAway,
+        Outcome::Complained => Msg::OutComplained,
+    })
+}
+
+/// The name of a violation.
+pub fn violation(v: Violation) -> Localized {
+    text(match v {
+        Violation::Pressure => Msg::ViolPressure,
+        Violation::FalsePromise => Msg::ViolFalsePromise,
+        Violation::ConfuseAgencies => Msg::ViolConfuseAgencies,
+        Violation::SkipReceipt => Msg::ViolSkipReceipt,
+        Violation::Disrespect => Msg::ViolDisrespect,
+        Violation::WrongFigure => Msg::ViolWrongFigure,
+        Violation::Unaffordable => Msg::ViolUnaffordable,
+    })
+}
+
+/// The name of a figure.
+pub fn figure(f: Figure) -> Localized {
+    text(match f {
+        Figure::MonthlyContribution => Msg::FMonthlyContribution,
+        Figure::DailyContribution => Msg::FDailyContribution,
+        Figure::DeathBenefit => Msg::FDeathBenefit,
+        Figure::FuneralBenefit => Msg::FFuneralBenefit,
+        Figure::ScholarshipCeiling => Msg::FScholarshipCeiling,
+        Figure::MinimumIncome => Msg::FMinimumIncome,
+    })
+}
+
+/// The name of a package.
+pub fn package(p: Package) -> Localized {
+    text(match p {
+        Package::JkkJkm => Msg::PkgJkkJkm,
+        Package::JkkJkmJht => Msg::PkgJkkJkmJht,
+    })
+}
+
+/// The name of an objection.
+pub fn objection(o: Objection) -> Localized {
+    text(match o {
+        Objection::CannotAfford => Msg::ObjCannotAfford,
+        Objection::HasHealthCover => Msg::ObjHasHealthCover,
+        Objection::NotRisky => Msg::ObjNotRisky,
+        Objection::TooComplicated => Msg::ObjTooComplicated,
+        Objection::DistrustClaims => Msg::ObjDistrustClaims,
+        Objection::MoneyWasted => Msg::ObjMoneyWasted,
+    })
+}
+
+/// The name of a difficulty level.
+pub fn difficulty(d: Difficulty) -> Localized {
+    text(match d {
+        Difficulty::Beginner => Msg::DiffBeginner,
+        Difficulty::Intermediate => Msg::DiffIntermediate,
+        Difficulty::Advanced => Msg::DiffAdvanced,
+    })
+}
+
+/// The explanation of a wrong quoted figure, with the right one.
+pub fn wrong_figure(
+    check: &crate::engine::sim::AccuracyCheck,
+    date: crate::engine::rates::Date,
+) -> Localized {
+    message_with(
+        Msg::AWrong,
+        &[
+            ("said", crate::engine::rates::rupiah(check.said)),
+            (
+                "correct",
+                crate::engine::rates::rupiah(check.correct.unwrap_or(0)),
+            ),
+            ("date", date.to_string()),
+        ],
+        &[("figure", &figure(check.figure))],
+    )
 }
 
 /// A plain message with no arguments.

@@ -2,7 +2,9 @@
 
 use yew::prelude::*;
 
-use crate::app::use_i18n;
+use yew_router::prelude::*;
+
+use crate::app::{use_i18n, Route};
 use crate::i18n::Text;
 
 #[derive(Properties, PartialEq)]
@@ -36,6 +38,11 @@ pub fn Home() -> Html {
             <section class="hero">
                 <h1 data-testid="home-title">{ i18n.t(Text::HomeTitle) }</h1>
                 <p class="lead">{ i18n.t(Text::HomeLead) }</p>
+                if cfg!(feature = "agent-ui") {
+                    <Link<Route> to={Route::Library} classes="button button--big">
+                        <span data-testid="home-start">{ i18n.t(Text::HomeStart) }</span>
+                    </Link<Route>>
+                }
             </section>
             <div class="grid">
                 <Audience title={Text::HomeAgentTitle} body={Text::HomeAgentBody} testid="home-agent"

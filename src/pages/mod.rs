@@ -1,4 +1,56 @@
-//! One component per route.
+//! One component per route, and what several pages share.
 
+pub mod briefing;
+pub mod debrief;
+pub mod history;
 pub mod home;
+pub mod library;
 pub mod not_found;
+pub mod play;
+
+use yew::prelude::*;
+
+use crate::app::{use_i18n, use_store, I18n};
+use crate::i18n::Text;
+use crate::loader::LoadError;
+use crate::platform::download::download_text;
+use crate::platform::fetch::FetchError;
+use crate::practice::PracticeStore;
+
+/// What a page shows when its data could not be loaded.
+pub fn load_failed(i18n: &I18n, error: &LoadError) -> Html {
+    let text = match error {
+        LoadError::Fetch(FetchError::Network) => i18n.t(Text::LoadOffline).to_owned(),
+        LoadError::Fetch(FetchError::Status(_)) => i18n.t(Text::LoadMissing).to_owned(),
+        LoadError::Invalid(msg) => msg.get(i18n.lang == crate::i18n::Lang::En).to_owned(),
+    };
+    html! { <p class="notice notice--warning" role="alert" data-testid="load-failed">{ text }</p> }
+}
+
+/// Props of [`UnreadableNotice`].
+#[derive(Properties, PartialEq)]
+pub struct UnreadableProps {
+    /// The storage key the unreadable data was moved to.
+    pub key_name: AttrValue,
+}
+
+/// Says that stored data could not be read, that it was kept aside, and offers it as a file.
+#[function_component]
+pub fn UnreadableNotice(props: &UnreadableProps) -> Html {
+    let i18n = use_i18n();
+    let store = use_store();
+    let download = {
+        let key = props.key_name.to_string();
+        Callback::from(move |_| {
+            if let Some(raw) = PracticeStore::new(store.clone()).quarantined(&key) {
+                download_text("latih-data-tidak-terbaca.json", &raw);
+            }
+        })
+    };
+    html! {
+        <div class="notice notice--warning" role="alert" data-testid="unreadable">
+            <p>{ i18n.t(Text::UnreadableData) }</p>
+            <button type="button" class="button button--secondary" onclick={download}>{ i18n.t(Text::UnreadableDownload) }</button>
+        </div>
+    }
+}

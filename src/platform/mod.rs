@@ -1,6 +1,9 @@
 //! The thin layer over browser effects. Everything here sits behind a trait with an in-memory
 //! twin, so components and logic can be tested natively.
 
+pub mod clock;
+pub mod download;
 pub mod fatal;
+pub mod fetch;
 pub mod prefs;
 pub mod storage;

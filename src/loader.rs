@@ -1,0 +1,140 @@
+//! Loading the scenario pack from the app's own files: the library index first, each full
+//! scenario when it is opened. Loaded scenarios are kept for the rest of the visit.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::engine::import::parse_current;
+use crate::engine::pack::Summary;
+use crate::engine::scenario::Scenario;
+use crate::platform::fetch::{fetch_text, FetchError};
+
+/// Something being loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loadable<T> {
+    /// Still loading.
+    Loading,
+    /// Here it is.
+    Ready(T),
+    /// It could not be loaded.
+    Failed(LoadError),
+}
+
+/// Why something could not be loaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LoadError {
+    /// The file could not be fetched (offline, or missing).
+    Fetch(FetchError),
+    /// The file was fetched but is not a usable scenario (message in both languages).
+    Invalid(crate::engine::scenario::Localized),
+}
+
+thread_local! {
+    static SCENARIOS: RefCell<HashMap<String, Rc<Scenario>>> = RefCell::new(HashMap::new());
+    static INDEX: RefCell<Option<Rc<Vec<Summary>>>> = const { RefCell::new(None) };
+}
+
+/// The directory of the pack, relative to the app.
+pub const PACK_DIR: &str = "pack/";
+
+async fn load_index() -> Result<Rc<Vec<Summary>>, LoadError> {
+    if let Some(index) = INDEX.with(|i| i.borrow().clone()) {
+        return Ok(index);
+    }
+    let text = fetch_text(&format!("{PACK_DIR}index.json"))
+        .await
+        .map_err(LoadError::Fetch)?;
+    let index: Vec<Summary> = serde_json::from_str(&text).map_err(|e| {
+        LoadError::Invalid(crate::engine::scenario::Localized::new(
+            e.to_string(),
+            e.to_string(),
+        ))
+    })?;
+    let index = Rc::new(index);
+    INDEX.with(|i| *i.borrow_mut() = Some(index.clone()));
+    Ok(index)
+}
+
+async fn load_scenario(id: String) -> Result<Rc<Scenario>, LoadError> {
+    if let Some(s) = SCENARIOS.with(|m| m.borrow().get(&id).cloned()) {
+        return Ok(s);
+    }
+    let index = load_index().await?;
+    let file = index
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| s.file.clone())
+        .ok_or(LoadError::Fetch(FetchError::Status(404)))?;
+    let text = fetch_text(&format!("{PACK_DIR}{file}"))
+        .await
+        .map_err(LoadError::Fetch)?;
+    // The bundled pack is validated by the test suite; the phone only parses it.
+    let scenario = parse_current(&text).map_err(|e| LoadError::Invalid(e.message))?;
+    let scenario = Rc::new(scenario);
+    SCENARIOS.with(|m| m.borrow_mut().insert(id, scenario.clone()));
+    Ok(scenario)
+}
+
+fn spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(future);
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(future);
+}
+
+/// The library index.
+#[hook]
+pub fn use_index() -> Loadable<Rc<Vec<Summary>>> {
+    let state = use_state(|| match INDEX.with(|i| i.borrow().clone()) {
+        Some(index) => Loadable::Ready(index),
+        None => Loadable::Loading,
+    });
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if matches!(*state, Loadable::Loading) {
+                spawn(async move {
+                    state.set(match load_index().await {
+                        Ok(index) => Loadable::Ready(index),
+                        Err(e) => Loadable::Failed(e),
+                    });
+                });
+            }
+        });
+    }
+    (*state).clone()
+}
+
+/// One scenario, by id.
+#[hook]
+pub fn use_scenario(id: &str) -> Loadable<Rc<Scenario>> {
+    let cached = |id: &str| SCENARIOS.with(|m| m.borrow().get(id).cloned());
+    let state = use_state(|| match cached(id) {
+        Some(s) => Loadable::Ready(s),
+        None => Loadable::Loading,
+    });
+    {
+        let state = state.clone();
+        use_effect_with(id.to_owned(), move |id| {
+            let id = id.clone();
+            let current_matches = matches!(&*state, Loadable::Ready(s) if s.id == id);
+            if !current_matches {
+                if let Some(s) = SCENARIOS.with(|m| m.borrow().get(&id).cloned()) {
+                    state.set(Loadable::Ready(s));
+                } else {
+                    state.set(Loadable::Loading);
+                    spawn(async move {
+                        state.set(match load_scenario(id).await {
+                            Ok(s) => Loadable::Ready(s),
+                            Err(e) => Loadable::Failed(e),
+                        });
+                    });
+                }
+            }
+        });
+    }
+    (*state).clone()
+}

@@ -1,0 +1,146 @@
+//! The briefing: who the worker is, where, what the agent knows, and the goal; then start (or
+//! resume) the visit in practice or assessment mode.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{use_i18n, use_store, Route};
+use crate::components::avatar::Avatar;
+use crate::engine::messages;
+use crate::engine::rates::rupiah;
+use crate::engine::sim::SaveState;
+use crate::i18n::{t_with, Text};
+use crate::loader::{use_scenario, Loadable};
+use crate::pages::load_failed;
+use crate::platform::clock::{fresh_seed, now_ms};
+use crate::practice::{Mode, PracticeStore, SavedRun};
+
+/// Props of [`Briefing`].
+#[derive(Properties, PartialEq)]
+pub struct BriefingProps {
+    /// Scenario id.
+    pub id: AttrValue,
+}
+
+/// `?seed=N` on the briefing's address plays that exact situation (for trainers and tests).
+#[derive(serde::Deserialize, Default)]
+struct Query {
+    seed: Option<u64>,
+}
+
+/// The briefing page.
+#[function_component]
+pub fn Briefing(props: &BriefingProps) -> Html {
+    let i18n = use_i18n();
+    let en = i18n.lang == crate::i18n::Lang::En;
+    let scenario = use_scenario(&props.id);
+    let store = use_store();
+    let navigator = use_navigator();
+    let location = use_location();
+    let seed = location
+        .and_then(|l| l.query::<Query>().ok())
+        .and_then(|q| q.seed);
+    let mode = use_state(|| Mode::Practice);
+    let error = use_state(|| None::<Text>);
+
+    let s = match scenario {
+        Loadable::Loading => {
+            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
+        }
+        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
+        Loadable::Ready(s) => s,
+    };
+    let practice = PracticeStore::new(store);
+    let saved = practice
+        .run(&s.id)
+        .ok()
+        .flatten()
+        .filter(|r| r.save.version == s.version);
+
+    let start = {
+        let (practice, navigator, mode, error, s) = (
+            practice.clone(),
+            navigator.clone(),
+            mode.clone(),
+            error.clone(),
+            s.clone(),
+        );
+        Callback::from(move |_| {
+            let run = SavedRun {
+                save: SaveState {
+                    scenario: s.id.clone(),
+                    version: s.version,
+                    seed: seed.unwrap_or_else(fresh_seed),
+                    choices: Vec::new(),
+                },
+                mode: *mode,
+                started_ms: now_ms(),
+            };
+            // If storage fails the run still starts; the play page says why it is not kept.
+            if practice.save_run(&run).is_err() {
+                error.set(Some(Text::StorageRunNotSaved));
+            }
+            crate::pages::play::hand_over(run);
+            if let Some(nav) = &navigator {
+                nav.push(&Route::Play { id: s.id.clone() });
+            }
+        })
+    };
+    let set_mode = |m: Mode| {
+        let mode = mode.clone();
+        Callback::from(move |_| mode.set(m))
+    };
+    let p = &s.persona;
+    let who = format!("{}, {}", p.name, p.occupation_label.get(en));
+    html! {
+        <div class="page page--narrow briefing">
+            <div class="briefing__head">
+                <Avatar kind={p.avatar.clone()} label={who.clone()} />
+                <div>
+                    <p class="eyebrow">{ messages::difficulty(s.meta.difficulty).get(en).to_owned() }</p>
+                    <h1 data-testid="briefing-title">{ s.meta.title.get(en).to_owned() }</h1>
+                </div>
+            </div>
+            <section class="card">
+                <h2>{ i18n.t(Text::BriefingSituation) }</h2>
+                <p data-testid="briefing-text">{ s.meta.briefing.get(en).to_owned() }</p>
+                <dl class="facts">
+                    <dt>{ i18n.t(Text::BriefingWho) }</dt><dd>{ format!("{who}, {}", t_with(i18n.lang, Text::BriefingAge, &[("age", &p.age.to_string())])) }</dd>
+                    <dt>{ i18n.t(Text::BriefingWhere) }</dt><dd>{ p.place.clone() }</dd>
+                    <dt>{ i18n.t(Text::BriefingHousehold) }</dt><dd>{ p.household.get(en).to_owned() }</dd>
+                    <dt>{ i18n.t(Text::BriefingIncome) }</dt><dd>{ t_with(i18n.lang, Text::BriefingIncomeValue, &[("amount", &rupiah(p.declared_income))]) }</dd>
+                    <dt>{ i18n.t(Text::BriefingObjections) }</dt>
+                    <dd>{ s.meta.objections.iter().map(|o| messages::objection(*o).get(en).to_owned()).collect::<Vec<_>>().join(", ") }</dd>
+                </dl>
+                if let Some(seed) = seed {
+                    <p class="hint" data-testid="fixed-seed">{ t_with(i18n.lang, Text::BriefingSeed, &[("seed", &seed.to_string())]) }</p>
+                }
+            </section>
+            <fieldset class="mode">
+                <legend>{ i18n.t(Text::ModeLabel) }</legend>
+                <label class="mode__option">
+                    <input type="radio" name="mode" checked={*mode == Mode::Practice} onchange={set_mode(Mode::Practice)} data-testid="mode-practice" />
+                    <span><strong>{ i18n.t(Text::ModePractice) }</strong><br />{ i18n.t(Text::ModePracticeHelp) }</span>
+                </label>
+                <label class="mode__option">
+                    <input type="radio" name="mode" checked={*mode == Mode::Assessment} onchange={set_mode(Mode::Assessment)} data-testid="mode-assessment" />
+                    <span><strong>{ i18n.t(Text::ModeAssessment) }</strong><br />{ i18n.t(Text::ModeAssessmentHelp) }</span>
+                </label>
+            </fieldset>
+            if let Some(e) = *error {
+                <p class="notice notice--warning" role="status">{ i18n.t(e) }</p>
+            }
+            <div class="actions">
+                if saved.is_some() {
+                    <Link<Route> to={Route::Play { id: s.id.clone() }} classes="button" >
+                        <span data-testid="resume">{ i18n.t(Text::BriefingResume) }</span>
+                    </Link<Route>>
+                }
+                <button type="button" class={classes!("button", saved.is_some().then_some("button--secondary"))}
+                    onclick={start} data-testid="start">
+                    { i18n.t(if saved.is_some() { Text::BriefingRestart } else { Text::BriefingStart }) }
+                </button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,190 @@
+//! The debrief of a finished attempt: score, pass or not, the six competencies, the outcome and
+//! whether it suited the worker, the key moments with the better move, the whole transcript
+//! choice by choice, and buttons to play again or replay the same situation. The score is
+//! recomputed by replaying the attempt, so what is shown is what the engine verifies.
+
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{use_i18n, use_store, Route};
+use crate::components::score_chart::ScoreChart;
+use crate::engine::messages::{self, message_with, Msg};
+use crate::engine::scenario::Competency;
+use crate::engine::scoring::debrief;
+use crate::engine::sim::{SaveState, Session};
+use crate::i18n::{t_with, Text};
+use crate::loader::{use_scenario, Loadable};
+use crate::pages::load_failed;
+use crate::pages::play::{all_attempts, coaching, hand_over};
+use crate::platform::clock::{fresh_seed, now_ms};
+use crate::practice::{PracticeStore, SavedRun};
+
+/// Props of [`Debrief`].
+#[derive(Properties, PartialEq)]
+pub struct DebriefProps {
+    /// Index of the attempt in the history.
+    pub attempt: usize,
+}
+
+/// The debrief page.
+#[function_component]
+pub fn Debrief(props: &DebriefProps) -> Html {
+    let i18n = use_i18n();
+    let store = use_store();
+    let practice = PracticeStore::new(store);
+    let attempt = all_attempts(&practice).get(props.attempt).cloned();
+    let scenario_id = attempt
+        .as_ref()
+        .map(|a| a.save.scenario.clone())
+        .unwrap_or_default();
+    let scenario = use_scenario(&scenario_id);
+    let navigator = use_navigator();
+
+    let Some(attempt) = attempt else {
+        return html! {
+            <div class="page page--narrow">
+                <p>{ i18n.t(Text::DebriefMissing) }</p>
+                <Link<Route> to={Route::History} classes="button">{ i18n.t(Text::NavHistory) }</Link<Route>>
+            </div>
+        };
+    };
+    let s = match scenario {
+        Loadable::Loading => {
+            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
+        }
+        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
+        Loadable::Ready(s) => s,
+    };
+    let en = i18n.lang == crate::i18n::Lang::En;
+    let Ok(session) = Session::replay(&s, &attempt.save) else {
+        return html! { <div class="page page--narrow"><p class="notice notice--warning">{ i18n.t(Text::PlayStale) }</p></div> };
+    };
+    let Some(card) = session.score_card() else {
+        return html! { <div class="page page--narrow"><p class="notice notice--warning">{ i18n.t(Text::PlayStale) }</p></div> };
+    };
+    let verified = card.total == attempt.total;
+    let d = debrief(&s, session.turns(), &card);
+
+    let again = |same_seed: bool| {
+        let (practice, navigator, save, mode) = (
+            practice.clone(),
+            navigator.clone(),
+            attempt.save.clone(),
+            attempt.mode,
+        );
+        Callback::from(move |_| {
+            let run = SavedRun {
+                save: SaveState {
+                    seed: if same_seed { save.seed } else { fresh_seed() },
+                    choices: Vec::new(),
+                    ..save.clone()
+                },
+                mode,
+                started_ms: now_ms(),
+            };
+            let _ = practice.save_run(&run);
+            let id = run.save.scenario.clone();
+            hand_over(run);
+            if let Some(nav) = &navigator {
+                nav.push(&Route::Play { id });
+            }
+        })
+    };
+    let choice_text = |node: u32, choice: u32| {
+        s.nodes[node as usize].choices[choice as usize]
+            .text
+            .get(en)
+            .to_owned()
+    };
+
+    html! {
+        <div class="page debrief" data-testid="debrief">
+            <p class="eyebrow">{ s.meta.title.get(en).to_owned() }</p>
+            <h1>{ i18n.t(Text::DebriefTitle) }</h1>
+            <section class={classes!("card", "total", if card.passed { "total--pass" } else { "total--fail" })}>
+                <p class="total__score" data-testid="total"><span class="total__number">{ card.total }</span>{ " / 100" }</p>
+                <p class="total__verdict" data-testid="verdict">
+                    { t_with(i18n.lang, if card.passed { Text::DebriefPassed } else { Text::DebriefNotPassed }, &[("mark", &card.pass_mark.to_string())]) }
+                </p>
+                <p data-testid="outcome-summary">
+                    { messages::outcome(card.outcome).get(en).to_owned() }
+                    if let Some(p) = card.package { { format!(" · {}", messages::package(p).get(en)) } }
+                </p>
+                if let Some(suitable) = card.suitable {
+                    <p class={if suitable { "ok" } else { "warn" }} data-testid="suitability">
+                        { messages::text(if suitable { Msg::CardSuitable } else { Msg::CardUnsuitable }).get(en).to_owned() }
+                    </p>
+                }
+                if let Some((v, cap)) = card.cap {
+                    <p class="warn" data-testid="cap">{ message_with(Msg::CardCap, &[("cap", cap.to_string())], &[("violation", &messages::violation(v))]).get(en).to_owned() }</p>
+                }
+                if !verified {
+                    <p class="warn">{ i18n.t(Text::DebriefUnverified) }</p>
+                }
+            </section>
+            <section class="card">
+                <h2>{ i18n.t(Text::DebriefCompetencies) }</h2>
+                <ScoreChart scores={card.competencies} />
+                if !d.strengths.is_empty() {
+                    <p>{ t_with(i18n.lang, Text::DebriefStrengths, &[("list", &names(&d.strengths, en))]) }</p>
+                }
+                if !d.weaknesses.is_empty() {
+                    <p>{ t_with(i18n.lang, Text::DebriefWeaknesses, &[("list", &names(&d.weaknesses, en))]) }</p>
+                }
+            </section>
+            <section class="card" data-testid="key-moments">
+                <h2>{ i18n.t(Text::DebriefMoments) }</h2>
+                if d.fixes.is_empty() {
+                    <p>{ i18n.t(Text::DebriefNoFixes) }</p>
+                }
+                <ol class="moments">
+                    { for d.fixes.iter().map(|m| html! {
+                        <li class="moment">
+                            <p class="moment__turn">{ t_with(i18n.lang, Text::DebriefTurn, &[("turn", &(m.turn + 1).to_string())]) }</p>
+                            <p><strong>{ i18n.t(Text::DebriefYouSaid) }</strong>{ " " }{ choice_text(m.node, m.chose) }</p>
+                            if let Some(v) = m.violation {
+                                <p class="warn">{ messages::violation(v).get(en).to_owned() }</p>
+                            }
+                            if let Some(b) = m.better {
+                                <p class="better" data-testid="better"><strong>{ i18n.t(Text::DebriefBetter) }</strong>{ " " }{ choice_text(m.node, b) }</p>
+                            }
+                        </li>
+                    }) }
+                </ol>
+                if !d.highlights.is_empty() {
+                    <h3>{ i18n.t(Text::DebriefHighlights) }</h3>
+                    <ul>{ for d.highlights.iter().map(|m| html! { <li>{ choice_text(m.node, m.chose) }</li> }) }</ul>
+                }
+            </section>
+            <details class="card transcript" data-testid="transcript">
+                <summary>{ i18n.t(Text::DebriefTranscript) }</summary>
+                <ol>
+                    { for session.turns().enumerate().map(|(i, t)| {
+                        let node = &s.nodes[t.node as usize];
+                        html! {
+                            <li class="transcript__turn">
+                                <p class="moment__turn">{ t_with(i18n.lang, Text::DebriefTurn, &[("turn", &(i + 1).to_string())]) }</p>
+                                <p class="bubble bubble--agent">{ choice_text(t.node, t.choice) }</p>
+                                { coaching(&i18n, &s, t) }
+                                <p class="hint">{ Competency::ALL.iter().zip(t.points).filter(|(_, p)| *p != 0).map(|(c, p)| format!("{} {:+}", messages::competency(*c).get(en), p)).collect::<Vec<_>>().join(" · ") }</p>
+                                <span class="sr-only">{ node.id.clone() }</span>
+                            </li>
+                        }
+                    }) }
+                </ol>
+            </details>
+            <div class="actions">
+                <button type="button" class="button" onclick={again(false)} data-testid="play-again">{ i18n.t(Text::DebriefPlayAgain) }</button>
+                <button type="button" class="button button--secondary" onclick={again(true)} data-testid="replay-same">{ i18n.t(Text::DebriefReplaySame) }</button>
+                <Link<Route> to={Route::Library} classes="button button--secondary">{ i18n.t(Text::NavLibrary) }</Link<Route>>
+            </div>
+        </div>
+    }
+}
+
+fn names(list: &[Competency], en: bool) -> String {
+    list.iter()
+        .map(|c| messages::competency(*c).get(en).to_owned())
+        .collect::<Vec<_>>()
+        .join(", ")
+}

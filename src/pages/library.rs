@@ -1,0 +1,150 @@
+//! The scenario library: one card per scenario, filtered by difficulty and objection.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{use_i18n, use_store, Route};
+use crate::components::avatar::Avatar;
+use crate::engine::messages;
+use crate::engine::pack::Summary;
+use crate::engine::scenario::{Difficulty, Objection};
+use crate::i18n::{t_with, Text};
+use crate::loader::{use_index, Loadable};
+use crate::pages::load_failed;
+use crate::practice::{best_of, PracticeStore};
+
+const DIFFICULTIES: [Difficulty; 3] = [
+    Difficulty::Beginner,
+    Difficulty::Intermediate,
+    Difficulty::Advanced,
+];
+
+/// The library page.
+#[function_component]
+pub fn Library() -> Html {
+    let i18n = use_i18n();
+    let en = i18n.lang == crate::i18n::Lang::En;
+    let index = use_index();
+    let store = use_store();
+    let history = PracticeStore::new(store).history().unwrap_or_default();
+    let ready = matches!(index, Loadable::Ready(_));
+    use_effect_with(ready, |ready| {
+        // Marks the library's first useful render for the latency benchmark.
+        if *ready {
+            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+                let _ = p.mark("latih-library-ready");
+            }
+        }
+    });
+    let difficulty = use_state(|| None::<Difficulty>);
+    let objection = use_state(|| None::<Objection>);
+
+    let on_difficulty = {
+        let difficulty = difficulty.clone();
+        Callback::from(move |e: Event| {
+            let v: HtmlSelectElement = e.target_unchecked_into();
+            difficulty.set(
+                v.value()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| DIFFICULTIES.get(i).copied()),
+            );
+        })
+    };
+    let on_objection = {
+        let objection = objection.clone();
+        Callback::from(move |e: Event| {
+            let v: HtmlSelectElement = e.target_unchecked_into();
+            objection.set(
+                v.value()
+                    .parse::<usize>()
+                    .ok()
+                    .and_then(|i| Objection::ALL.get(i).copied()),
+            );
+        })
+    };
+
+    let body = match index {
+        Loadable::Loading => {
+            html! { <p class="loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
+        }
+        Loadable::Failed(e) => load_failed(&i18n, &e),
+        Loadable::Ready(all) => {
+            let mut shown: Vec<&Summary> = all
+                .iter()
+                .filter(|s| difficulty.is_none_or(|d| s.difficulty == d))
+                .filter(|s| objection.is_none_or(|o| s.objections.contains(&o)))
+                .collect();
+            shown.sort_by_key(|s| (s.difficulty, s.title.get(en).to_owned()));
+            if shown.is_empty() {
+                html! { <p class="empty" data-testid="library-empty">{ i18n.t(Text::LibraryNoMatch) }</p> }
+            } else {
+                html! {
+                    <ul class="cards" data-testid="library">
+                        { for shown.into_iter().map(|s| {
+                            let best = best_of(&history, &s.id);
+                            let who = format!("{}, {} · {}", s.name, s.occupation.get(en), s.place);
+                            html! {
+                                <li class="card scenario-card" data-testid={format!("scenario-{}", s.id)}>
+                                    <div class="scenario-card__head">
+                                        <Avatar kind={s.avatar.clone()} label={who.clone()} />
+                                        <div>
+                                            <h2 class="scenario-card__title">{ s.title.get(en).to_owned() }</h2>
+                                            <p class="scenario-card__who">{ who }</p>
+                                        </div>
+                                    </div>
+                                    <p>{ s.summary.get(en).to_owned() }</p>
+                                    <p class="chips">
+                                        <span class={classes!("chip", "chip--level", format!("chip--{:?}", s.difficulty).to_lowercase())}>
+                                            { messages::difficulty(s.difficulty).get(en).to_owned() }
+                                        </span>
+                                        <span class="chip">{ t_with(i18n.lang, Text::LibraryMinutes, &[("minutes", &s.estimated_minutes.to_string())]) }</span>
+                                        { for s.objections.iter().map(|o| html! { <span class="chip chip--objection">{ messages::objection(*o).get(en).to_owned() }</span> }) }
+                                    </p>
+                                    <div class="scenario-card__foot">
+                                        <span class="best" data-testid="best-score">{ match best {
+                                            Some(b) => t_with(i18n.lang, Text::LibraryBest, &[("score", &b.to_string())]),
+                                            None => i18n.t(Text::LibraryNotPlayed).to_owned(),
+                                        } }</span>
+                                        <Link<Route> to={Route::Briefing { id: s.id.clone() }} classes="button">
+                                            { i18n.t(Text::LibraryOpen) }
+                                        </Link<Route>>
+                                    </div>
+                                </li>
+                            }
+                        }) }
+                    </ul>
+                }
+            }
+        }
+    };
+
+    html! {
+        <div class="page">
+            <h1>{ i18n.t(Text::LibraryTitle) }</h1>
+            <p class="lead">{ i18n.t(Text::LibraryLead) }</p>
+            <div class="filters" role="group" aria-label={i18n.t(Text::LibraryFilters)}>
+                <label class="field">
+                    <span>{ i18n.t(Text::LibraryDifficulty) }</span>
+                    <select onchange={on_difficulty} data-testid="filter-difficulty">
+                        <option value="" selected={difficulty.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
+                        { for DIFFICULTIES.iter().enumerate().map(|(i, d)| html! {
+                            <option value={i.to_string()} selected={*difficulty == Some(*d)}>{ messages::difficulty(*d).get(en).to_owned() }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="field">
+                    <span>{ i18n.t(Text::LibraryObjection) }</span>
+                    <select onchange={on_objection} data-testid="filter-objection">
+                        <option value="" selected={objection.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
+                        { for Objection::ALL.iter().enumerate().map(|(i, o)| html! {
+                            <option value={i.to_string()} selected={*objection == Some(*o)}>{ messages::objection(*o).get(en).to_owned() }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            { body }
+        </div>
+    }
+}

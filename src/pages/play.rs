@@ -1,0 +1,383 @@
+//! The conversation: the worker's lines and the agent's choices as a chat, the worker's mood,
+//! coaching after each choice in practice mode, and the tools drawer. The run is saved after
+//! every choice and replayed from (seed, choices) when the page is opened again.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+use crate::app::{use_i18n, use_store, I18n, Route};
+use crate::components::avatar::Avatar;
+use crate::components::mood::{mood_sign, mood_text, Meters};
+use crate::components::tools::ToolsDrawer;
+use crate::engine::messages;
+use crate::engine::scenario::{Occupation, Scenario};
+use crate::engine::sim::{Event, Session, Turn};
+use crate::i18n::{t_with, Text};
+use crate::loader::{use_scenario, Loadable};
+use crate::pages::{load_failed, UnreadableNotice};
+use crate::platform::clock::now_ms;
+use crate::practice::{Attempt, Mode, PracticeStore, ReadError, SavedRun};
+
+thread_local! {
+    /// The run just started on the briefing page, so it plays even when storage is unavailable.
+    static HANDED_OVER: RefCell<Option<SavedRun>> = const { RefCell::new(None) };
+    /// Attempts that could not be stored (storage full or unavailable), for their debrief.
+    static UNSAVED: RefCell<Vec<Attempt>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Passes a freshly started run to the play page.
+pub fn hand_over(run: SavedRun) {
+    HANDED_OVER.with(|h| *h.borrow_mut() = Some(run));
+}
+
+/// The stored history followed by this visit's unsaved attempts (what debrief indices refer to).
+pub fn all_attempts(practice: &PracticeStore) -> Vec<Attempt> {
+    let mut all = practice.history().unwrap_or_default();
+    UNSAVED.with(|u| all.extend(u.borrow().iter().cloned()));
+    all
+}
+
+/// Key of the preference that hides the meters (for trainers who want agents to read the person).
+pub const METERS_KEY: &str = "latih.meters";
+
+/// Props of [`Play`].
+#[derive(Properties, PartialEq)]
+pub struct PlayProps {
+    /// Scenario id.
+    pub id: AttrValue,
+}
+
+/// What went wrong with saving, shown above the conversation.
+#[derive(Clone, PartialEq)]
+enum Notice {
+    NotSaved,
+    SetAside(String),
+}
+
+/// The play page.
+#[function_component]
+pub fn Play(props: &PlayProps) -> Html {
+    let i18n = use_i18n();
+    let scenario = use_scenario(&props.id);
+    let store = use_store();
+    let practice = PracticeStore::new(store.clone());
+    let notice = use_state(|| None::<Notice>);
+    let run = {
+        let (practice, id, notice) = (practice.clone(), props.id.to_string(), notice.clone());
+        use_state(move || {
+            let handed = HANDED_OVER
+                .with(|h| h.borrow_mut().take())
+                .filter(|r| r.save.scenario == id);
+            handed.or_else(|| match practice.run(&id) {
+                Ok(run) => run,
+                Err(ReadError::SetAside(key)) => {
+                    notice.set(Some(Notice::SetAside(key)));
+                    None
+                }
+                Err(ReadError::Store(_)) => None,
+            })
+        })
+    };
+    let finished = use_state(|| None::<usize>);
+    let show_meters = use_state(|| store.get(METERS_KEY).ok().flatten().as_deref() != Some("0"));
+    let choices_ref = use_node_ref();
+
+    let s = match scenario {
+        Loadable::Loading => {
+            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
+        }
+        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
+        Loadable::Ready(s) => s,
+    };
+    let notice_html = match &*notice {
+        Some(Notice::NotSaved) => {
+            html! { <p class="notice notice--warning" role="status" data-testid="not-saved">{ i18n.t(Text::StorageRunNotSaved) }</p> }
+        }
+        Some(Notice::SetAside(key)) => html! { <UnreadableNotice key_name={key.clone()} /> },
+        None => html! {},
+    };
+    let Some(current) = (*run).clone() else {
+        return html! {
+            <div class="page page--narrow">
+                { notice_html }
+                <h1>{ s.meta.title.get(i18n.lang == crate::i18n::Lang::En).to_owned() }</h1>
+                <p>{ i18n.t(Text::PlayNoRun) }</p>
+                <Link<Route> to={Route::Briefing { id: s.id.clone() }} classes="button">{ i18n.t(Text::PlayToBriefing) }</Link<Route>>
+            </div>
+        };
+    };
+    let session = match Session::replay(&s, &current.save) {
+        Ok(session) => session,
+        Err(_) => {
+            return html! {
+                <div class="page page--narrow">
+                    <p class="notice notice--warning" role="alert">{ i18n.t(Text::PlayStale) }</p>
+                    <Link<Route> to={Route::Briefing { id: s.id.clone() }} classes="button">{ i18n.t(Text::PlayToBriefing) }</Link<Route>>
+                </div>
+            };
+        }
+    };
+
+    let choose = {
+        let (run, practice, notice, finished, s) = (
+            run.clone(),
+            practice.clone(),
+            notice.clone(),
+            finished.clone(),
+            s.clone(),
+        );
+        Callback::from(move |choice_id: String| {
+            let Some(current) = (*run).clone() else {
+                return;
+            };
+            mark("latih-choice-start");
+            let Ok(mut session) = Session::replay(&s, &current.save) else {
+                return;
+            };
+            if session.choose(&choice_id).is_err() {
+                return;
+            }
+            let next = SavedRun {
+                save: session.save(),
+                ..current
+            };
+            if let Some(card) = session.score_card() {
+                let attempt = Attempt::new(&next, &card, now_ms());
+                let index = match practice.finish(attempt.clone()) {
+                    Ok(i) => i,
+                    Err(_) => {
+                        notice.set(Some(Notice::NotSaved));
+                        UNSAVED.with(|u| u.borrow_mut().push(attempt));
+                        all_attempts(&practice).len() - 1
+                    }
+                };
+                finished.set(Some(index));
+            } else if practice.save_run(&next).is_err() {
+                notice.set(Some(Notice::NotSaved));
+            }
+            run.set(Some(next));
+        })
+    };
+
+    let offered: Vec<String> = session.available().iter().map(|c| c.id.clone()).collect();
+    {
+        // Number keys choose; after each step focus goes to the first choice and the time from
+        // click to this render is measured for the latency benchmark.
+        let (choose, offered, choices_ref) = (choose.clone(), offered.clone(), choices_ref.clone());
+        use_effect_with(current.save.choices.len(), move |_| {
+            measure("latih-choice", "latih-choice-start");
+            if let Some(first) = choices_ref
+                .cast::<web_sys::Element>()
+                .and_then(|list| list.query_selector("button").ok().flatten())
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = first.focus();
+            }
+            let listener = web_sys::window().map(|window| {
+                let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
+                    move |e: web_sys::KeyboardEvent| {
+                        let typing = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .is_some_and(|el| {
+                                matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+                            });
+                        if typing || e.ctrl_key() || e.alt_key() || e.meta_key() {
+                            return;
+                        }
+                        if let Some(d) = e.key().chars().next().and_then(|c| c.to_digit(10)) {
+                            if let Some(id) = offered.get((d as usize).wrapping_sub(1)) {
+                                e.prevent_default();
+                                choose.emit(id.clone());
+                            }
+                        }
+                    },
+                );
+                let _ = window
+                    .add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
+                (window, handler)
+            });
+            move || {
+                if let Some((window, handler)) = listener {
+                    let _ = window.remove_event_listener_with_callback(
+                        "keydown",
+                        handler.as_ref().unchecked_ref(),
+                    );
+                }
+            }
+        });
+    }
+
+    let toggle_meters = {
+        let (show_meters, store) = (show_meters.clone(), store.clone());
+        Callback::from(move |_| {
+            let next = !*show_meters;
+            let _ = store.set(METERS_KEY, if next { "1" } else { "0" });
+            show_meters.set(next);
+        })
+    };
+
+    let en = i18n.lang == crate::i18n::Lang::En;
+    let worker = session.state().worker;
+    let p = &s.persona;
+    let practice_mode = current.mode == Mode::Practice;
+    let ended = session.end().is_some();
+    html! {
+        <div class="page play" data-testid="play" data-mode={if practice_mode { "practice" } else { "assessment" }}>
+            { notice_html }
+            <aside class="play__aside">
+            <header class="play__worker card">
+                <Avatar kind={p.avatar.clone()} label={format!("{}, {}", p.name, p.occupation_label.get(en))} mood={mood_sign(&worker)} />
+                <div class="play__who">
+                    <h1 class="play__name">{ format!("{} · {}", p.name, p.occupation_label.get(en)) }</h1>
+                    <p class="play__mood" data-testid="mood">{ t_with(i18n.lang, Text::MoodIs, &[("name", &p.name), ("mood", i18n.t(mood_text(&worker)))]) }</p>
+                    <p class="play__mode">{ i18n.t(if practice_mode { Text::ModePractice } else { Text::ModeAssessment }) }</p>
+                </div>
+                <button type="button" class="link-button" onclick={toggle_meters} aria-pressed={(!*show_meters).to_string()} data-testid="toggle-meters">
+                    { i18n.t(if *show_meters { Text::MetersHide } else { Text::MetersShow }) }
+                </button>
+                if *show_meters {
+                    <Meters {worker} />
+                }
+            </header>
+            <ToolsDrawer date={s.meta.date} income={p.declared_income}
+                transport={matches!(p.occupation, Occupation::OjekDriver | Occupation::Courier | Occupation::Driver)} />
+            </aside>
+            <div class="play__main">
+            <ol class="chat" aria-live="polite" aria-label={i18n.t(Text::ChatLabel)} data-testid="chat">
+                { for session.events().iter().map(|e| event_html(&i18n, &s, e, practice_mode)) }
+            </ol>
+            if ended {
+                <div class="card end" data-testid="ended">
+                    <p>{ i18n.t(Text::PlayEnded) }</p>
+                    if let Some(index) = *finished {
+                        <Link<Route> to={Route::Debrief { attempt: index }} classes="button">
+                            <span data-testid="to-debrief">{ i18n.t(Text::PlayToDebrief) }</span>
+                        </Link<Route>>
+                    } else {
+                        <Link<Route> to={Route::History} classes="button">{ i18n.t(Text::NavHistory) }</Link<Route>>
+                    }
+                </div>
+            } else {
+                <section class="choices" aria-labelledby="choices-title">
+                    <p class="choices__mood" aria-hidden="true">{ t_with(i18n.lang, Text::MoodIs, &[("name", &p.name), ("mood", i18n.t(mood_text(&worker)))]) }</p>
+                    <h2 id="choices-title" class="choices__title">{ i18n.t(Text::ChoicesTitle) }</h2>
+                    <ol class="choices__list" ref={choices_ref}>
+                        { for session.available().iter().enumerate().map(|(i, c)| {
+                            let id = c.id.clone();
+                            let onclick = choose.reform(move |_| id.clone());
+                            html! {
+                                <li>
+                                    <button type="button" class="choice" {onclick} data-testid={format!("choice-{}", c.id)}
+                                        aria-keyshortcuts={(i + 1).to_string()}>
+                                        <span class="choice__key" aria-hidden="true">{ i + 1 }</span>
+                                        <span class="choice__text">{ c.text.get(en).to_owned() }</span>
+                                    </button>
+                                </li>
+                            }
+                        }) }
+                    </ol>
+                    <p class="hint">{ i18n.t(Text::ChoicesKeys) }</p>
+                </section>
+            }
+            </div>
+        </div>
+    }
+}
+
+/// How good a turn was, for the colour of its coaching card.
+pub fn turn_quality(turn: &Turn) -> &'static str {
+    let sum: i32 = turn.points.iter().sum();
+    if turn.violation.is_some() || sum < 0 {
+        "poor"
+    } else if sum >= 2 {
+        "good"
+    } else {
+        "fair"
+    }
+}
+
+/// The coaching for one turn: the authored feedback, the figure check and any violation.
+pub fn coaching(i18n: &I18n, s: &Scenario, turn: &Turn) -> Html {
+    let en = i18n.lang == crate::i18n::Lang::En;
+    let choice = &s.nodes[turn.node as usize].choices[turn.choice as usize];
+    let quality = turn_quality(turn);
+    let label = match quality {
+        "good" => Text::CoachGood,
+        "poor" => Text::CoachPoor,
+        _ => Text::CoachFair,
+    };
+    html! {
+        <div class={classes!("coach", format!("coach--{quality}"))} data-testid="feedback" data-quality={quality}>
+            <p class="coach__label">
+                <span aria-hidden="true" class="coach__mark">{ match quality { "good" => "✓", "poor" => "✗", _ => "•" } }</span>
+                { i18n.t(Text::CoachNote) }
+                <span class="sr-only">{ format!(": {}", i18n.t(label)) }</span>
+            </p>
+            <p>{ choice.feedback.get(en).to_owned() }</p>
+            if let Some(check) = turn.accuracy.filter(|c| c.is_wrong()) {
+                <p class="coach__figure" data-testid="figure-check">{ messages::wrong_figure(&check, s.meta.date).get(en).to_owned() }</p>
+            }
+            if let Some(v) = turn.violation {
+                <p class="coach__violation">{ t_with(i18n.lang, Text::CoachViolation, &[("what", messages::violation(v).get(en))]) }</p>
+            }
+        </div>
+    }
+}
+
+fn event_html(i18n: &I18n, s: &Rc<Scenario>, event: &Event, practice: bool) -> Html {
+    let en = i18n.lang == crate::i18n::Lang::En;
+    match event {
+        Event::WorkerSays { node, variant } => {
+            let text = s.nodes[*node as usize].lines[*variant as usize]
+                .text
+                .get(en)
+                .to_owned();
+            html! { <li class="bubble bubble--worker" data-testid="worker-line"><span class="bubble__who">{ s.persona.name.clone() }</span>{ text }</li> }
+        }
+        Event::AgentSays { node, choice } => {
+            let text = s.nodes[*node as usize].choices[*choice as usize]
+                .text
+                .get(en)
+                .to_owned();
+            html! { <li class="bubble bubble--agent" data-testid="agent-line"><span class="bubble__who">{ i18n.t(Text::ChatYou) }</span>{ text }</li> }
+        }
+        Event::FactRevealed { fact } => html! {
+            <li class="chat__note" data-testid="fact">{ t_with(i18n.lang, Text::ChatLearned, &[("fact", s.persona.hidden_facts[*fact as usize].text.get(en))]) }</li>
+        },
+        Event::Feedback(turn) if practice => {
+            html! { <li class="chat__coach">{ coaching(i18n, s, turn) }</li> }
+        }
+        Event::Feedback(_) => html! {},
+        Event::Decision { package, agreed } => html! {
+            <li class="chat__note">{ t_with(i18n.lang, if *agreed { Text::ChatAgreed } else { Text::ChatNotReady }, &[("package", messages::package(*package).get(en))]) }</li>
+        },
+        Event::Ended(end) => html! {
+            <>
+                if let Some(ending) = s.ending(end.outcome) {
+                    <li class="bubble bubble--worker"><span class="bubble__who">{ s.persona.name.clone() }</span>{ ending.text.get(en).to_owned() }</li>
+                }
+                <li class="chat__note chat__note--end" data-testid="outcome">{ messages::outcome(end.outcome).get(en).to_owned() }</li>
+            </>
+        },
+    }
+}
+
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+fn measure(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        if !p.get_entries_by_name(start).length().eq(&0) {
+            let _ = p.measure_with_start_mark(name, start);
+            p.clear_marks_with_mark_name(start);
+        }
+    }
+}

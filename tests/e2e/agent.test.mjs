@@ -1,0 +1,194 @@
+// Agent journeys in real Chromium against the build with the agent practice pages
+// (dist-agent/, built with --features agent-ui): every bundled scenario played along the
+// best-practice path to a suitable, passing enrolment and along a pushy path to a failing score,
+// with the score checked against the engine's command-line tool; reload in the middle; language
+// switch in the middle; assessment mode; the calculator; number keys; screenshots.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { serve } from "./support/server.mjs";
+import { launch, watchProblems, screenshot, PHONE, LAPTOP } from "./support/browser.mjs";
+
+const ROOT = resolve(new URL("../..", import.meta.url).pathname);
+const DIST_AGENT = resolve(ROOT, "dist-agent");
+const PACK = resolve(ROOT, "src/engine/pack");
+const index = JSON.parse(readFileSync(resolve(PACK, "index.json"), "utf8"));
+const SEED = 11;
+
+function cli(...args) {
+  return execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", ...args], { cwd: ROOT, encoding: "utf8" }).trim();
+}
+const pathOf = (s, policy, seed = SEED) => cli("path", resolve(PACK, s.file), "--policy", policy, "--seed", String(seed)).split(",");
+function engineTotal(s, ids, seed = SEED) {
+  const out = cli("play", resolve(PACK, s.file), "--seed", String(seed), "--choices", ids.join(","));
+  return Number(out.match(/TOTAL\s+(\d+)/)[1]);
+}
+
+let server, browser;
+before(async () => {
+  server = await serve(DIST_AGENT);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function newPage(viewport = PHONE) {
+  const context = await browser.newContext({ viewport });
+  const page = await context.newPage();
+  return { context, page, problems: watchProblems(page) };
+}
+
+async function startRun(page, id, { seed = SEED, mode = "practice" } = {}) {
+  await page.goto(`${server.url}#/latihan/${id}?seed=${seed}`);
+  await page.getByTestId("start").waitFor();
+  if (mode === "assessment") await page.getByTestId("mode-assessment").check();
+  await page.getByTestId("start").click();
+  await page.getByTestId("chat").waitFor();
+}
+
+async function play(page, ids) {
+  for (const id of ids) await page.getByTestId(`choice-${id}`).click();
+}
+
+async function debrief(page) {
+  await page.getByTestId("to-debrief").click();
+  await page.getByTestId("debrief").waitFor();
+  return Number(await page.locator("[data-testid=total] .total__number").textContent());
+}
+
+test("every bundled scenario: best practice enrols suitably and passes; a pushy agent fails", async () => {
+  const { context, page, problems } = await newPage();
+  for (const s of index) {
+    const best = pathOf(s, "best_practice");
+    await startRun(page, s.id);
+    await play(page, best);
+    const total = await debrief(page);
+    assert.equal(total, engineTotal(s, best), `${s.id}: the debrief shows the engine's score`);
+    assert.match(await page.getByTestId("verdict").textContent(), /^Lulus/, `${s.id} best path passes`);
+    assert.match(await page.getByTestId("suitability").textContent(), /sanggup dibayar pekerja: pendaftaran yang tepat/);
+
+    const pushy = pathOf(s, "pushy");
+    await startRun(page, s.id);
+    await play(page, pushy);
+    const bad = await debrief(page);
+    assert.equal(bad, engineTotal(s, pushy), `${s.id}: pushy score matches the engine`);
+    assert.ok(bad <= 35, `${s.id}: pushy scores ${bad}`);
+    assert.match(await page.getByTestId("verdict").textContent(), /^Belum lulus/);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a reload in the middle continues from the same point to the same final score", async () => {
+  const s = index.find((x) => x.id === "fisher-lombok-timur");
+  const ids = pathOf(s, "best_practice");
+  const { context, page, problems } = await newPage();
+  await startRun(page, s.id);
+  await play(page, ids.slice(0, 4));
+  const before = await page.getByTestId("chat").innerText();
+  await page.reload();
+  await page.getByTestId("chat").waitFor();
+  assert.equal(await page.getByTestId("chat").innerText(), before, "the same transcript after the reload");
+  await play(page, ids.slice(4));
+  assert.equal(await debrief(page), engineTotal(s, ids));
+  // The finished attempt is in the history and the library shows the best score.
+  await page.goto(`${server.url}#/riwayat`);
+  await page.getByTestId(`history-${s.id}`).waitFor();
+  await page.goto(`${server.url}#/latihan`);
+  assert.match(await page.getByTestId(`scenario-${s.id}`).getByTestId("best-score").textContent(), /100/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("switching language mid-conversation translates the transcript and keeps the run", async () => {
+  const s = index.find((x) => x.id === "ojek-driver-mataram");
+  const ids = pathOf(s, "best_practice");
+  const { context, page, problems } = await newPage();
+  await startRun(page, s.id);
+  await play(page, ids.slice(0, 2));
+  const lines = await page.getByTestId("agent-line").count();
+  await page.getByTestId("lang-en").click();
+  await page.getByText("What do you say?").waitFor();
+  assert.equal(await page.getByTestId("agent-line").count(), lines);
+  await play(page, ids.slice(2));
+  assert.equal(await debrief(page), engineTotal(s, ids));
+  assert.match(await page.getByTestId("verdict").textContent(), /^Passed/);
+  await page.getByTestId("lang-id").click();
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("assessment mode holds the coaching back until the debrief", async () => {
+  const s = index.find((x) => x.id === "trader-mataram");
+  const ids = pathOf(s, "random", 5);
+  const { context, page, problems } = await newPage();
+  await startRun(page, s.id, { seed: 5, mode: "assessment" });
+  assert.equal(await page.getByTestId("play").getAttribute("data-mode"), "assessment");
+  await play(page, ids.slice(0, -1));
+  assert.equal(await page.getByTestId("feedback").count(), 0, "no coaching during an assessment");
+  await play(page, ids.slice(-1));
+  await debrief(page);
+  await page.getByTestId("transcript").locator("summary").click();
+  assert.ok((await page.getByTestId("feedback").count()) >= ids.length, "the debrief reveals the coaching");
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("the calculator in the tools drawer gives the engine's figures", async () => {
+  const { context, page, problems } = await newPage();
+  await startRun(page, "ojek-driver-mataram");
+  await page.getByTestId("tools").locator("summary").click();
+  const cases = [
+    { income: "1000000", pkg: "2", transport: true, args: ["jkk_jkm", "ojek_driver"] },
+    { income: "3000000", pkg: "3", transport: false, args: ["jkk_jkm_jht", "trader"] },
+    { income: "500000", pkg: "2", transport: false, args: ["jkk_jkm", "fisher"] },
+  ];
+  for (const c of cases) {
+    await page.getByTestId("calc-income").fill(c.income);
+    await page.getByTestId("calc-package").selectOption(c.pkg);
+    await page.getByTestId("calc-transport").setChecked(c.transport);
+    const engine = JSON.parse(cli("calc", "--income", c.income, "--package", c.args[0], "--occupation", c.args[1], "--date", "2026-08-12"));
+    const rp = (n) => "Rp " + n.toLocaleString("de-DE");
+    assert.equal(await page.getByTestId("calc-total").textContent(), rp(engine.total), JSON.stringify(c));
+    assert.equal(await page.getByTestId("calc-jht").textContent(), rp(engine.jht));
+    assert.equal(await page.getByTestId("calc-daily").textContent(), rp(engine.daily));
+  }
+  assert.match(await page.getByTestId("benefit-death").textContent(), /Rp 42\.000\.000/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("number keys choose, the library filters, and screenshots at phone and laptop size", async () => {
+  for (const [size, viewport] of [["390x844", PHONE], ["1280x800", LAPTOP]]) {
+    const { context, page, problems } = await newPage(viewport);
+    await page.goto(`${server.url}#/latihan`);
+    await page.getByTestId("library").waitFor();
+    await screenshot(page, `library-${size}`);
+    await page.getByTestId("filter-difficulty").selectOption("2");
+    const advanced = await page.locator("[data-testid^=scenario-]").count();
+    assert.ok(advanced >= 1 && advanced < index.length, `advanced filter shows ${advanced}`);
+    await page.getByTestId("filter-difficulty").selectOption("");
+
+    await startRun(page, "fisher-lombok-timur");
+    const before = await page.getByTestId("agent-line").count();
+    await page.keyboard.press("1");
+    await page.waitForFunction((n) => document.querySelectorAll("[data-testid=agent-line]").length > n, before);
+    await page.keyboard.press("1");
+    await page.keyboard.press("1");
+    await screenshot(page, `conversation-${size}`);
+    const s = index.find((x) => x.id === "fisher-lombok-timur");
+    await page.goto(`${server.url}#/latihan/${s.id}?seed=${SEED}`);
+    await page.getByTestId("start").click();
+    await play(page, pathOf(s, "pushy"));
+    await debrief(page);
+    await screenshot(page, `debrief-${size}`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `debrief is ${overflow}px too wide at ${size}`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
