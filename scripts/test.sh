@@ -73,7 +73,7 @@ pick fuzz        && run_suite fuzz bash scripts/fuzz.sh "${LATIH_FUZZ_SECONDS:-3
 pick browser     && run_suite browser wasm cargo test --target wasm32-unknown-unknown --locked --test web
 pick build       && run_suite build wasm trunk build --release
 pick build-agent && run_suite build-agent wasm trunk build --release --features agent-ui --dist dist-agent
-pick e2e         && run_suite e2e node --test --test-reporter=spec --test-concurrency=1 tests/e2e/
+pick e2e         && run_suite e2e node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 tests/e2e/
 # The bench rebuilds the release app unless this run has just built it.
 bench_args=(); pick build && bench_args=(--no-build)
 pick bench       && run_suite bench bash scripts/bench.sh "${bench_args[@]}"

@@ -6,8 +6,9 @@ use yew_router::prelude::*;
 
 use crate::components::header::Header;
 use crate::components::storage_notice::StorageNotice;
+use crate::components::update_banner::UpdateBanner;
 use crate::i18n::{t, Lang, Text};
-use crate::pages::{home::Home, not_found::NotFound};
+use crate::pages::{home::Home, not_found::NotFound, settings::Settings};
 use crate::platform::prefs::{load_lang, save_lang};
 use crate::platform::storage::{Store, StoreError};
 
@@ -41,6 +42,9 @@ pub enum Route {
     /// Every attempt on this device.
     #[at("/riwayat")]
     History,
+    /// What this device keeps; backup and restore.
+    #[at("/setelan")]
+    Settings,
     /// Any address the app does not know.
     #[not_found]
     #[at("/404")]
@@ -54,10 +58,14 @@ impl Route {
         (Route::Home, Text::NavHome),
         (Route::Library, Text::NavLibrary),
         (Route::History, Text::NavHistory),
+        (Route::Settings, Text::NavSettings),
     ];
     /// The sections shown in the main navigation, with their labels.
     #[cfg(not(feature = "agent-ui"))]
-    pub const NAV: &'static [(Route, Text)] = &[(Route::Home, Text::NavHome)];
+    pub const NAV: &'static [(Route, Text)] = &[
+        (Route::Home, Text::NavHome),
+        (Route::Settings, Text::NavSettings),
+    ];
 }
 
 #[cfg(feature = "agent-ui")]
@@ -72,6 +80,7 @@ fn switch(route: Route) -> Html {
         Route::Play { id } => html! { <Play {id} /> },
         Route::Debrief { attempt } => html! { <Debrief {attempt} /> },
         Route::History => html! { <History /> },
+        Route::Settings => html! { <Settings /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
@@ -80,6 +89,7 @@ fn switch(route: Route) -> Html {
 fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
+        Route::Settings => html! { <Settings /> },
         _ => html! { <NotFound /> },
     }
 }
@@ -150,6 +160,7 @@ pub fn AppRoot(props: &AppRootProps) -> Html {
             <Router history={props.history.clone()}>
                 <div class="app">
                     <Header />
+                    <UpdateBanner />
                     if let Some(error) = (*store_error).clone() {
                         <StorageNotice {error} />
                     }
@@ -192,6 +203,11 @@ pub fn App() -> Html {
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("latih-first-render");
         }
+        // Ask the browser to keep the agent's history even under storage pressure.
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = crate::platform::device::request_persistence().await;
+        });
     });
     html! { <AppRoot store={(*store).clone()} history={(*history).clone()} /> }
 }

@@ -17,6 +17,8 @@ pub mod i18n;
 #[cfg(feature = "ui")]
 pub mod app;
 #[cfg(feature = "ui")]
+pub mod backup;
+#[cfg(feature = "ui")]
 pub mod components;
 #[cfg(feature = "ui")]
 pub mod loader;

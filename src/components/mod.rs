@@ -7,3 +7,4 @@ pub mod mood;
 pub mod score_chart;
 pub mod storage_notice;
 pub mod tools;
+pub mod update_banner;

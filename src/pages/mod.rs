@@ -7,6 +7,7 @@ pub mod home;
 pub mod library;
 pub mod not_found;
 pub mod play;
+pub mod settings;
 
 use yew::prelude::*;
 

@@ -2,6 +2,7 @@
 //! twin, so components and logic can be tested natively.
 
 pub mod clock;
+pub mod device;
 pub mod download;
 pub mod fatal;
 pub mod fetch;

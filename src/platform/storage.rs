@@ -36,6 +36,8 @@ pub trait KeyValueStore {
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError>;
     /// Removes `key`; removing a missing key is not an error.
     fn remove(&self, key: &str) -> Result<(), StoreError>;
+    /// Every key in the store.
+    fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 
 /// A shared handle to a store, comparable by identity so it can travel in component props.
@@ -102,6 +104,9 @@ impl KeyValueStore for MemoryStore {
         self.entries.borrow_mut().remove(key);
         Ok(())
     }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.entries.borrow().keys().cloned().collect())
+    }
 }
 
 /// A store that keeps nothing: every operation says storage is unavailable.
@@ -115,6 +120,9 @@ impl KeyValueStore for UnavailableStore {
         Err(StoreError::Unavailable)
     }
     fn remove(&self, _: &str) -> Result<(), StoreError> {
+        Err(StoreError::Unavailable)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
         Err(StoreError::Unavailable)
     }
 }
@@ -179,6 +187,12 @@ impl KeyValueStore for BrowserStore {
     }
     fn remove(&self, key: &str) -> Result<(), StoreError> {
         self.storage.remove_item(key).map_err(js_error)
+    }
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let n = self.storage.length().map_err(js_error)?;
+        Ok((0..n)
+            .filter_map(|i| self.storage.key(i).ok().flatten())
+            .collect())
     }
 }
 

@@ -1,0 +1,56 @@
+// Trunk post-build hook.
+// 1. Content-Security-Policy: puts the sha256 of every inline <script> of the built index.html into
+//    its policy, in place of the __INLINE_SCRIPT_HASHES__ marker. Trunk writes the start-up script
+//    inline and its text changes with every build (hashed file names), so the hash is computed
+//    after the build. No 'unsafe-inline'.
+// 2. Service worker: writes sw.js from static/sw.js with this build's file list and a version
+//    derived from the files' contents, so each build is cached whole and a new build is noticed.
+//    Debug builds (trunk serve) get a worker that removes itself, so development is never stale.
+// Fails the build if the marker or the template is missing.
+import { createHash } from "node:crypto";
+import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { join, relative } from "node:path";
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) {
+  console.error("post-build: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
+  process.exit(1);
+}
+const release = (process.env.TRUNK_PROFILE || "").toLowerCase() === "release";
+
+// 1. CSP.
+const indexFile = join(dir, "index.html");
+const html = readFileSync(indexFile, "utf8");
+const marker = "__INLINE_SCRIPT_HASHES__";
+if (!html.includes(marker)) {
+  console.error(`post-build: ${indexFile} has no ${marker} in its Content-Security-Policy`);
+  process.exit(1);
+}
+const hashes = [];
+for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+  hashes.push(`'sha256-${createHash("sha256").update(match[1], "utf8").digest("base64")}'`);
+}
+writeFileSync(indexFile, html.replace(marker, hashes.join(" ")));
+
+// 2. Service worker.
+const files = [];
+const walk = (d) => {
+  for (const name of readdirSync(d).sort()) {
+    const path = join(d, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else if (name !== "sw.js") files.push(relative(dir, path).split("\\").join("/"));
+  }
+};
+walk(dir);
+const version = createHash("sha256");
+for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
+const template = readFileSync(new URL("../static/sw.js", import.meta.url), "utf8");
+if (!template.includes("__VERSION__") || !template.includes("__FILES__")) {
+  console.error("post-build: static/sw.js lacks __VERSION__ or __FILES__");
+  process.exit(1);
+}
+const worker = release
+  ? template.replace("__VERSION__", version.digest("hex").slice(0, 16)).replace("__FILES__", JSON.stringify(["./", ...files]))
+  : `// Development build: no offline cache; this worker removes itself.\nself.addEventListener("install", () => self.skipWaiting());\nself.addEventListener("activate", () => self.registration.unregister());\n`;
+writeFileSync(join(dir, "sw.js"), worker);
+console.log(`post-build: ${hashes.length} inline script(s) allowed by hash; sw.js ${release ? `caches ${files.length + 1} files` : "disabled (debug build)"}`);

@@ -1,0 +1,140 @@
+//! Settings: what this device keeps, how much space it uses, whether the browser promised to keep
+//! it, what clearing browser data would delete, and a backup file to download and restore.
+
+use wasm_bindgen::JsCast;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::app::{use_i18n, use_store};
+use crate::backup::{create, restore, RestoreError};
+use crate::i18n::{t_with, Text};
+use crate::platform::clock::now_ms;
+use crate::platform::device::{persisted, request_persistence, usage, Usage};
+use crate::platform::download::download_text;
+
+#[derive(Clone, PartialEq)]
+enum Status {
+    Idle,
+    Done(Text, usize),
+    Failed(Text),
+}
+
+fn megabytes(bytes: f64) -> String {
+    format!("{:.1}", bytes / 1_000_000.0)
+}
+
+/// The settings page.
+#[function_component]
+pub fn Settings() -> Html {
+    let i18n = use_i18n();
+    let store = use_store();
+    let usage_state = use_state(|| None::<Usage>);
+    let kept = use_state(|| None::<bool>);
+    let status = use_state(|| Status::Idle);
+    {
+        let (usage_state, kept) = (usage_state.clone(), kept.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                usage_state.set(usage().await);
+                kept.set(persisted().await);
+            });
+        });
+    }
+    let ask_keep = {
+        let kept = kept.clone();
+        Callback::from(move |_| {
+            let kept = kept.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                kept.set(request_persistence().await);
+            });
+        })
+    };
+    let download = {
+        let (store, status) = (store.clone(), status.clone());
+        Callback::from(move |_| match create(&store, now_ms()) {
+            Ok(backup) => {
+                let text = serde_json::to_string_pretty(&backup).unwrap_or_default();
+                if download_text("latih-cadangan.json", &text) {
+                    status.set(Status::Done(Text::BackupSaved, backup.entries.len()));
+                } else {
+                    status.set(Status::Failed(Text::BackupFailed));
+                }
+            }
+            Err(_) => status.set(Status::Failed(Text::BackupFailed)),
+        })
+    };
+    let on_file = {
+        let (store, status) = (store.clone(), status.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (store, status) = (store.clone(), status.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string());
+                let result = match text {
+                    Some(text) if text.len() <= 20 * 1024 * 1024 => restore(&store, &text),
+                    _ => Err(RestoreError::NotABackup),
+                };
+                status.set(match result {
+                    Ok(n) => Status::Done(Text::RestoreDone, n),
+                    Err(RestoreError::NotABackup) => Status::Failed(Text::RestoreNotBackup),
+                    Err(RestoreError::TooNew) => Status::Failed(Text::RestoreTooNew),
+                    Err(RestoreError::Empty) => Status::Failed(Text::RestoreEmpty),
+                    Err(RestoreError::Store(_, _)) => Status::Failed(Text::RestoreStorageFull),
+                });
+            });
+        })
+    };
+    let pick_file = Callback::from(|_| {
+        if let Some(input) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("restore-file"))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            input.click();
+        }
+    });
+    html! {
+        <div class="page page--narrow settings">
+            <h1>{ i18n.t(Text::SettingsTitle) }</h1>
+            <section class="card">
+                <h2>{ i18n.t(Text::SettingsStorage) }</h2>
+                <p data-testid="storage-usage">{ match *usage_state {
+                    Some(u) => t_with(i18n.lang, Text::SettingsUsage, &[("used", &megabytes(u.used)), ("quota", &megabytes(u.quota))]),
+                    None => i18n.t(Text::SettingsUsageUnknown).to_owned(),
+                } }</p>
+                <p data-testid="storage-kept">{ i18n.t(match *kept {
+                    Some(true) => Text::SettingsKept,
+                    Some(false) => Text::SettingsNotKept,
+                    None => Text::SettingsKeptUnknown,
+                }) }</p>
+                if *kept == Some(false) {
+                    <button type="button" class="button button--secondary" onclick={ask_keep}>{ i18n.t(Text::SettingsAskKeep) }</button>
+                }
+                <h3>{ i18n.t(Text::SettingsClearTitle) }</h3>
+                <p>{ i18n.t(Text::SettingsClearBody) }</p>
+            </section>
+            <section class="card">
+                <h2>{ i18n.t(Text::BackupTitle) }</h2>
+                <p>{ i18n.t(Text::BackupBody) }</p>
+                <div class="actions">
+                    <button type="button" class="button" onclick={download} data-testid="backup">{ i18n.t(Text::BackupDownload) }</button>
+                    <button type="button" class="button button--secondary" onclick={pick_file}>{ i18n.t(Text::RestoreButton) }</button>
+                    <input id="restore-file" class="sr-only" type="file" accept="application/json,.json" onchange={on_file}
+                        data-testid="restore-file" aria-label={i18n.t(Text::RestoreButton)} />
+                </div>
+                { match &*status {
+                    Status::Idle => html! {},
+                    Status::Done(text, n) => html! { <p class="ok" role="status" data-testid="backup-status">{ t_with(i18n.lang, *text, &[("count", &n.to_string())]) }</p> },
+                    Status::Failed(text) => html! { <p class="warn" role="alert" data-testid="backup-status">{ i18n.t(*text) }</p> },
+                } }
+            </section>
+        </div>
+    }
+}

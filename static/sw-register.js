@@ -1,0 +1,37 @@
+// Registers the service worker and tells the app (through window events) when a new version is
+// installed and waiting. The app shows the prompt; accepting calls window.latihApplyUpdate().
+(function () {
+  if (!("serviceWorker" in navigator)) return;
+  let waiting = null;
+  const announce = (worker) => {
+    waiting = worker;
+    window.latihUpdateReady = true;
+    window.dispatchEvent(new Event("latih-update-ready"));
+  };
+  window.latihApplyUpdate = () => {
+    window.latihUpdateAccepted = true;
+    if (waiting) waiting.postMessage({ type: "latih-activate" });
+    else window.location.reload();
+  };
+  let reloading = false;
+  navigator.serviceWorker.addEventListener("controllerchange", () => {
+    if (reloading || !window.latihUpdateAccepted) return;
+    reloading = true;
+    window.location.reload();
+  });
+  window.addEventListener("load", () => {
+    navigator.serviceWorker.register("sw.js").then((registration) => {
+      const watch = (worker) => {
+        if (!worker) return;
+        worker.addEventListener("statechange", () => {
+          if (worker.state === "installed" && navigator.serviceWorker.controller) announce(worker);
+        });
+      };
+      if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+      watch(registration.installing);
+      registration.addEventListener("updatefound", () => watch(registration.installing));
+    }).catch(() => {
+      // No service worker (e.g. a private window that forbids it): the app still runs online.
+    });
+  });
+})();

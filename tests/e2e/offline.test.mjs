@@ -1,0 +1,117 @@
+// The app in the field: after one visit it starts and plays with no connection; a new build is
+// noticed and offered as a reload; a backup restored in a fresh browser reproduces the history.
+// Runs on dist-agent/ (the build with the agent practice pages, so a scenario can be played).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { serve } from "./support/server.mjs";
+import { launch, watchProblems, screenshot, PHONE } from "./support/browser.mjs";
+
+const ROOT = resolve(new URL("../..", import.meta.url).pathname);
+const DIST_AGENT = resolve(ROOT, "dist-agent");
+const FISHER = resolve(ROOT, "src/engine/pack/fisher-lombok-timur.json");
+const path = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "path", FISHER, "--policy", "best_practice", "--seed", "3"], { cwd: ROOT, encoding: "utf8" }).trim().split(",");
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+async function controlled(page) {
+  await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+}
+
+async function playFisher(page, url) {
+  await page.goto(`${url}#/latihan/fisher-lombok-timur?seed=3`);
+  await page.getByTestId("start").click();
+  for (const id of path) await page.getByTestId(`choice-${id}`).click();
+  await page.getByTestId("to-debrief").click();
+  await page.getByTestId("debrief").waitFor();
+}
+
+test("after one visit the app starts, plays a scenario and saves history with no connection", async () => {
+  const server = await serve(DIST_AGENT);
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId("home-title").waitFor();
+  await controlled(page);
+  await context.setOffline(true);
+  const problems = watchProblems(page);
+  await page.reload();
+  await page.getByTestId("home-title").waitFor();
+  await playFisher(page, server.url);
+  assert.match(await page.getByTestId("verdict").textContent(), /^Lulus/);
+  await page.goto(`${server.url}#/riwayat`);
+  await page.getByTestId("history-fisher-lombok-timur").waitFor();
+  assert.equal(await page.getByTestId("load-failed").count(), 0, "nothing says the network is needed");
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
+});
+
+test("a new build is noticed on the next visit and offered as a reload", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "latih-dist-"));
+  cpSync(DIST_AGENT, dir, { recursive: true });
+  const server = await serve(dir);
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(server.url);
+  await page.getByTestId("home-title").waitFor();
+  await controlled(page);
+  assert.equal(await page.getByTestId("update-banner").count(), 0);
+
+  // Deploy a "new build": same files, a new service-worker version.
+  const sw = readFileSync(join(dir, "sw.js"), "utf8");
+  writeFileSync(join(dir, "sw.js"), sw.replace(/const VERSION = "[^"]+";/, 'const VERSION = "next-build";'));
+  await page.reload();
+  await page.getByTestId("update-banner").waitFor({ timeout: 15000 });
+  await screenshot(page, "update-prompt-390x844");
+  await Promise.all([page.waitForEvent("load"), page.getByTestId("update-reload").click()]);
+  await page.getByTestId("home-title").waitFor();
+  await page.waitForFunction(async () => (await caches.keys()).join() === "latih-next-build", null, { timeout: 15000 });
+  assert.equal(await page.getByTestId("update-banner").count(), 0, "the new version runs; no prompt");
+  assert.deepEqual(problems, []);
+  await context.close();
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("a backup restored in a fresh browser reproduces the history exactly", async () => {
+  const server = await serve(DIST_AGENT);
+  const a = await browser.newContext({ viewport: PHONE });
+  const pageA = await a.newPage();
+  const problems = watchProblems(pageA);
+  await playFisher(pageA, server.url);
+  await pageA.goto(`${server.url}#/setelan`);
+  await pageA.getByTestId("storage-usage").waitFor();
+  await screenshot(pageA, "settings-390x844");
+  const [download] = await Promise.all([pageA.waitForEvent("download"), pageA.getByTestId("backup").click()]);
+  const file = await download.path();
+  const history = await pageA.evaluate(() => localStorage.getItem("latih.history"));
+  assert.ok(history && history.includes("fisher-lombok-timur"));
+
+  const b = await browser.newContext({ viewport: PHONE });
+  const pageB = await b.newPage();
+  const problemsB = watchProblems(pageB);
+  await pageB.goto(`${server.url}#/setelan`);
+  await pageB.getByTestId("restore-file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from("{\"hello\": 1}") });
+  assert.match(await pageB.getByTestId("backup-status").textContent(), /bukan cadangan Latih/);
+  assert.equal(await pageB.evaluate(() => localStorage.getItem("latih.history")), null, "a bad file changes nothing");
+  await pageB.getByTestId("restore-file").setInputFiles(file);
+  await pageB.getByText("data dipulihkan").waitFor();
+  assert.equal(await pageB.evaluate(() => localStorage.getItem("latih.history")), history);
+  await pageB.goto(`${server.url}#/riwayat`);
+  await pageB.getByTestId("history-fisher-lombok-timur").waitFor();
+  assert.deepEqual([...problems, ...problemsB], []);
+  await a.close();
+  await b.close();
+  await server.close();
+});
