@@ -85,3 +85,11 @@ fn unreadable_practice_data_in_local_storage_is_set_aside_not_lost() {
     assert_eq!(storage.get_item("latih.run.broken-test").unwrap(), None);
     storage.remove_item(&key).unwrap();
 }
+
+#[wasm_bindgen_test]
+async fn the_browser_reports_storage_usage_and_persistence() {
+    let usage = latih::platform::device::usage().await;
+    assert!(usage.is_some_and(|u| u.quota > 0.0), "{usage:?}");
+    assert!(latih::platform::device::persisted().await.is_some());
+}
+

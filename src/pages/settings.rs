@@ -28,14 +28,15 @@ fn megabytes(bytes: f64) -> String {
 pub fn Settings() -> Html {
     let i18n = use_i18n();
     let store = use_store();
-    let usage_state = use_state(|| None::<Usage>);
+    // None while the browser is still answering; Some(None) if it cannot say.
+    let usage_state = use_state(|| None::<Option<Usage>>);
     let kept = use_state(|| None::<bool>);
     let status = use_state(|| Status::Idle);
     {
         let (usage_state, kept) = (usage_state.clone(), kept.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                usage_state.set(usage().await);
+                usage_state.set(Some(usage().await));
                 kept.set(persisted().await);
             });
         });
@@ -105,9 +106,10 @@ pub fn Settings() -> Html {
             <h1>{ i18n.t(Text::SettingsTitle) }</h1>
             <section class="card">
                 <h2>{ i18n.t(Text::SettingsStorage) }</h2>
-                <p data-testid="storage-usage">{ match *usage_state {
-                    Some(u) => t_with(i18n.lang, Text::SettingsUsage, &[("used", &megabytes(u.used)), ("quota", &megabytes(u.quota))]),
-                    None => i18n.t(Text::SettingsUsageUnknown).to_owned(),
+                <p data-testid="storage-usage" aria-busy={usage_state.is_none().to_string()}>{ match *usage_state {
+                    Some(Some(u)) => t_with(i18n.lang, Text::SettingsUsage, &[("used", &megabytes(u.used)), ("quota", &megabytes(u.quota))]),
+                    Some(None) => i18n.t(Text::SettingsUsageUnknown).to_owned(),
+                    None => i18n.t(Text::Loading).to_owned(),
                 } }</p>
                 <p data-testid="storage-kept">{ i18n.t(match *kept {
                     Some(true) => Text::SettingsKept,

@@ -91,7 +91,8 @@ test("a backup restored in a fresh browser reproduces the history exactly", asyn
   const problems = watchProblems(pageA);
   await playFisher(pageA, server.url);
   await pageA.goto(`${server.url}#/setelan`);
-  await pageA.getByTestId("storage-usage").waitFor();
+  await pageA.locator("[data-testid=storage-usage][aria-busy=false]").waitFor();
+  assert.match(await pageA.getByTestId("storage-usage").textContent(), /Latih memakai [\d.]+ MB dari [\d.]+ MB/);
   await screenshot(pageA, "settings-390x844");
   const [download] = await Promise.all([pageA.waitForEvent("download"), pageA.getByTestId("backup").click()]);
   const file = await download.path();
