@@ -92,4 +92,3 @@ async fn the_browser_reports_storage_usage_and_persistence() {
     assert!(usage.is_some_and(|u| u.quota > 0.0), "{usage:?}");
     assert!(latih::platform::device::persisted().await.is_some());
 }
-

@@ -30,9 +30,8 @@ async fn await_promise(
 /// How much storage the app uses, if the browser says.
 pub async fn usage() -> Option<Usage> {
     // A dictionary, not a class instance: no instanceof check is possible.
-    let estimate: web_sys::StorageEstimate = await_promise(manager()?.estimate())
-        .await?
-        .unchecked_into();
+    let estimate: web_sys::StorageEstimate =
+        await_promise(manager()?.estimate()).await?.unchecked_into();
     Some(Usage {
         used: estimate.get_usage()?,
         quota: estimate.get_quota()?,
