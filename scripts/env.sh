@@ -10,7 +10,12 @@ export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
 export TRUNK_SKIP_VERSION_CHECK=true
 WASM_LD=${WASM_LD:-/usr/lib/llvm-22/bin/wasm-ld}
 
-for dir in "$LATIH_TOOLS"/trunk-*/bin "$LATIH_TOOLS"/wasm-bindgen-*/bin "$LATIH_TOOLS"/cargo-fuzz-*/bin "$ROOT/node_modules/.bin"; do
+# Exactly the versions this checkout needs (an older cached version must never come first).
+TRUNK_VERSION=0.21.14
+FUZZ_VERSION=0.13.2
+WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock" 2>/dev/null)
+for dir in "$LATIH_TOOLS/trunk-$TRUNK_VERSION/bin" "$LATIH_TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION/bin" \
+  "$LATIH_TOOLS/cargo-fuzz-$FUZZ_VERSION/bin" "$ROOT/node_modules/.bin"; do
   [ -d "$dir" ] && PATH="$dir:$PATH"
 done
 export PATH

@@ -66,11 +66,14 @@ want() { local x=$1; shift; local s; for s in "$@"; do [ "$s" = "$x" ] && return
 pick fmt         && run_suite fmt cargo fmt --all -- --check
 pick clippy      && run_suite clippy cargo clippy --all-targets --all-features --locked -- -D warnings
 pick clippy-wasm && run_suite clippy-wasm wasm cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
-pick unit        && run_suite unit cargo test --locked
+pick unit        && run_suite unit cargo test --locked --no-fail-fast
 pick pack        && run_suite pack cargo run --locked --quiet --bin latih-cli -- pack --runs 2000
 pick bench-engine && run_suite bench-engine cargo bench --locked --bench engine
 pick fuzz        && run_suite fuzz bash scripts/fuzz.sh "${LATIH_FUZZ_SECONDS:-30}"
 pick browser     && run_suite browser wasm cargo test --target wasm32-unknown-unknown --locked --test web
+# Later suites must never test an old build left behind by an earlier run.
+pick build && rm -rf dist
+pick build-agent && rm -rf dist-agent
 pick build       && run_suite build wasm trunk build --release
 pick build-agent && run_suite build-agent wasm trunk build --release --features agent-ui --dist dist-agent
 pick e2e         && run_suite e2e node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 tests/e2e/

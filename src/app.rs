@@ -76,9 +76,10 @@ fn switch(route: Route) -> Html {
     match route {
         Route::Home => html! { <Home /> },
         Route::Library => html! { <Library /> },
-        Route::Briefing { id } => html! { <Briefing {id} /> },
-        Route::Play { id } => html! { <Play {id} /> },
-        Route::Debrief { attempt } => html! { <Debrief {attempt} /> },
+        // Keyed by what they show, so moving between scenarios starts each page afresh.
+        Route::Briefing { id } => html! { <Briefing key={id.as_str()} id={id.clone()} /> },
+        Route::Play { id } => html! { <Play key={id.as_str()} id={id.clone()} /> },
+        Route::Debrief { attempt } => html! { <Debrief key={attempt} {attempt} /> },
         Route::History => html! { <History /> },
         Route::Settings => html! { <Settings /> },
         Route::NotFound => html! { <NotFound /> },

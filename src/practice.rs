@@ -100,7 +100,12 @@ impl PracticeStore {
         match serde_json::from_str(&raw) {
             Ok(value) => Ok(Some(value)),
             Err(_) => {
-                let aside = format!("{QUARANTINE_KEY}{key}");
+                // A fresh key each time, so a second unreadable copy never replaces the first.
+                let n = self.store.keys().map_or(0, |k| k.len());
+                let aside = format!(
+                    "{QUARANTINE_KEY}{key}.{}.{n}",
+                    crate::platform::clock::now_ms()
+                );
                 self.store.set(&aside, &raw).map_err(ReadError::Store)?;
                 self.store.remove(key).map_err(ReadError::Store)?;
                 Err(ReadError::SetAside(aside))
@@ -132,7 +137,13 @@ impl PracticeStore {
 
     /// Records a finished attempt (and ends the run in progress); returns its index.
     pub fn finish(&self, attempt: Attempt) -> Result<usize, StoreError> {
-        let mut all = self.history().unwrap_or_default();
+        // Unreadable history was set aside (kept), so starting afresh loses nothing; a storage
+        // failure, though, must not be answered by overwriting the history.
+        let mut all = match self.history() {
+            Ok(all) => all,
+            Err(ReadError::SetAside(_)) => Vec::new(),
+            Err(ReadError::Store(e)) => return Err(e),
+        };
         all.push(attempt);
         let json = serde_json::to_string(&all).unwrap_or_default();
         self.store.set(HISTORY_KEY, &json)?;
@@ -197,15 +208,20 @@ mod tests {
         store.set("latih.run.x", "{not json").unwrap();
         let p = PracticeStore::new(store.clone());
         let err = p.run("x").unwrap_err();
-        assert_eq!(
-            err,
-            ReadError::SetAside("latih.unreadable.latih.run.x".into())
-        );
-        assert_eq!(
-            p.quarantined("latih.unreadable.latih.run.x").as_deref(),
-            Some("{not json")
-        );
+        let ReadError::SetAside(key) = err else {
+            panic!("{err:?}")
+        };
+        assert!(key.starts_with("latih.unreadable.latih.run.x"), "{key}");
+        assert_eq!(p.quarantined(&key).as_deref(), Some("{not json"));
         assert_eq!(p.run("x"), Ok(None), "the slot is free for a new run");
+        // A second unreadable copy is kept next to the first.
+        store.set("latih.run.x", "{also bad").unwrap();
+        let Err(ReadError::SetAside(second)) = p.run("x") else {
+            panic!("not set aside")
+        };
+        assert_ne!(key, second);
+        assert_eq!(p.quarantined(&key).as_deref(), Some("{not json"));
+        assert_eq!(p.quarantined(&second).as_deref(), Some("{also bad"));
     }
 
     #[test]

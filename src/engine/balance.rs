@@ -121,7 +121,12 @@ pub fn play(scenario: &Scenario, policy: Policy, seed: u64) -> Option<ScoreCard>
             }
         }
     }
-    Some(scoring::score(scenario, &turns, state.end?, state.receipt))
+    Some(scoring::score(
+        scenario,
+        &turns,
+        state.end?,
+        state.skipped_receipt(),
+    ))
 }
 
 /// The spread of scores and endings of one policy.

@@ -80,7 +80,7 @@ pub fn score<'a>(
     scenario: &Scenario,
     turns: impl IntoIterator<Item = &'a Turn>,
     end: End,
-    receipt: bool,
+    skipped_receipt: bool,
 ) -> ScoreCard {
     let mut points = [0i32; 6];
     let mut violations = Vec::new();
@@ -94,7 +94,11 @@ pub fn score<'a>(
     if suitable == Some(false) {
         violations.push(Violation::Unaffordable);
     }
-    if end.outcome == Outcome::Enrolled && !receipt {
+    // Leaving without the receipt that was on offer, unless that was already a skip-receipt move.
+    if end.outcome == Outcome::Enrolled
+        && skipped_receipt
+        && !violations.contains(&Violation::SkipReceipt)
+    {
         violations.push(Violation::SkipReceipt);
     }
     // Outcome points: an enrolment earns them only when the worker can keep paying.

@@ -83,6 +83,10 @@ pub struct State {
     pub enrolled: Option<Package>,
     /// Whether the agent handed over the receipt.
     pub receipt: bool,
+    /// Whether, after the worker agreed, the agent was ever offered the receipt move (an agent
+    /// who never had the chance is not blamed for skipping it).
+    #[serde(default)]
+    pub receipt_offered: bool,
     /// Set when the conversation is over.
     pub end: Option<End>,
 }
@@ -247,6 +251,7 @@ pub fn start(scenario: &Scenario, rng: &mut WorkerRng) -> Result<(State, Vec<Eve
         chosen: Vec::new(),
         enrolled: None,
         receipt: false,
+        receipt_offered: false,
         end: None,
     };
     let mut events = Vec::new();
@@ -530,6 +535,11 @@ fn follow(scenario: &Scenario, state: &State, next: &Next, at_end: Outcome) -> R
 }
 
 impl State {
+    /// Whether the worker signed, the receipt move was offered, and the agent never made it.
+    pub fn skipped_receipt(&self) -> bool {
+        self.enrolled.is_some() && !self.receipt && self.receipt_offered
+    }
+
     fn chosen_violation(&self, scenario: &Scenario) -> bool {
         self.chosen
             .iter()
@@ -562,7 +572,9 @@ fn enter(
             candidates.push((i, line.weight.max(1)));
         }
     }
-    let total: u32 = candidates.iter().map(|c| c.1).sum();
+    let total = candidates
+        .iter()
+        .fold(0u32, |sum, c| sum.saturating_add(c.1));
     let mut roll = rng.below(total);
     let mut variant = candidates.first().map(|c| c.0);
     for (i, w) in &candidates {
@@ -574,6 +586,13 @@ fn enter(
     }
     if let Some(v) = state.visited.get_mut(node_ix) {
         *v = true;
+    }
+    if state.enrolled.is_some()
+        && available(scenario, state)
+            .iter()
+            .any(|&c| node.choices[c as usize].kind == MoveKind::Receipt)
+    {
+        state.receipt_offered = true;
     }
     if let Some(variant) = variant {
         events.push(Event::WorkerSays {
@@ -749,7 +768,7 @@ impl<'s> Session<'s> {
             self.scenario,
             self.turns(),
             end,
-            self.state.receipt,
+            self.state.skipped_receipt(),
         ))
     }
 

@@ -407,6 +407,14 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
         }
         for (li, line) in node.lines.iter().enumerate() {
             r.text(nid, None, &format!("lines[{li}].text"), &line.text);
+            r.range(
+                nid,
+                None,
+                &format!("lines[{li}].weight"),
+                line.weight.into(),
+                0,
+                1000,
+            );
             for (ci, c) in line.when.iter().enumerate() {
                 check_condition(&mut r, &node.id, None, format!("lines[{li}].when[{ci}]"), c);
             }

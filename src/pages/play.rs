@@ -186,7 +186,8 @@ pub fn Play(props: &PlayProps) -> Html {
                             .is_some_and(|el| {
                                 matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
                             });
-                        if typing || e.ctrl_key() || e.alt_key() || e.meta_key() {
+                        // A held-down key repeats; only a fresh press chooses.
+                        if typing || e.repeat() || e.ctrl_key() || e.alt_key() || e.meta_key() {
                             return;
                         }
                         if let Some(d) = e.key().chars().next().and_then(|c| c.to_digit(10)) {
