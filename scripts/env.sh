@@ -5,8 +5,17 @@
 
 ROOT=${ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)}
 export LATIH_TOOLS=${LATIH_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/latih/tools}
-export CHROME=${CHROME:-/usr/bin/chromium}
-export CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver}
+# The first Chromium (or Chrome) found, unless CHROME / CHROMEDRIVER say where.
+first_found() {
+  local c
+  for c in "$@"; do
+    if [ -x "$c" ]; then echo "$c"; return; fi
+    if command -v "$c" >/dev/null 2>&1; then command -v "$c"; return; fi
+  done
+  echo "$1"
+}
+export CHROME=${CHROME:-$(first_found /usr/bin/chromium chromium chromium-browser google-chrome google-chrome-stable)}
+export CHROMEDRIVER=${CHROMEDRIVER:-$(first_found /usr/bin/chromedriver chromedriver)}
 export TRUNK_SKIP_VERSION_CHECK=true
 WASM_LD=${WASM_LD:-/usr/lib/llvm-22/bin/wasm-ld}
 

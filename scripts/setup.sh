@@ -123,7 +123,9 @@ if [ -x "$CHROME" ] && [ -x "$CHROMEDRIVER" ]; then
   step "Chromium and chromedriver (cached)"
 else
   step "Chromium and chromedriver: installing Debian's packages"
-  apt_install chromium chromium-driver
+  apt_install chromium chromium-driver \
+    || die "could not install chromium and chromium-driver (on Ubuntu they are snaps: install Google Chrome and its chromedriver, then set CHROME and CHROMEDRIVER)"
+  CHROME=/usr/bin/chromium CHROMEDRIVER=/usr/bin/chromedriver
   [ -x "$CHROME" ] && [ -x "$CHROMEDRIVER" ] || die "Chromium not found at $CHROME / $CHROMEDRIVER (set CHROME and CHROMEDRIVER)"
 fi
 
