@@ -70,7 +70,10 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                 save: SaveState {
                     scenario: s.id.clone(),
                     version: s.version,
-                    seed: seed.unwrap_or_else(fresh_seed),
+                    // A fixed situation is for practice; an assessment always gets a fresh one.
+                    seed: seed
+                        .filter(|_| *mode == Mode::Practice)
+                        .unwrap_or_else(fresh_seed),
                     choices: Vec::new(),
                 },
                 mode: *mode,

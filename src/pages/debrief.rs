@@ -17,7 +17,7 @@ use crate::loader::{use_scenario, Loadable};
 use crate::pages::load_failed;
 use crate::pages::play::{all_attempts, coaching, hand_over};
 use crate::platform::clock::{fresh_seed, now_ms};
-use crate::practice::{PracticeStore, SavedRun};
+use crate::practice::{Mode, PracticeStore, SavedRun};
 
 /// Props of [`Debrief`].
 #[derive(Properties, PartialEq)]
@@ -79,7 +79,8 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                     choices: Vec::new(),
                     ..save.clone()
                 },
-                mode,
+                // Replaying a known situation is practice, never a new assessment.
+                mode: if same_seed { Mode::Practice } else { mode },
                 started_ms: now_ms(),
             };
             let _ = practice.save_run(&run);

@@ -246,7 +246,7 @@ pub fn Play(props: &PlayProps) -> Html {
                 }
             </header>
             <ToolsDrawer date={s.meta.date} income={p.declared_income}
-                transport={matches!(p.occupation, Occupation::OjekDriver | Occupation::Courier | Occupation::Driver)} />
+                transport={discounted(p.occupation, s.meta.date)} />
             </aside>
             <div class="play__main">
             <ol class="chat" aria-live="polite" aria-label={i18n.t(Text::ChatLabel)} data-testid="chat">
@@ -288,6 +288,14 @@ pub fn Play(props: &PlayProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// Whether the rates table gives this occupation a discount on `date` (the calculator's default).
+fn discounted(occupation: Occupation, date: crate::engine::rates::Date) -> bool {
+    crate::engine::rates::RatesTable::bundled()
+        .discounts
+        .iter()
+        .any(|d| d.applies_on(date) && d.value.occupations.contains(&occupation))
 }
 
 /// How good a turn was, for the colour of its coaching card.

@@ -123,17 +123,21 @@ test("switching language mid-conversation translates the transcript and keeps th
 });
 
 test("assessment mode holds the coaching back until the debrief", async () => {
-  const s = index.find((x) => x.id === "trader-mataram");
-  const ids = pathOf(s, "random", 5);
+  // An assessment always gets a fresh situation (a ?seed= is ignored), so the agent here simply
+  // takes the first choice on offer until the visit ends.
   const { context, page, problems } = await newPage();
-  await startRun(page, s.id, { seed: 5, mode: "assessment" });
+  await startRun(page, "trader-mataram", { seed: 5, mode: "assessment" });
   assert.equal(await page.getByTestId("play").getAttribute("data-mode"), "assessment");
-  await play(page, ids.slice(0, -1));
-  assert.equal(await page.getByTestId("feedback").count(), 0, "no coaching during an assessment");
-  await play(page, ids.slice(-1));
+  let turns = 0;
+  while ((await page.getByTestId("ended").count()) === 0) {
+    await page.locator(".choice").first().click();
+    turns += 1;
+    assert.equal(await page.getByTestId("feedback").count(), 0, "no coaching during an assessment");
+    assert.ok(turns < 60, "the visit ends");
+  }
   await debrief(page);
   await page.getByTestId("transcript").locator("summary").click();
-  assert.ok((await page.getByTestId("feedback").count()) >= ids.length, "the debrief reveals the coaching");
+  assert.equal(await page.getByTestId("feedback").count() >= turns, true, "the debrief reveals the coaching");
   assert.deepEqual(problems, []);
   await context.close();
 });
