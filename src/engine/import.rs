@@ -62,21 +62,7 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
 /// Reads a scenario file without validating it (for files already validated, such as the
 /// bundled pack, whose tests validate every scenario): limits, migration and the typed parse.
 pub fn parse(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError> {
-    if text.len() > MAX_BYTES {
-        return Err(fail(message(
-            Msg::ITooLarge,
-            &[
-                ("size", text.len().to_string()),
-                ("max", MAX_BYTES.to_string()),
-            ],
-        )));
-    }
-    if nesting_depth(text) > MAX_DEPTH {
-        return Err(fail(message(
-            Msg::ITooDeep,
-            &[("max", MAX_DEPTH.to_string())],
-        )));
-    }
+    check_limits(text)?;
     let value: Value = serde_json::from_str(text).map_err(|e| located(Msg::IJson, &e))?;
     let Value::Object(mut object) = value else {
         return Err(fail(message(Msg::INotObject, &[])));
@@ -119,21 +105,7 @@ pub fn parse(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError> {
 /// Reads a file already in the current format (the bundled pack), without the generic JSON
 /// tree that migration needs: in the browser app this keeps that code out of the download.
 pub fn parse_current(text: &str) -> Result<Scenario, ImportError> {
-    if text.len() > MAX_BYTES {
-        return Err(fail(message(
-            Msg::ITooLarge,
-            &[
-                ("size", text.len().to_string()),
-                ("max", MAX_BYTES.to_string()),
-            ],
-        )));
-    }
-    if nesting_depth(text) > MAX_DEPTH {
-        return Err(fail(message(
-            Msg::ITooDeep,
-            &[("max", MAX_DEPTH.to_string())],
-        )));
-    }
+    check_limits(text)?;
     let scenario: Scenario = serde_json::from_str(text).map_err(|e| located(Msg::IShape, &e))?;
     if scenario.min_compatible_version > SCHEMA_VERSION {
         return Err(fail(message(
@@ -152,6 +124,26 @@ pub fn export(scenario: &Scenario) -> String {
     let mut s = scenario.clone();
     s.schema_version = SCHEMA_VERSION;
     serde_json::to_string_pretty(&s).unwrap_or_default()
+}
+
+/// Refuses files over [`MAX_BYTES`] or nested deeper than [`MAX_DEPTH`] before parsing them.
+fn check_limits(text: &str) -> Result<(), ImportError> {
+    if text.len() > MAX_BYTES {
+        return Err(fail(message(
+            Msg::ITooLarge,
+            &[
+                ("size", text.len().to_string()),
+                ("max", MAX_BYTES.to_string()),
+            ],
+        )));
+    }
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(fail(message(
+            Msg::ITooDeep,
+            &[("max", MAX_DEPTH.to_string())],
+        )));
+    }
+    Ok(())
 }
 
 fn located(msg: Msg, e: &serde_json::Error) -> ImportError {
