@@ -1,12 +1,12 @@
 //! The "new version available, reload" prompt, shown when the service worker has installed a
 //! new build in the background.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::app::use_i18n;
 use crate::i18n::Text;
 use crate::platform::device::{apply_update, update_ready};
+use crate::platform::events::WindowListener;
 
 /// Shows itself when a new version is waiting.
 #[function_component]
@@ -16,23 +16,8 @@ pub fn UpdateBanner() -> Html {
     {
         let ready = ready.clone();
         use_effect_with((), move |_| {
-            let listener = web_sys::window().map(|window| {
-                let handler =
-                    wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || ready.set(true));
-                let _ = window.add_event_listener_with_callback(
-                    "latih-update-ready",
-                    handler.as_ref().unchecked_ref(),
-                );
-                (window, handler)
-            });
-            move || {
-                if let Some((window, handler)) = listener {
-                    let _ = window.remove_event_listener_with_callback(
-                        "latih-update-ready",
-                        handler.as_ref().unchecked_ref(),
-                    );
-                }
-            }
+            let listener = WindowListener::new("latih-update-ready", move |_| ready.set(true));
+            move || drop(listener)
         });
     }
     if !*ready {

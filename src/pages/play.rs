@@ -20,6 +20,7 @@ use crate::i18n::{t_with, Text};
 use crate::loader::{use_scenario, Loadable};
 use crate::pages::{load_failed, UnreadableNotice};
 use crate::platform::clock::now_ms;
+use crate::platform::events::WindowListener;
 use crate::practice::{Attempt, Mode, PracticeStore, ReadError, SavedRun};
 
 thread_local! {
@@ -177,39 +178,28 @@ pub fn Play(props: &PlayProps) -> Html {
             {
                 let _ = first.focus();
             }
-            let listener = web_sys::window().map(|window| {
-                let handler = wasm_bindgen::closure::Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(
-                    move |e: web_sys::KeyboardEvent| {
-                        let typing = e
-                            .target()
-                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                            .is_some_and(|el| {
-                                matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
-                            });
-                        // A held-down key repeats; only a fresh press chooses.
-                        if typing || e.repeat() || e.ctrl_key() || e.alt_key() || e.meta_key() {
-                            return;
-                        }
-                        if let Some(d) = e.key().chars().next().and_then(|c| c.to_digit(10)) {
-                            if let Some(id) = offered.get((d as usize).wrapping_sub(1)) {
-                                e.prevent_default();
-                                choose.emit(id.clone());
-                            }
-                        }
-                    },
-                );
-                let _ = window
-                    .add_event_listener_with_callback("keydown", handler.as_ref().unchecked_ref());
-                (window, handler)
-            });
-            move || {
-                if let Some((window, handler)) = listener {
-                    let _ = window.remove_event_listener_with_callback(
-                        "keydown",
-                        handler.as_ref().unchecked_ref(),
-                    );
+            let listener = WindowListener::new("keydown", move |e: web_sys::Event| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                let typing = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
+                    });
+                // A held-down key repeats; only a fresh press chooses.
+                if typing || e.repeat() || e.ctrl_key() || e.alt_key() || e.meta_key() {
+                    return;
                 }
-            }
+                if let Some(d) = e.key().chars().next().and_then(|c| c.to_digit(10)) {
+                    if let Some(id) = offered.get((d as usize).wrapping_sub(1)) {
+                        e.prevent_default();
+                        choose.emit(id.clone());
+                    }
+                }
+            });
+            move || drop(listener)
         });
     }
 

@@ -4,6 +4,7 @@
 pub mod clock;
 pub mod device;
 pub mod download;
+pub mod events;
 pub mod fatal;
 pub mod fetch;
 pub mod prefs;

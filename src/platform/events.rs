@@ -1,0 +1,39 @@
+//! Listening to window events from components: the listener is removed when the guard drops
+//! (an effect's cleanup), so a page that goes away never leaves a handler behind.
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+/// A window event listener, removed on drop.
+pub struct WindowListener {
+    window: web_sys::Window,
+    event: &'static str,
+    handler: Closure<dyn Fn(web_sys::Event)>,
+}
+
+impl WindowListener {
+    /// Calls `handler` for every `event` on the window; `None` outside a browser.
+    pub fn new(
+        event: &'static str,
+        handler: impl Fn(web_sys::Event) + 'static,
+    ) -> Option<WindowListener> {
+        let window = web_sys::window()?;
+        let handler = Closure::<dyn Fn(web_sys::Event)>::new(handler);
+        window
+            .add_event_listener_with_callback(event, handler.as_ref().unchecked_ref())
+            .ok()?;
+        Some(WindowListener {
+            window,
+            event,
+            handler,
+        })
+    }
+}
+
+impl Drop for WindowListener {
+    fn drop(&mut self) {
+        let _ = self
+            .window
+            .remove_event_listener_with_callback(self.event, self.handler.as_ref().unchecked_ref());
+    }
+}
