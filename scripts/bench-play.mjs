@@ -1,4 +1,4 @@
-// Latency benchmark of the agent practice pages (dist-agent/, built with --features agent-ui):
+// Latency benchmark of the agent practice pages in the release build (dist/):
 // plays the bundled scenarios in headless Chromium and reports choice-to-feedback latency
 // (click to the rendered answer, measured by the app as performance measures "latih-choice") at
 // p50 and p95, and the library's first render. Fails when p95 exceeds 50 ms (goal: 16 ms, one
@@ -10,11 +10,11 @@ import { serve } from "../tests/e2e/support/server.mjs";
 import { launch, ARTIFACTS } from "../tests/e2e/support/browser.mjs";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
-const DIST = resolve(ROOT, "dist-agent");
+const DIST = resolve(ROOT, "dist");
 const BUDGET_P95_MS = 50;
 const GOAL_MS = 16;
 if (!existsSync(join(DIST, "index.html"))) {
-  console.error("no dist-agent/: build it first (trunk build --release --features agent-ui --dist dist-agent)");
+  console.error("no dist/: build it first (trunk build --release)");
   process.exit(1);
 }
 const index = JSON.parse(readFileSync(resolve(ROOT, "src/engine/pack/index.json"), "utf8"));

@@ -58,20 +58,6 @@ console.log(`first render (navigation start to first app render, ${LOADS} cold l
 mkdirSync(ARTIFACTS, { recursive: true });
 writeFileSync(join(ARTIFACTS, "bench-size.json"), JSON.stringify({ files: rows, total, first_render_ms: { median, all: times } }, null, 2));
 
-// The agent practice pages are built separately (feature agent-ui) until they fit the budget;
-// their size is reported here so the gap is visible, not checked.
-const agentDir = join(DIST, "..", "dist-agent");
-try {
-  const agent = readdirSync(agentDir)
-    .filter((n) => kinds[extname(n)])
-    .map((n) => brotliCompressSync(readFileSync(join(agentDir, n)), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length)
-    .reduce((a, b) => a + b, 0);
-  const fits = agent <= BUDGET_BROTLI_TOTAL;
-  console.log(`info: with the agent practice pages (dist-agent, feature agent-ui): ${(agent / 1000).toFixed(1)} KB brotli, ${fits ? "within" : "over"} the ${BUDGET_BROTLI_TOTAL / 1000} KB budget${fits ? "" : " (so the default build leaves them out)"}`);
-} catch {
-  // no agent build: nothing to report
-}
-
 let broken = 0;
 const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) broken++; };
 check(total.brotli <= BUDGET_BROTLI_TOTAL, `brotli transfer ${kb(total.brotli).trim()} <= budget ${BUDGET_BROTLI_TOTAL / 1000} KB`);

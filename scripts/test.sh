@@ -10,7 +10,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-SUITES=(fmt clippy clippy-wasm unit pack bench-engine fuzz browser build build-agent e2e bench bench-play)
+SUITES=(fmt clippy clippy-wasm unit pack bench-engine fuzz browser build e2e bench bench-play)
 
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 source scripts/env.sh
@@ -73,9 +73,7 @@ pick fuzz        && run_suite fuzz bash scripts/fuzz.sh "${LATIH_FUZZ_SECONDS:-3
 pick browser     && run_suite browser wasm cargo test --target wasm32-unknown-unknown --locked --test web
 # Later suites must never test an old build left behind by an earlier run.
 pick build && rm -rf dist
-pick build-agent && rm -rf dist-agent
 pick build       && run_suite build wasm trunk build --release
-pick build-agent && run_suite build-agent wasm trunk build --release --features agent-ui --dist dist-agent
 pick e2e         && run_suite e2e node --test --test-reporter=spec --test-concurrency=1 --test-timeout=180000 tests/e2e/
 # The bench rebuilds the release app unless this run has just built it.
 bench_args=(); pick build && bench_args=(--no-build)

@@ -1,8 +1,6 @@
 //! The root component: language context, routes, and the page layout around them.
 
 use yew::prelude::*;
-use yew_router::history::{AnyHistory, HashHistory};
-use yew_router::prelude::*;
 
 use crate::components::header::Header;
 use crate::components::storage_notice::StorageNotice;
@@ -11,67 +9,13 @@ use crate::i18n::{t, Lang, Text};
 use crate::pages::{home::Home, not_found::NotFound, settings::Settings};
 use crate::platform::prefs::{load_lang, save_lang};
 use crate::platform::storage::{Store, StoreError};
+pub use crate::router::Route;
+use crate::router::{use_navigator, History, Router};
 
-/// The app's sections. Hash-based URLs (`#/...`) so any static file host serves every route.
-#[derive(Clone, Debug, PartialEq, Eq, Routable)]
-pub enum Route {
-    /// What Latih is for and how to start.
-    #[at("/")]
-    Home,
-    /// The scenario library.
-    #[at("/latihan")]
-    Library,
-    /// A scenario's briefing, before the visit.
-    #[at("/latihan/:id")]
-    Briefing {
-        /// Scenario id.
-        id: String,
-    },
-    /// The conversation.
-    #[at("/latihan/:id/main")]
-    Play {
-        /// Scenario id.
-        id: String,
-    },
-    /// The debrief of a finished attempt (its index in the history).
-    #[at("/hasil/:attempt")]
-    Debrief {
-        /// Index in the history.
-        attempt: usize,
-    },
-    /// Every attempt on this device.
-    #[at("/riwayat")]
-    History,
-    /// What this device keeps; backup and restore.
-    #[at("/setelan")]
-    Settings,
-    /// Any address the app does not know.
-    #[not_found]
-    #[at("/404")]
-    NotFound,
-}
-
-impl Route {
-    /// The sections shown in the main navigation, with their labels.
-    #[cfg(feature = "agent-ui")]
-    pub const NAV: &'static [(Route, Text)] = &[
-        (Route::Home, Text::NavHome),
-        (Route::Library, Text::NavLibrary),
-        (Route::History, Text::NavHistory),
-        (Route::Settings, Text::NavSettings),
-    ];
-    /// The sections shown in the main navigation, with their labels.
-    #[cfg(not(feature = "agent-ui"))]
-    pub const NAV: &'static [(Route, Text)] = &[
-        (Route::Home, Text::NavHome),
-        (Route::Settings, Text::NavSettings),
-    ];
-}
-
-#[cfg(feature = "agent-ui")]
 fn switch(route: Route) -> Html {
     use crate::pages::{
-        briefing::Briefing, debrief::Debrief, history::History, library::Library, play::Play,
+        briefing::Briefing, debrief::Debrief, history::History as HistoryPage, library::Library,
+        play::Play,
     };
     match route {
         Route::Home => html! { <Home /> },
@@ -80,19 +24,16 @@ fn switch(route: Route) -> Html {
         Route::Briefing { id } => html! { <Briefing key={id.as_str()} id={id.clone()} /> },
         Route::Play { id } => html! { <Play key={id.as_str()} id={id.clone()} /> },
         Route::Debrief { attempt } => html! { <Debrief key={attempt} {attempt} /> },
-        Route::History => html! { <History /> },
+        Route::History => html! { <HistoryPage /> },
         Route::Settings => html! { <Settings /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }
 
-#[cfg(not(feature = "agent-ui"))]
-fn switch(route: Route) -> Html {
-    match route {
-        Route::Home => html! { <Home /> },
-        Route::Settings => html! { <Settings /> },
-        _ => html! { <NotFound /> },
-    }
+/// The page for the current address.
+#[function_component]
+fn Pages() -> Html {
+    switch(use_navigator().route())
 }
 
 /// The interface language and the way to change it, shared through context.
@@ -125,8 +66,8 @@ pub fn use_i18n() -> I18n {
 pub struct AppRootProps {
     /// Where preferences are kept.
     pub store: Store,
-    /// The navigation history (hash history in the browser, memory history in tests).
-    pub history: AnyHistory,
+    /// Where the address lives (the browser's hash in the app, memory in tests).
+    pub history: History,
 }
 
 /// The whole app, given its storage and history.
@@ -166,7 +107,7 @@ pub fn AppRoot(props: &AppRootProps) -> Html {
                         <StorageNotice {error} />
                     }
                     <main id="main" class="main" tabindex="-1">
-                        <Switch<Route> render={switch} />
+                        <Pages />
                     </main>
                     <footer class="footer">
                         <p>{ t(*lang, Text::FooterText) }</p>
@@ -198,7 +139,6 @@ pub fn use_store() -> Store {
 #[function_component]
 pub fn App() -> Html {
     let store = use_memo((), |_| Store::browser());
-    let history = use_memo((), |_| AnyHistory::from(HashHistory::new()));
     use_effect_with((), |_| {
         // Marks the first render for the start-up benchmark (scripts/bench-size.mjs).
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
@@ -210,7 +150,7 @@ pub fn App() -> Html {
             let _ = crate::platform::device::request_persistence().await;
         });
     });
-    html! { <AppRoot store={(*store).clone()} history={(*history).clone()} /> }
+    html! { <AppRoot store={(*store).clone()} history={History::Browser} /> }
 }
 
 /// Mounts [`App`] into the `#app` element of index.html (or the body if it is missing).

@@ -28,3 +28,5 @@ pub mod pages;
 pub mod platform;
 #[cfg(feature = "ui")]
 pub mod practice;
+#[cfg(feature = "ui")]
+pub mod router;

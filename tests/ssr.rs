@@ -6,15 +6,13 @@ use latih::app::{AppRoot, AppRootProps};
 use latih::i18n::{t, Lang, Text};
 use latih::platform::prefs::save_lang;
 use latih::platform::storage::Store;
+use latih::router::History;
 use yew::LocalServerRenderer;
-use yew_router::history::{AnyHistory, History, MemoryHistory};
 
 fn render(store: Store, path: &str) -> String {
-    let history = MemoryHistory::new();
-    history.push(path);
     let props = AppRootProps {
         store,
-        history: AnyHistory::from(history),
+        history: History::Memory(path.into()),
     };
     futures::executor::block_on(
         LocalServerRenderer::<AppRoot>::with_props(props)
@@ -66,10 +64,31 @@ fn unknown_address_renders_the_not_found_page() {
 #[test]
 fn every_nav_section_is_linked_from_the_header() {
     let html = render(Store::memory(), "/");
-    for (_, label) in latih::app::Route::NAV {
+    for (route, label) in latih::app::Route::NAV {
         assert!(html.contains(t(Lang::Id, *label)), "nav lacks {label:?}");
+        assert!(
+            html.contains(&format!(r#"href="{}""#, route.href())),
+            "nav lacks a link to {route:?}"
+        );
     }
     assert!(html.contains(r#"aria-label="Navigasi utama""#));
+    // The page being shown is marked for screen readers, and only that one.
+    assert_eq!(html.matches(r#"aria-current="page""#).count(), 1, "{html}");
+}
+
+#[test]
+fn each_address_renders_its_page() {
+    for (path, title) in [
+        ("/riwayat", Text::HistoryTitle),
+        ("/setelan", Text::SettingsTitle),
+        ("/hasil/x", Text::NotFoundTitle),
+    ] {
+        let html = render(Store::memory(), path);
+        assert!(html.contains(t(Lang::Id, title)), "{path}: {html}");
+    }
+    // The library waits for its index (fetched in the browser), then shows the cards.
+    let html = render(Store::memory(), "/latihan");
+    assert!(html.contains(t(Lang::Id, Text::Loading)), "{html}");
 }
 
 fn render_component<C: yew::BaseComponent>(props: C::Properties) -> String

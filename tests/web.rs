@@ -92,3 +92,51 @@ async fn the_browser_reports_storage_usage_and_persistence() {
     assert!(usage.is_some_and(|u| u.quota > 0.0), "{usage:?}");
     assert!(latih::platform::device::persisted().await.is_some());
 }
+
+/// Waits for the browser to run its queued tasks (a `hashchange` event is one).
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn the_address_picks_the_page_and_the_back_button_returns() {
+    local_storage().remove_item(LANG_KEY).unwrap();
+    let location = web_sys::window().unwrap().location();
+    location.set_hash("#/").unwrap();
+    next_task().await;
+    let root = mount();
+    yew::scheduler::flush().await;
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains(t(Lang::Id, Text::HomeTitle)));
+
+    // Clicking a header link is an ordinary anchor: the browser changes the hash.
+    click(&root, "a[href='#/setelan']");
+    next_task().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains(t(Lang::Id, Text::SettingsTitle)), "{text}");
+    assert!(root
+        .query_selector("a[href='#/setelan'][aria-current=page]")
+        .unwrap()
+        .is_some());
+
+    web_sys::window()
+        .unwrap()
+        .history()
+        .unwrap()
+        .back()
+        .unwrap();
+    next_task().await;
+    next_task().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains(t(Lang::Id, Text::HomeTitle)), "{text}");
+    root.remove();
+}

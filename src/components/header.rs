@@ -1,7 +1,7 @@
 //! The top bar: product name, main navigation and the language switch.
 
+use crate::router::{use_navigator, Link};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::{use_i18n, Route};
 use crate::components::lang_switch::LangSwitch;
@@ -11,25 +11,25 @@ use crate::i18n::Text;
 #[function_component]
 pub fn Header() -> Html {
     let i18n = use_i18n();
-    let current = use_route::<Route>();
+    let current = use_navigator().route();
     html! {
         <header class="header">
             <div class="header__inner">
-                <Link<Route> to={Route::Home} classes="brand">
+                <Link to={Route::Home} classes="brand">
                     <span class="brand__mark" aria-hidden="true">{ "L" }</span>
                     <span class="brand__text">
                         <span class="brand__name">{ i18n.t(Text::AppName) }</span>
                         <span class="brand__tagline">{ i18n.t(Text::AppTagline) }</span>
                     </span>
-                </Link<Route>>
+                </Link>
                 <nav class="nav" aria-label={i18n.t(Text::NavLabel)}>
                     { for Route::NAV.iter().map(|(route, label)| {
-                        let active = current.as_ref() == Some(route);
+                        let active = current == *route;
                         html! {
-                            <Link<Route> to={route.clone()}
+                            <Link to={route.clone()} current={active}
                                 classes={classes!("nav__link", active.then_some("nav__link--active"))}>
                                 { i18n.t(*label) }
-                            </Link<Route>>
+                            </Link>
                         }
                     }) }
                 </nav>

@@ -39,7 +39,7 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
                         lang={lang.code()}
                         data-testid={format!("lang-{}", lang.code())}
                         {onclick}>
-                        { lang.code().to_uppercase() }
+                        { lang.code().to_ascii_uppercase() }
                     </button>
                 }
             }) }

@@ -1,9 +1,6 @@
 //! The engine's own user-facing text (diagnostics, import errors, figure checks, names), as
 //! translation data in `messages.id.json` and `messages.en.json`, keyed by [`Msg`].
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 use super::rates::Package;
 use super::scenario::{Competency, Difficulty, Figure, Localized, Objection, Outcome, Violation};
 
@@ -110,21 +107,25 @@ messages! {
     DiffAdvanced => "diff.advanced",
 }
 
-fn catalog(english: bool) -> &'static HashMap<String, String> {
-    static ID: OnceLock<HashMap<String, String>> = OnceLock::new();
-    static EN: OnceLock<HashMap<String, String>> = OnceLock::new();
-    let (cell, text) = if english {
-        (&EN, include_str!("messages.en.json"))
-    } else {
-        (&ID, include_str!("messages.id.json"))
-    };
-    cell.get_or_init(|| serde_json::from_str(text).unwrap_or_default())
+// `ID` and `EN`: the catalogues as arrays in `Msg` order, compiled by build.rs.
+include!(concat!(env!("OUT_DIR"), "/messages_tables.rs"));
+
+/// The template of `msg`, falling back to the other language, then to the key.
+fn template(msg: Msg, english: bool) -> &'static str {
+    let table = |english| if english { &EN } else { &ID };
+    [english, !english]
+        .into_iter()
+        .map(|english| table(english)[msg as usize])
+        .find(|s| !s.is_empty())
+        .unwrap_or(msg.key())
 }
 
-fn fill(template: &str, args: &[(&str, String)]) -> String {
+/// Replaces each `{name}` in `template` with its value; unknown placeholders stay as written.
+/// The one placeholder rule for the engine's messages and the UI's strings.
+pub fn fill<V: AsRef<str>>(template: &str, args: &[(&str, V)]) -> String {
     let mut out = template.to_owned();
     for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
+        out = out.replace(&format!("{{{name}}}"), value.as_ref());
     }
     out
 }
@@ -142,11 +143,7 @@ pub fn message_with(
     localized: &[(&str, &Localized)],
 ) -> Localized {
     let one = |english: bool| {
-        let template = catalog(english)
-            .get(msg.key())
-            .or_else(|| catalog(!english).get(msg.key()))
-            .map(String::as_str)
-            .unwrap_or(msg.key());
+        let template = template(msg, english);
         let mut all: Vec<(&str, String)> = args.to_vec();
         all.extend(
             localized
@@ -262,6 +259,35 @@ pub fn text(msg: Msg) -> Localized {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
+
+    /// A source catalogue as a translator edits it.
+    fn catalog(english: bool) -> HashMap<String, String> {
+        let text = if english {
+            include_str!("messages.en.json")
+        } else {
+            include_str!("messages.id.json")
+        };
+        serde_json::from_str(text).expect("the catalogue parses")
+    }
+
+    #[test]
+    fn the_compiled_tables_hold_the_catalogues() {
+        for english in [false, true] {
+            let source = catalog(english);
+            for msg in Msg::ALL {
+                assert_eq!(
+                    Some(template(*msg, english)),
+                    source.get(msg.key()).map(String::as_str)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn fill_leaves_unknown_placeholders_as_written() {
+        assert_eq!(fill("a {x} {y} {x}", &[("x", "1")]), "a 1 {y} 1");
+    }
 
     #[test]
     fn every_message_exists_in_both_languages_with_the_same_placeholders() {
@@ -274,9 +300,10 @@ mod tests {
             v.sort();
             v
         };
+        let (ids, ens) = (catalog(false), catalog(true));
         for msg in Msg::ALL {
-            let id = catalog(false).get(msg.key());
-            let en = catalog(true).get(msg.key());
+            let id = ids.get(msg.key());
+            let en = ens.get(msg.key());
             assert!(
                 id.is_some_and(|s| !s.trim().is_empty()),
                 "id missing {}",

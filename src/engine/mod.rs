@@ -12,6 +12,7 @@ pub mod balance;
 pub mod generate;
 pub mod import;
 pub mod messages;
+pub mod order;
 pub mod pack;
 pub mod rates;
 pub mod rng;

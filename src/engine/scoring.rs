@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::order::sort_small_by_key;
 use super::rates::{Package, RatesTable};
 use super::scenario::{Choice, Competency, Outcome, Scenario, Violation};
 use super::sim::{correct_figure, End, Turn};
@@ -133,7 +134,7 @@ pub fn score<'a>(
         .unwrap_or(0) as u32;
 
     let mut distinct = violations.clone();
-    distinct.sort();
+    sort_small_by_key(&mut distinct, |v| *v);
     distinct.dedup();
     let mut cap = distinct
         .iter()
@@ -217,12 +218,12 @@ pub fn debrief<'a>(
         .into_iter()
         .filter(|c| card.competency(*c) >= 80)
         .collect();
-    strengths.sort_by_key(|c| std::cmp::Reverse(card.competency(*c)));
+    sort_small_by_key(&mut strengths, |c| std::cmp::Reverse(card.competency(*c)));
     let mut weaknesses: Vec<Competency> = Competency::ALL
         .into_iter()
         .filter(|c| card.competency(*c) < 60)
         .collect();
-    weaknesses.sort_by_key(|c| card.competency(*c));
+    sort_small_by_key(&mut weaknesses, |c| card.competency(*c));
 
     let mut rated: Vec<(i32, Moment)> = turns
         .into_iter()
@@ -249,7 +250,7 @@ pub fn debrief<'a>(
             )
         })
         .collect();
-    rated.sort_by_key(|(gap, m)| (*gap, m.turn));
+    sort_small_by_key(&mut rated, |(gap, m)| (*gap, m.turn));
     let fixes: Vec<Moment> = rated
         .iter()
         .filter(|(gap, m)| *gap < 0 || m.violation.is_some())
@@ -267,7 +268,7 @@ pub fn debrief<'a>(
         .take(2)
         .map(|(_, m)| m.clone())
         .collect();
-    highlights.sort_by_key(|m| m.turn);
+    sort_small_by_key(&mut highlights, |m| m.turn);
     Debrief {
         strengths,
         weaknesses,

@@ -186,8 +186,8 @@ impl std::fmt::Display for StepError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StepError::Over => write!(f, "the conversation has ended"),
-            StepError::UnknownChoice(id) => write!(f, "no choice {id:?} here"),
-            StepError::NotAvailable(id) => write!(f, "choice {id:?} is not available now"),
+            StepError::UnknownChoice(id) => write!(f, "no choice \"{id}\" here"),
+            StepError::NotAvailable(id) => write!(f, "choice \"{id}\" is not available now"),
             StepError::Broken(why) => write!(f, "the scenario is broken: {why}"),
         }
     }
@@ -236,7 +236,7 @@ fn node_index(scenario: &Scenario, id: &str) -> Option<usize> {
 /// The state at the start of a run, and the opening events (the worker's first line).
 pub fn start(scenario: &Scenario, rng: &mut WorkerRng) -> Result<(State, Vec<Event>), StepError> {
     let node = node_index(scenario, &scenario.start)
-        .ok_or_else(|| StepError::Broken(format!("start node {:?} missing", scenario.start)))?;
+        .ok_or_else(|| StepError::Broken(format!("start node \"{}\" missing", scenario.start)))?;
     let a = scenario.persona.attitudes;
     let mut state = State {
         node: node as u32,
@@ -370,7 +370,7 @@ fn check_targets(scenario: &Scenario, choice: &Choice) -> Result<(), StepError> 
         for target in next.targets() {
             if node_index(scenario, target).is_none() {
                 return Err(StepError::Broken(format!(
-                    "choice {:?} leads to missing node {target:?}",
+                    "choice \"{}\" leads to missing node \"{target}\"",
                     choice.id
                 )));
             }

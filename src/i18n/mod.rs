@@ -1,15 +1,15 @@
 //! Translation data and lookup: every user-facing string lives in `id.json` and `en.json`.
 //!
 //! Code names a string by a [`Text`] key, so a typo is a compile error; the catalogues are plain
-//! JSON objects a translator can edit. A test checks that both catalogues hold exactly the keys of
-//! [`Text::ALL`], with the same `{placeholders}`. A key that is still missing at run time falls back
-//! to the other language, then to the key itself: the app never panics over a string.
-
-use std::collections::HashMap;
-use std::sync::OnceLock;
+//! JSON objects a translator can edit, which `build.rs` compiles into one array per language. A
+//! test checks that both catalogues hold exactly the keys of [`Text::ALL`], with the same
+//! `{placeholders}`. A string that is still missing at run time falls back to the other language,
+//! then to the key itself: the app never panics over a string.
 
 mod texts;
 pub use texts::Text;
+
+include!(concat!(env!("OUT_DIR"), "/texts_tables.rs"));
 
 /// A language the interface speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -55,61 +55,22 @@ impl Lang {
     }
 }
 
-/// One language's strings, keyed by [`Text::key`].
-#[derive(Debug, Default)]
-pub struct Catalog {
-    strings: HashMap<String, String>,
-}
-
-impl Catalog {
-    /// Parses a catalogue: a flat JSON object of string values.
-    pub fn parse(json: &str) -> Result<Catalog, serde_json::Error> {
-        Ok(Catalog {
-            strings: serde_json::from_str(json)?,
-        })
-    }
-
-    /// The string for `key`, if present and not blank.
-    pub fn get(&self, key: &str) -> Option<&str> {
-        self.strings
-            .get(key)
-            .map(String::as_str)
-            .filter(|s| !s.trim().is_empty())
-    }
-
-    /// All keys in the catalogue.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.strings.keys().map(String::as_str)
-    }
-}
-
-/// The parsed catalogue of `lang`. A catalogue that fails to parse is empty (every lookup then
-/// falls back); the test suite makes sure that never ships.
-pub fn catalog(lang: Lang) -> &'static Catalog {
-    static ID: OnceLock<Catalog> = OnceLock::new();
-    static EN: OnceLock<Catalog> = OnceLock::new();
-    let cell = match lang {
+/// The string for `text` in `lang`, falling back to the other language, then to the key.
+pub fn t(lang: Lang, text: Text) -> &'static str {
+    let table = |lang| match lang {
         Lang::Id => &ID,
         Lang::En => &EN,
     };
-    cell.get_or_init(|| Catalog::parse(lang.source()).unwrap_or_default())
-}
-
-/// The string for `text` in `lang`, falling back to the other language, then to the key.
-pub fn t(lang: Lang, text: Text) -> &'static str {
-    catalog(lang)
-        .get(text.key())
-        .or_else(|| catalog(lang.other()).get(text.key()))
+    [lang, lang.other()]
+        .into_iter()
+        .map(|lang| table(lang)[text as usize])
+        .find(|s| !s.is_empty())
         .unwrap_or(text.key())
 }
 
 /// [`t`] with `{name}` placeholders replaced by the given values.
 pub fn t_with(lang: Lang, text: Text, args: &[(&str, &str)]) -> String {
-    let mut out = t(lang, text).to_owned();
-    for (name, value) in args {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
+    crate::engine::messages::fill(t(lang, text), args)
 }
 
 /// The `{placeholder}` names used in a string, sorted, for consistency checks.
@@ -126,6 +87,31 @@ pub fn placeholders(s: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
+
+    /// One language's source catalogue, as a translator edits it.
+    struct Catalog {
+        strings: HashMap<String, String>,
+    }
+
+    impl Catalog {
+        fn parse(json: &str) -> Result<Catalog, serde_json::Error> {
+            Ok(Catalog {
+                strings: serde_json::from_str(json)?,
+            })
+        }
+
+        fn get(&self, key: &str) -> Option<&str> {
+            self.strings
+                .get(key)
+                .map(String::as_str)
+                .filter(|s| !s.trim().is_empty())
+        }
+
+        fn keys(&self) -> impl Iterator<Item = &str> {
+            self.strings.keys().map(String::as_str)
+        }
+    }
 
     #[test]
     fn both_catalogues_parse() {
@@ -183,11 +169,18 @@ mod tests {
     }
 
     #[test]
-    fn missing_string_falls_back_instead_of_panicking() {
-        let partial = Catalog::parse(r#"{"a": "x", "b": "  "}"#).unwrap();
-        assert_eq!(partial.get("a"), Some("x"));
-        assert_eq!(partial.get("b"), None, "blank counts as missing");
-        assert_eq!(partial.get("c"), None);
+    fn the_compiled_tables_hold_the_catalogues() {
+        for lang in Lang::ALL {
+            let catalog = Catalog::parse(lang.source()).unwrap();
+            for text in Text::ALL {
+                assert_eq!(
+                    Some(t(lang, *text)),
+                    catalog.get(text.key()),
+                    "{}",
+                    text.key()
+                );
+            }
+        }
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! The briefing: who the worker is, where, what the agent knows, and the goal; then start (or
 //! resume) the visit in practice or assessment mode.
 
+use crate::router::{query_param, use_navigator, Link};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::{use_i18n, use_store, Route};
 use crate::components::avatar::Avatar;
@@ -22,12 +22,6 @@ pub struct BriefingProps {
     pub id: AttrValue,
 }
 
-/// `?seed=N` on the briefing's address plays that exact situation (for trainers and tests).
-#[derive(serde::Deserialize, Default)]
-struct Query {
-    seed: Option<u64>,
-}
-
 /// The briefing page.
 #[function_component]
 pub fn Briefing(props: &BriefingProps) -> Html {
@@ -36,10 +30,8 @@ pub fn Briefing(props: &BriefingProps) -> Html {
     let scenario = use_scenario(&props.id);
     let store = use_store();
     let navigator = use_navigator();
-    let location = use_location();
-    let seed = location
-        .and_then(|l| l.query::<Query>().ok())
-        .and_then(|q| q.seed);
+    // `?seed=N` on the briefing's address plays that exact situation (for trainers and tests).
+    let seed = query_param(&navigator.path, "seed").and_then(|s| s.parse::<u64>().ok());
     let mode = use_state(|| Mode::Practice);
     let error = use_state(|| None::<Text>);
 
@@ -84,9 +76,7 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                 error.set(Some(Text::StorageRunNotSaved));
             }
             crate::pages::play::hand_over(run);
-            if let Some(nav) = &navigator {
-                nav.push(&Route::Play { id: s.id.clone() });
-            }
+            navigator.push(&Route::Play { id: s.id.clone() });
         })
     };
     let set_mode = |m: Mode| {
@@ -135,9 +125,9 @@ pub fn Briefing(props: &BriefingProps) -> Html {
             }
             <div class="actions">
                 if saved.is_some() {
-                    <Link<Route> to={Route::Play { id: s.id.clone() }} classes="button" >
+                    <Link to={Route::Play { id: s.id.clone() }} classes="button" >
                         <span data-testid="resume">{ i18n.t(Text::BriefingResume) }</span>
-                    </Link<Route>>
+                    </Link>
                 }
                 <button type="button" class={classes!("button", saved.is_some().then_some("button--secondary"))}
                     onclick={start} data-testid="start">

@@ -3,8 +3,8 @@
 //! choice by choice, and buttons to play again or replay the same situation. The score is
 //! recomputed by replaying the attempt, so what is shown is what the engine verifies.
 
+use crate::router::{use_navigator, Link};
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::{use_i18n, use_store, Route};
 use crate::components::score_chart::ScoreChart;
@@ -44,7 +44,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
         return html! {
             <div class="page page--narrow">
                 <p>{ i18n.t(Text::DebriefMissing) }</p>
-                <Link<Route> to={Route::History} classes="button">{ i18n.t(Text::NavHistory) }</Link<Route>>
+                <Link to={Route::History} classes="button">{ i18n.t(Text::NavHistory) }</Link>
             </div>
         };
     };
@@ -86,9 +86,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             let _ = practice.save_run(&run);
             let id = run.save.scenario.clone();
             hand_over(run);
-            if let Some(nav) = &navigator {
-                nav.push(&Route::Play { id });
-            }
+            navigator.push(&Route::Play { id });
         })
     };
     let choice_text = |node: u32, choice: u32| {
@@ -177,7 +175,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             <div class="actions">
                 <button type="button" class="button" onclick={again(false)} data-testid="play-again">{ i18n.t(Text::DebriefPlayAgain) }</button>
                 <button type="button" class="button button--secondary" onclick={again(true)} data-testid="replay-same">{ i18n.t(Text::DebriefReplaySame) }</button>
-                <Link<Route> to={Route::Library} classes="button button--secondary">{ i18n.t(Text::NavLibrary) }</Link<Route>>
+                <Link to={Route::Library} classes="button button--secondary">{ i18n.t(Text::NavLibrary) }</Link>
             </div>
         </div>
     }

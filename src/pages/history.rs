@@ -2,8 +2,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::router::Link;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::{use_i18n, use_store, Route};
 use crate::engine::messages;
@@ -39,7 +39,7 @@ pub fn History() -> Html {
             <h1>{ i18n.t(Text::HistoryTitle) }</h1>
             if attempts.is_empty() {
                 <p data-testid="history-empty">{ i18n.t(Text::HistoryEmpty) }</p>
-                <Link<Route> to={Route::Library} classes="button">{ i18n.t(Text::NavLibrary) }</Link<Route>>
+                <Link to={Route::Library} classes="button">{ i18n.t(Text::NavLibrary) }</Link>
             }
             { for by_scenario.iter().map(|(id, list)| {
                 let totals: Vec<u32> = list.iter().map(|&i| attempts[i].total).collect();
@@ -54,10 +54,10 @@ pub fn History() -> Html {
                                 let a = &attempts[i];
                                 html! {
                                     <li>
-                                        <Link<Route> to={Route::Debrief { attempt: i }}>
+                                        <Link to={Route::Debrief { attempt: i }}>
                                             { format!("{} · {} · {}", a.total, messages::outcome(a.outcome).get(en),
                                                 i18n.t(if a.mode == Mode::Practice { Text::ModePractice } else { Text::ModeAssessment })) }
-                                        </Link<Route>>
+                                        </Link>
                                         { " " }
                                         <span class={if a.passed { "chip chip--pass" } else { "chip" }}>
                                             { i18n.t(if a.passed { Text::HistoryPassed } else { Text::HistoryNotPassed }) }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use yew_router::prelude::*;
+use crate::router::Link;
 
 use crate::app::{use_i18n, Route};
 use crate::i18n::Text;
@@ -38,11 +38,9 @@ pub fn Home() -> Html {
             <section class="hero">
                 <h1 data-testid="home-title">{ i18n.t(Text::HomeTitle) }</h1>
                 <p class="lead">{ i18n.t(Text::HomeLead) }</p>
-                if cfg!(feature = "agent-ui") {
-                    <Link<Route> to={Route::Library} classes="button button--big">
-                        <span data-testid="home-start">{ i18n.t(Text::HomeStart) }</span>
-                    </Link<Route>>
-                }
+                <Link to={Route::Library} classes="button button--big">
+                    <span data-testid="home-start">{ i18n.t(Text::HomeStart) }</span>
+                </Link>
             </section>
             <div class="grid">
                 <Audience title={Text::HomeAgentTitle} body={Text::HomeAgentBody} testid="home-agent"

@@ -1,8 +1,8 @@
 //! The scenario library: one card per scenario, filtered by difficulty and objection.
 
+use crate::router::Link;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::{use_i18n, use_store, Route};
 use crate::components::avatar::Avatar;
@@ -76,7 +76,9 @@ pub fn Library() -> Html {
                 .filter(|s| difficulty.is_none_or(|d| s.difficulty == d))
                 .filter(|s| objection.is_none_or(|o| s.objections.contains(&o)))
                 .collect();
-            shown.sort_by_key(|s| (s.difficulty, s.title.get(en).to_owned()));
+            crate::engine::order::sort_small_by_key(&mut shown, |s| {
+                (s.difficulty, s.title.get(en))
+            });
             if shown.is_empty() {
                 html! { <p class="empty" data-testid="library-empty">{ i18n.t(Text::LibraryNoMatch) }</p> }
             } else {
@@ -96,7 +98,7 @@ pub fn Library() -> Html {
                                     </div>
                                     <p>{ s.summary.get(en).to_owned() }</p>
                                     <p class="chips">
-                                        <span class={classes!("chip", "chip--level", format!("chip--{:?}", s.difficulty).to_lowercase())}>
+                                        <span class={classes!("chip", "chip--level", level_class(s.difficulty))}>
                                             { messages::difficulty(s.difficulty).get(en).to_owned() }
                                         </span>
                                         <span class="chip">{ t_with(i18n.lang, Text::LibraryMinutes, &[("minutes", &s.estimated_minutes.to_string())]) }</span>
@@ -107,9 +109,9 @@ pub fn Library() -> Html {
                                             Some(b) => t_with(i18n.lang, Text::LibraryBest, &[("score", &b.to_string())]),
                                             None => i18n.t(Text::LibraryNotPlayed).to_owned(),
                                         } }</span>
-                                        <Link<Route> to={Route::Briefing { id: s.id.clone() }} classes="button">
+                                        <Link to={Route::Briefing { id: s.id.clone() }} classes="button">
                                             { i18n.t(Text::LibraryOpen) }
-                                        </Link<Route>>
+                                        </Link>
                                     </div>
                                 </li>
                             }
@@ -146,5 +148,14 @@ pub fn Library() -> Html {
             </div>
             { body }
         </div>
+    }
+}
+
+/// The CSS class that colours a difficulty chip.
+fn level_class(difficulty: Difficulty) -> &'static str {
+    match difficulty {
+        Difficulty::Beginner => "chip--beginner",
+        Difficulty::Intermediate => "chip--intermediate",
+        Difficulty::Advanced => "chip--advanced",
     }
 }

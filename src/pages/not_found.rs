@@ -1,7 +1,7 @@
 //! The page for addresses the app does not know.
 
+use crate::router::Link;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::{use_i18n, Route};
 use crate::i18n::Text;
@@ -14,7 +14,7 @@ pub fn NotFound() -> Html {
         <section class="page page--narrow">
             <h1>{ i18n.t(Text::NotFoundTitle) }</h1>
             <p>{ i18n.t(Text::NotFoundBody) }</p>
-            <Link<Route> to={Route::Home} classes="button">{ i18n.t(Text::NotFoundBack) }</Link<Route>>
+            <Link to={Route::Home} classes="button">{ i18n.t(Text::NotFoundBack) }</Link>
         </section>
     }
 }

@@ -5,9 +5,9 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::router::Link;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-use yew_router::prelude::*;
 
 use crate::app::{use_i18n, use_store, I18n, Route};
 use crate::components::avatar::Avatar;
@@ -107,7 +107,7 @@ pub fn Play(props: &PlayProps) -> Html {
                 { notice_html }
                 <h1>{ s.meta.title.get(i18n.lang == crate::i18n::Lang::En).to_owned() }</h1>
                 <p>{ i18n.t(Text::PlayNoRun) }</p>
-                <Link<Route> to={Route::Briefing { id: s.id.clone() }} classes="button">{ i18n.t(Text::PlayToBriefing) }</Link<Route>>
+                <Link to={Route::Briefing { id: s.id.clone() }} classes="button">{ i18n.t(Text::PlayToBriefing) }</Link>
             </div>
         };
     };
@@ -117,7 +117,7 @@ pub fn Play(props: &PlayProps) -> Html {
             return html! {
                 <div class="page page--narrow">
                     <p class="notice notice--warning" role="alert">{ i18n.t(Text::PlayStale) }</p>
-                    <Link<Route> to={Route::Briefing { id: s.id.clone() }} classes="button">{ i18n.t(Text::PlayToBriefing) }</Link<Route>>
+                    <Link to={Route::Briefing { id: s.id.clone() }} classes="button">{ i18n.t(Text::PlayToBriefing) }</Link>
                 </div>
             };
         }
@@ -246,11 +246,11 @@ pub fn Play(props: &PlayProps) -> Html {
                 <div class="card end" data-testid="ended">
                     <p>{ i18n.t(Text::PlayEnded) }</p>
                     if let Some(index) = *finished {
-                        <Link<Route> to={Route::Debrief { attempt: index }} classes="button">
+                        <Link to={Route::Debrief { attempt: index }} classes="button">
                             <span data-testid="to-debrief">{ i18n.t(Text::PlayToDebrief) }</span>
-                        </Link<Route>>
+                        </Link>
                     } else {
-                        <Link<Route> to={Route::History} classes="button">{ i18n.t(Text::NavHistory) }</Link<Route>>
+                        <Link to={Route::History} classes="button">{ i18n.t(Text::NavHistory) }</Link>
                     }
                 </div>
             } else {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::app::{use_i18n, use_store};
 use crate::backup::{create, restore, RestoreError};
-use crate::i18n::{t_with, Text};
+use crate::i18n::{t_with, Lang, Text};
 use crate::platform::clock::now_ms;
 use crate::platform::device::{persisted, request_persistence, usage, Usage};
 use crate::platform::download::download_text;
@@ -19,8 +19,25 @@ enum Status {
     Failed(Text),
 }
 
-fn megabytes(bytes: f64) -> String {
-    format!("{:.1}", bytes / 1_000_000.0)
+/// Megabytes with one decimal, written the way the language writes numbers ("10.738,4" in
+/// Bahasa Indonesia, "10,738.4" in English). Integer arithmetic: formatting a float with a
+/// precision would add about 7 KB to the download.
+fn megabytes(bytes: f64, lang: Lang) -> String {
+    let tenths = (bytes.max(0.0) / 100_000.0).round() as u64;
+    let (thousands, decimal) = if lang == Lang::En {
+        (',', '.')
+    } else {
+        ('.', ',')
+    };
+    let whole = (tenths / 10).to_string();
+    let mut out = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            out.push(thousands);
+        }
+        out.push(c);
+    }
+    format!("{out}{decimal}{}", tenths % 10)
 }
 
 /// The settings page.
@@ -54,7 +71,7 @@ pub fn Settings() -> Html {
         let (store, status) = (store.clone(), status.clone());
         Callback::from(move |_| match create(&store, now_ms()) {
             Ok(backup) => {
-                let text = serde_json::to_string_pretty(&backup).unwrap_or_default();
+                let text = serde_json::to_string(&backup).unwrap_or_default();
                 if download_text("latih-cadangan.json", &text) {
                     status.set(Status::Done(Text::BackupSaved, backup.entries.len()));
                 } else {
@@ -107,7 +124,7 @@ pub fn Settings() -> Html {
             <section class="card">
                 <h2>{ i18n.t(Text::SettingsStorage) }</h2>
                 <p data-testid="storage-usage" aria-busy={usage_state.is_none().to_string()}>{ match *usage_state {
-                    Some(Some(u)) => t_with(i18n.lang, Text::SettingsUsage, &[("used", &megabytes(u.used)), ("quota", &megabytes(u.quota))]),
+                    Some(Some(u)) => t_with(i18n.lang, Text::SettingsUsage, &[("used", &megabytes(u.used, i18n.lang)), ("quota", &megabytes(u.quota, i18n.lang))]),
                     Some(None) => i18n.t(Text::SettingsUsageUnknown).to_owned(),
                     None => i18n.t(Text::Loading).to_owned(),
                 } }</p>
@@ -138,5 +155,21 @@ pub fn Settings() -> Html {
                 } }
             </section>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn megabytes_use_the_languages_decimal_separator() {
+        assert_eq!(megabytes(1_540_000.0, Lang::Id), "1,5");
+        assert_eq!(megabytes(1_540_000.0, Lang::En), "1.5");
+        assert_eq!(megabytes(0.0, Lang::En), "0.0");
+        assert_eq!(megabytes(-5.0, Lang::En), "0.0");
+        assert_eq!(megabytes(10_738_400_000.0, Lang::Id), "10.738,4");
+        assert_eq!(megabytes(10_738_400_000.0, Lang::En), "10,738.4");
+        assert_eq!(megabytes(999_000_000.0, Lang::Id), "999,0");
     }
 }

@@ -1,6 +1,6 @@
-// Agent journeys in real Chromium against the build with the agent practice pages
-// (dist-agent/, built with --features agent-ui): every bundled scenario played along the
-// best-practice path to a suitable, passing enrolment and along a pushy path to a failing score,
+// Agent journeys in real Chromium against the release build (dist/): every bundled scenario
+// played along the best-practice path to a suitable, passing enrolment and along a pushy path
+// to a failing score,
 // with the score checked against the engine's command-line tool; reload in the middle; language
 // switch in the middle; assessment mode; the calculator; number keys; screenshots.
 import { test, before, after } from "node:test";
@@ -8,11 +8,10 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { serve } from "./support/server.mjs";
+import { serve, DIST } from "./support/server.mjs";
 import { launch, watchProblems, screenshot, PHONE, LAPTOP } from "./support/browser.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-const DIST_AGENT = resolve(ROOT, "dist-agent");
 const PACK = resolve(ROOT, "src/engine/pack");
 const index = JSON.parse(readFileSync(resolve(PACK, "index.json"), "utf8"));
 const SEED = 11;
@@ -28,7 +27,7 @@ function engineTotal(s, ids, seed = SEED) {
 
 let server, browser;
 before(async () => {
-  server = await serve(DIST_AGENT);
+  server = await serve(DIST);
   browser = await launch();
 });
 after(async () => {

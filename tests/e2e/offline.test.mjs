@@ -1,17 +1,15 @@
 // The app in the field: after one visit it starts and plays with no connection; a new build is
 // noticed and offered as a reload; a backup restored in a fresh browser reproduces the history.
-// Runs on dist-agent/ (the build with the agent practice pages, so a scenario can be played).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { serve } from "./support/server.mjs";
+import { serve, DIST } from "./support/server.mjs";
 import { launch, watchProblems, screenshot, PHONE } from "./support/browser.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-const DIST_AGENT = resolve(ROOT, "dist-agent");
 const FISHER = resolve(ROOT, "src/engine/pack/fisher-lombok-timur.json");
 const path = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "path", FISHER, "--policy", "best_practice", "--seed", "3"], { cwd: ROOT, encoding: "utf8" }).trim().split(",");
 
@@ -35,9 +33,11 @@ async function playFisher(page, url) {
   await page.getByTestId("debrief").waitFor();
 }
 
-test("after one visit the app starts, plays a scenario and saves history with no connection", async () => {
-  const server = await serve(DIST_AGENT);
+test("after one visit the app starts, plays a scenario and saves history with no connection", async (t) => {
+  const server = await serve(DIST);
+  t.after(() => { server.close(); });
   const context = await browser.newContext({ viewport: PHONE });
+  t.after(() => context.close());
   const page = await context.newPage();
   await page.goto(server.url);
   await page.getByTestId("home-title").waitFor();
@@ -52,15 +52,15 @@ test("after one visit the app starts, plays a scenario and saves history with no
   await page.getByTestId("history-fisher-lombok-timur").waitFor();
   assert.equal(await page.getByTestId("load-failed").count(), 0, "nothing says the network is needed");
   assert.deepEqual(problems, []);
-  await context.close();
-  await server.close();
 });
 
-test("a new build is noticed on the next visit and offered as a reload", async () => {
+test("a new build is noticed on the next visit and offered as a reload", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), "latih-dist-"));
-  cpSync(DIST_AGENT, dir, { recursive: true });
+  cpSync(DIST, dir, { recursive: true });
   const server = await serve(dir);
+  t.after(() => { server.close(); rmSync(dir, { recursive: true, force: true }); });
   const context = await browser.newContext({ viewport: PHONE });
+  t.after(() => context.close());
   const page = await context.newPage();
   const problems = watchProblems(page);
   await page.goto(server.url);
@@ -79,20 +79,19 @@ test("a new build is noticed on the next visit and offered as a reload", async (
   await page.waitForFunction(async () => (await caches.keys()).join() === "latih-next-build", null, { timeout: 15000 });
   assert.equal(await page.getByTestId("update-banner").count(), 0, "the new version runs; no prompt");
   assert.deepEqual(problems, []);
-  await context.close();
-  await server.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
-test("a backup restored in a fresh browser reproduces the history exactly", async () => {
-  const server = await serve(DIST_AGENT);
+test("a backup restored in a fresh browser reproduces the history exactly", async (t) => {
+  const server = await serve(DIST);
+  t.after(() => { server.close(); });
   const a = await browser.newContext({ viewport: PHONE });
+  t.after(() => a.close());
   const pageA = await a.newPage();
   const problems = watchProblems(pageA);
   await playFisher(pageA, server.url);
   await pageA.goto(`${server.url}#/setelan`);
   await pageA.locator("[data-testid=storage-usage][aria-busy=false]").waitFor();
-  assert.match(await pageA.getByTestId("storage-usage").textContent(), /Latih memakai [\d.]+ MB dari [\d.]+ MB/);
+  assert.match(await pageA.getByTestId("storage-usage").textContent(), /Latih memakai \d{1,3}(\.\d{3})*,\d MB dari \d{1,3}(\.\d{3})*,\d MB/);
   await screenshot(pageA, "settings-390x844");
   const [download] = await Promise.all([pageA.waitForEvent("download"), pageA.getByTestId("backup").click()]);
   const file = await download.path();
@@ -100,6 +99,7 @@ test("a backup restored in a fresh browser reproduces the history exactly", asyn
   assert.ok(history && history.includes("fisher-lombok-timur"));
 
   const b = await browser.newContext({ viewport: PHONE });
+  t.after(() => b.close());
   const pageB = await b.newPage();
   const problemsB = watchProblems(pageB);
   await pageB.goto(`${server.url}#/setelan`);
@@ -112,7 +112,4 @@ test("a backup restored in a fresh browser reproduces the history exactly", asyn
   await pageB.goto(`${server.url}#/riwayat`);
   await pageB.getByTestId("history-fisher-lombok-timur").waitFor();
   assert.deepEqual([...problems, ...problemsB], []);
-  await a.close();
-  await b.close();
-  await server.close();
 });
