@@ -112,3 +112,61 @@ proptest! {
         let _ = import(&text);
     }
 }
+
+mod codes {
+    use latih::engine::pack;
+    use latih::engine::rates::Date;
+    use latih::engine::scenario::Scenario;
+    use latih::engine::workshop::{
+        verify, AttemptId, Phase, ResultRecord, ScenarioRef, Taker, Workshop,
+    };
+    use proptest::prelude::*;
+
+    fn workshop(scenarios: &[Scenario]) -> Workshop {
+        Workshop {
+            id: Workshop::new_id(7),
+            name: "W".into(),
+            date: Date::new(2026, 12, 1).unwrap(),
+            place: "Mataram".into(),
+            wadah: vec!["A".into()],
+            pre_test: scenarios.iter().map(ScenarioRef::of).collect(),
+            post_test: vec![],
+            practice: vec![],
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Any run an agent can play yields a code that reads back as itself and verifies
+        /// with the score the agent saw.
+        #[test]
+        fn every_finished_run_round_trips_and_verifies(
+            which in 0usize..8, seed in any::<u64>(), picks in proptest::collection::vec(any::<u8>(), 0..80),
+            name in "\\PC{0,30}", started in any::<u64>(), duration in any::<u32>(), id in any::<(u64, u64)>(),
+        ) {
+            let scenarios = pack::load().unwrap();
+            let w = workshop(&scenarios);
+            let s = &scenarios[which % scenarios.len()];
+            let session = super::play(s, seed, &picks);
+            let taker = Taker { workshop: w.id.clone(), agent: name, wadah: "A".into(), phase: Phase::PreTest };
+            let Some(record) = ResultRecord::of(&session, taker, AttemptId::from_random(id.0, id.1), started, duration) else {
+                return Ok(()); // not finished: there is no result to send
+            };
+            let back = ResultRecord::from_code(&record.to_code()).unwrap();
+            prop_assert_eq!(&back, &record);
+            let verified = verify(&back, &w, &scenarios).unwrap();
+            prop_assert_eq!(verified.card.total, record.score);
+        }
+
+        /// Reading any text as a code returns an answer, never a panic.
+        #[test]
+        fn reading_any_text_as_a_code_never_panics(text in "\\PC{0,300}", bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
+            let _ = ResultRecord::from_code(&text);
+            let _ = Workshop::from_code(&text);
+            let as_code = latih::engine::code::to_base32(&bytes);
+            let _ = ResultRecord::from_code(&as_code);
+            let _ = Workshop::from_code(&as_code);
+        }
+    }
+}

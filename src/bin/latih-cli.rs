@@ -281,21 +281,9 @@ fn policy_path(a: &Args) -> Result<bool, String> {
     let imported = load(&a.files[0], a.english)?;
     let s = &imported.scenario;
     let policy = a.policy.unwrap_or(Policy::BestPractice);
-    let mut session = Session::start(s, a.seed).map_err(|e| e.to_string())?;
-    let mut agent = latih::engine::rng::WorkerRng::new(a.seed ^ 0x9E37_79B9_7F4A_7C15);
-    let mut ids = Vec::new();
-    while session.end().is_none() {
-        let offered = latih::engine::sim::available(s, session.state());
-        if offered.is_empty() {
-            break;
-        }
-        let node = session.state().node;
-        let pick = policy.pick(s, node, &offered, &mut agent);
-        let id = s.nodes[node as usize].choices[pick as usize].id.clone();
-        session.choose(&id).map_err(|e| e.to_string())?;
-        ids.push(id);
-    }
-    println!("{}", ids.join(","));
+    let session =
+        latih::engine::balance::scripted_session(s, policy, a.seed).map_err(|e| e.to_string())?;
+    println!("{}", session.save().choices.join(","));
     Ok(true)
 }
 

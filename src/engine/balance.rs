@@ -16,7 +16,7 @@ use std::collections::BTreeMap;
 use super::rng::WorkerRng;
 use super::scenario::{MoveKind, Outcome, Scenario};
 use super::scoring::{self, move_value, ScoreCard};
-use super::sim::{self, Event};
+use super::sim::{self, Event, Session, StepError};
 
 /// A scripted way of playing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -127,6 +127,28 @@ pub fn play(scenario: &Scenario, policy: Policy, seed: u64) -> Option<ScoreCard>
         state.end?,
         state.skipped_receipt(),
     ))
+}
+
+/// A scripted agent's whole conversation as a [`Session`] (for its choices, replays and
+/// tests); it stops early only if no choice is on offer.
+pub fn scripted_session(
+    scenario: &Scenario,
+    policy: Policy,
+    seed: u64,
+) -> Result<Session<'_>, StepError> {
+    let mut session = Session::start(scenario, seed)?;
+    let mut agent = WorkerRng::new(seed ^ 0x9E37_79B9_7F4A_7C15);
+    while session.end().is_none() {
+        let offered = sim::available(scenario, session.state());
+        if offered.is_empty() {
+            break;
+        }
+        let node = session.state().node;
+        let pick = policy.pick(scenario, node, &offered, &mut agent);
+        let id = &scenario.nodes[node as usize].choices[pick as usize].id;
+        session.choose(id)?;
+    }
+    Ok(session)
 }
 
 /// The spread of scores and endings of one policy.

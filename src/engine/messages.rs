@@ -105,6 +105,15 @@ messages! {
     DiffBeginner => "diff.beginner",
     DiffIntermediate => "diff.intermediate",
     DiffAdvanced => "diff.advanced",
+    CodeNotACode => "code.not_a_code",
+    CodeDamaged => "code.damaged",
+    CodeNewer => "code.newer",
+    CodeOtherWorkshop => "code.other_workshop",
+    CodeNotATest => "code.not_a_test",
+    CodeOtherVersion => "code.other_version",
+    CodeUnplayable => "code.unplayable",
+    CodeUnfinished => "code.unfinished",
+    CodeScoreEdited => "code.score_edited",
 }
 
 // `ID` and `EN`: the catalogues as arrays in `Msg` order, compiled by build.rs.

@@ -9,6 +9,7 @@
 //! scoring checks quoted figures against. [`balance`] plays scenarios with scripted policies.
 
 pub mod balance;
+pub mod code;
 pub mod generate;
 pub mod import;
 pub mod messages;
@@ -20,3 +21,4 @@ pub mod scenario;
 pub mod scoring;
 pub mod sim;
 pub mod validate;
+pub mod workshop;

@@ -1,0 +1,240 @@
+//! Short text codes for data that travels by hand: a compact byte layout (variable-length
+//! integers, length-prefixed strings), a CRC-32 so a damaged code is caught, and Crockford's
+//! base32 so the text survives WhatsApp, a QR code (alphanumeric mode) or being read aloud:
+//! upper case, no 0/O or 1/I/L confusion, case and dashes ignored when read back.
+
+/// Crockford's base32 alphabet.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// Writes values into a byte buffer.
+#[derive(Default)]
+pub struct Writer {
+    bytes: Vec<u8>,
+}
+
+impl Writer {
+    /// An empty buffer.
+    pub fn new() -> Writer {
+        Writer::default()
+    }
+
+    /// One byte.
+    pub fn u8(&mut self, value: u8) -> &mut Writer {
+        self.bytes.push(value);
+        self
+    }
+
+    /// An unsigned integer in 7-bit groups (small numbers take one byte).
+    pub fn varint(&mut self, mut value: u64) -> &mut Writer {
+        loop {
+            let low = (value & 0x7f) as u8;
+            value >>= 7;
+            if value == 0 {
+                self.bytes.push(low);
+                return self;
+            }
+            self.bytes.push(low | 0x80);
+        }
+    }
+
+    /// A string: its length, then its UTF-8 bytes.
+    pub fn str(&mut self, value: &str) -> &mut Writer {
+        self.varint(value.len() as u64);
+        self.bytes.extend_from_slice(value.as_bytes());
+        self
+    }
+
+    /// Raw bytes of a known length.
+    pub fn bytes(&mut self, value: &[u8]) -> &mut Writer {
+        self.bytes.extend_from_slice(value);
+        self
+    }
+
+    /// The buffer with its CRC-32 appended.
+    pub fn finish(&self) -> Vec<u8> {
+        let mut out = self.bytes.clone();
+        out.extend_from_slice(&crc32(&self.bytes).to_be_bytes());
+        out
+    }
+}
+
+/// Why bytes could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    /// The bytes end too early, or a value is malformed: the code is damaged or incomplete.
+    Damaged,
+}
+
+/// Reads values written by [`Writer`].
+pub struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    /// Checks the CRC-32 at the end of `bytes` and reads what precedes it.
+    pub fn checked(bytes: &'a [u8]) -> Result<Reader<'a>, ReadError> {
+        let split = bytes.len().checked_sub(4).ok_or(ReadError::Damaged)?;
+        let (body, sum) = bytes.split_at(split);
+        let sum = u32::from_be_bytes([sum[0], sum[1], sum[2], sum[3]]);
+        if crc32(body) != sum {
+            return Err(ReadError::Damaged);
+        }
+        Ok(Reader { bytes: body, at: 0 })
+    }
+
+    /// One byte.
+    pub fn u8(&mut self) -> Result<u8, ReadError> {
+        let b = *self.bytes.get(self.at).ok_or(ReadError::Damaged)?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    /// An integer written by [`Writer::varint`].
+    pub fn varint(&mut self) -> Result<u64, ReadError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            value |= u64::from(b & 0x7f)
+                .checked_shl(shift)
+                .ok_or(ReadError::Damaged)?;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(ReadError::Damaged)
+    }
+
+    /// A string written by [`Writer::str`].
+    pub fn str(&mut self) -> Result<String, ReadError> {
+        let len = usize::try_from(self.varint()?).map_err(|_| ReadError::Damaged)?;
+        let bytes = self.bytes(len)?;
+        String::from_utf8(bytes.to_vec()).map_err(|_| ReadError::Damaged)
+    }
+
+    /// `len` raw bytes.
+    pub fn bytes(&mut self, len: usize) -> Result<&'a [u8], ReadError> {
+        let end = self.at.checked_add(len).ok_or(ReadError::Damaged)?;
+        let slice = self.bytes.get(self.at..end).ok_or(ReadError::Damaged)?;
+        self.at = end;
+        Ok(slice)
+    }
+
+    /// Whether everything has been read.
+    pub fn is_done(&self) -> bool {
+        self.at == self.bytes.len()
+    }
+}
+
+/// CRC-32 (IEEE 802.3, the one zip and PNG use).
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// Bytes as Crockford base32 (upper case, no padding).
+pub fn to_base32(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 8 / 5 + 1);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for &b in bytes {
+        buffer = (buffer << 8) | u32::from(b);
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            out.push(ALPHABET[((buffer >> bits) & 31) as usize] as char);
+        }
+    }
+    if bits > 0 {
+        out.push(ALPHABET[((buffer << (5 - bits)) & 31) as usize] as char);
+    }
+    out
+}
+
+/// Reads Crockford base32: case does not matter, `O` reads as 0, `I` and `L` as 1, and dashes
+/// and spaces are skipped. `None` for any other character.
+pub fn from_base32(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() * 5 / 8);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for c in text.chars() {
+        let c = match c.to_ascii_uppercase() {
+            '-' | ' ' => continue,
+            'O' => '0',
+            'I' | 'L' => '1',
+            c => c,
+        };
+        let value = ALPHABET.iter().position(|&a| a as char == c)? as u32;
+        buffer = (buffer << 5) | value;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+        buffer &= (1 << bits) - 1;
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crc32_matches_the_standard_check_value() {
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        assert_eq!(crc32(b""), 0);
+    }
+
+    #[test]
+    fn base32_reads_back_what_it_wrote_forgivingly() {
+        let bytes = b"Latih \x00\xff\x10";
+        let text = to_base32(bytes);
+        assert!(text.chars().all(|c| ALPHABET.contains(&(c as u8))));
+        assert_eq!(from_base32(&text).as_deref(), Some(&bytes[..]));
+        let sloppy = text.to_lowercase().replace('1', "l").replace('0', "o");
+        let sloppy = format!("{}-{}", &sloppy[..4], &sloppy[4..]);
+        assert_eq!(from_base32(&sloppy).as_deref(), Some(&bytes[..]));
+        assert_eq!(from_base32("AB*C"), None);
+        assert_eq!(from_base32("U"), None, "U is not in Crockford's alphabet");
+    }
+
+    #[test]
+    fn values_round_trip_and_damage_is_caught() {
+        let mut w = Writer::new();
+        w.u8(7)
+            .varint(0)
+            .varint(300)
+            .varint(u64::MAX)
+            .str("Bu Sri — Pancor")
+            .bytes(&[1, 2, 3]);
+        let bytes = w.finish();
+        let mut r = Reader::checked(&bytes).unwrap();
+        assert_eq!(r.u8(), Ok(7));
+        assert_eq!(r.varint(), Ok(0));
+        assert_eq!(r.varint(), Ok(300));
+        assert_eq!(r.varint(), Ok(u64::MAX));
+        assert_eq!(r.str().as_deref(), Ok("Bu Sri — Pancor"));
+        assert_eq!(r.bytes(3), Ok(&[1u8, 2, 3][..]));
+        assert!(r.is_done());
+        assert_eq!(r.u8(), Err(ReadError::Damaged));
+
+        for i in 0..bytes.len() {
+            let mut bad = bytes.clone();
+            bad[i] ^= 0x10;
+            assert!(
+                Reader::checked(&bad).is_err(),
+                "flipped byte {i} went unnoticed"
+            );
+        }
+        assert!(Reader::checked(&bytes[..3]).is_err());
+    }
+}

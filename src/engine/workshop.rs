@@ -1,0 +1,761 @@
+//! Workshops and the results that travel from agents' phones to the trainer without a server.
+//!
+//! A [`Workshop`] (name, date, place, the Wadah taking part, the scenarios for the pre-test, the
+//! post-test and practice) travels to the phones as a short code in a link. Each finished
+//! assessment becomes a [`ResultRecord`]: who, which Wadah, which scenario and version, the seed
+//! and the choices, and the score the agent saw. Its code carries a CRC-32, so a damaged code
+//! is refused, and the trainer's app replays the choices with the engine ([`verify`]), so an
+//! edited score is refused with the reason. What a code cannot prove is who held the phone: a
+//! name is what the agent typed.
+
+use super::code::{from_base32, to_base32, ReadError, Reader, Writer};
+use super::messages::{message, Msg};
+use super::rates::Date;
+use super::scenario::{Localized, Scenario};
+use super::scoring::ScoreCard;
+use super::sim::{SaveState, Session, Turn};
+
+/// What every result code starts with, so codes can be picked out of a pasted chat.
+pub const RESULT_PREFIX: &str = "LATIH-";
+/// The longest code accepted (a real one is a few hundred characters).
+pub const MAX_CODE_CHARS: usize = 8_000;
+const WORKSHOP_TAG: u8 = b'W';
+const RESULT_TAG: u8 = b'R';
+/// The code layout version written now.
+const FORMAT: u8 = 1;
+
+/// A scenario at a given content version.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ScenarioRef {
+    /// Scenario id.
+    pub id: String,
+    /// Content version.
+    pub version: u32,
+}
+
+impl ScenarioRef {
+    /// The reference to `scenario` as it is now.
+    pub fn of(scenario: &Scenario) -> ScenarioRef {
+        ScenarioRef {
+            id: scenario.id.clone(),
+            version: scenario.version,
+        }
+    }
+}
+
+/// Which assessment of a workshop a result belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Phase {
+    /// Before the training.
+    PreTest,
+    /// After it.
+    PostTest,
+}
+
+impl Phase {
+    fn byte(self) -> u8 {
+        match self {
+            Phase::PreTest => 0,
+            Phase::PostTest => 1,
+        }
+    }
+
+    fn from_byte(b: u8) -> Option<Phase> {
+        match b {
+            0 => Some(Phase::PreTest),
+            1 => Some(Phase::PostTest),
+            _ => None,
+        }
+    }
+}
+
+/// A workshop, as the trainer sets it up and the agents' phones receive it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Workshop {
+    /// A short random identifier (8 base32 characters).
+    pub id: String,
+    /// Name, e.g. "Upgrading Skill Perisai Lombok Timur".
+    pub name: String,
+    /// The day it takes place.
+    pub date: Date,
+    /// Where.
+    pub place: String,
+    /// The Wadah taking part; an agent picks one when joining.
+    pub wadah: Vec<String>,
+    /// Scenarios of the pre-test (assessment mode).
+    pub pre_test: Vec<ScenarioRef>,
+    /// Scenarios of the post-test (assessment mode).
+    pub post_test: Vec<ScenarioRef>,
+    /// Scenarios for practice.
+    pub practice: Vec<ScenarioRef>,
+}
+
+/// Why a code could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeError {
+    /// Not a Latih code at all (wrong characters, or a code of another kind).
+    NotACode,
+    /// A Latih code with characters missing or changed.
+    Damaged,
+    /// Made by a newer Latih.
+    Newer,
+}
+
+impl CodeError {
+    /// The reason in both languages.
+    pub fn message(self) -> Localized {
+        message(
+            match self {
+                CodeError::NotACode => Msg::CodeNotACode,
+                CodeError::Damaged => Msg::CodeDamaged,
+                CodeError::Newer => Msg::CodeNewer,
+            },
+            &[],
+        )
+    }
+}
+
+impl From<ReadError> for CodeError {
+    fn from(_: ReadError) -> CodeError {
+        CodeError::Damaged
+    }
+}
+
+/// Reads the tagged, checked bytes of a code: `Ok(reader)` positioned after the header.
+fn open(text: &str, tag: u8) -> Result<(Vec<u8>, usize), CodeError> {
+    if text.len() > MAX_CODE_CHARS {
+        return Err(CodeError::NotACode);
+    }
+    let bytes = from_base32(text).ok_or(CodeError::NotACode)?;
+    if bytes.first() != Some(&tag) {
+        // A truncated or mistyped first character also lands here; say "damaged" when the
+        // rest still looks like ours.
+        return Err(if bytes.len() > 6 {
+            CodeError::Damaged
+        } else {
+            CodeError::NotACode
+        });
+    }
+    Reader::checked(&bytes)?;
+    match bytes.get(1) {
+        Some(&FORMAT) => Ok((bytes, 2)),
+        Some(v) if *v > FORMAT => Err(CodeError::Newer),
+        _ => Err(CodeError::Damaged),
+    }
+}
+
+fn write_refs(w: &mut Writer, refs: &[ScenarioRef]) {
+    w.varint(refs.len() as u64);
+    for r in refs {
+        w.str(&r.id).varint(u64::from(r.version));
+    }
+}
+
+fn read_refs(r: &mut Reader) -> Result<Vec<ScenarioRef>, CodeError> {
+    let n = r.varint()?;
+    let mut refs = Vec::new();
+    for _ in 0..n {
+        refs.push(ScenarioRef {
+            id: r.str()?,
+            version: u32::try_from(r.varint()?).map_err(|_| CodeError::Damaged)?,
+        });
+    }
+    Ok(refs)
+}
+
+fn read_u32(r: &mut Reader) -> Result<u32, CodeError> {
+    u32::try_from(r.varint()?).map_err(|_| CodeError::Damaged)
+}
+
+impl Workshop {
+    /// An identifier from 40 random bits.
+    pub fn new_id(random: u64) -> String {
+        to_base32(&random.to_be_bytes()[3..])
+    }
+
+    /// The code that carries this workshop in a link.
+    pub fn to_code(&self) -> String {
+        let mut w = Writer::new();
+        w.u8(WORKSHOP_TAG)
+            .u8(FORMAT)
+            .str(&self.id)
+            .str(&self.name)
+            .varint(u64::from(self.date.year))
+            .u8(self.date.month)
+            .u8(self.date.day)
+            .str(&self.place);
+        w.varint(self.wadah.len() as u64);
+        for wadah in &self.wadah {
+            w.str(wadah);
+        }
+        write_refs(&mut w, &self.pre_test);
+        write_refs(&mut w, &self.post_test);
+        write_refs(&mut w, &self.practice);
+        to_base32(&w.finish())
+    }
+
+    /// Reads a workshop code.
+    pub fn from_code(text: &str) -> Result<Workshop, CodeError> {
+        let (bytes, at) = open(text.trim(), WORKSHOP_TAG)?;
+        let mut r = Reader::checked(&bytes)?;
+        r.bytes(at)?;
+        let id = r.str()?;
+        let name = r.str()?;
+        let year = u16::try_from(r.varint()?).map_err(|_| CodeError::Damaged)?;
+        let (month, day) = (r.u8()?, r.u8()?);
+        let date = Date::new(year, month, day).ok_or(CodeError::Damaged)?;
+        let place = r.str()?;
+        let n = r.varint()?;
+        let mut wadah = Vec::new();
+        for _ in 0..n {
+            wadah.push(r.str()?);
+        }
+        let workshop = Workshop {
+            id,
+            name,
+            date,
+            place,
+            wadah,
+            pre_test: read_refs(&mut r)?,
+            post_test: read_refs(&mut r)?,
+            practice: read_refs(&mut r)?,
+        };
+        if !r.is_done() {
+            return Err(CodeError::Damaged);
+        }
+        Ok(workshop)
+    }
+
+    /// The tests of `phase`.
+    pub fn tests(&self, phase: Phase) -> &[ScenarioRef] {
+        match phase {
+            Phase::PreTest => &self.pre_test,
+            Phase::PostTest => &self.post_test,
+        }
+    }
+}
+
+/// A random attempt identifier, shown as a UUID (version 4).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct AttemptId(pub [u8; 16]);
+
+impl AttemptId {
+    /// An identifier from 128 random bits (the version and variant bits are then set).
+    pub fn from_random(high: u64, low: u64) -> AttemptId {
+        let mut b = [0u8; 16];
+        b[..8].copy_from_slice(&high.to_be_bytes());
+        b[8..].copy_from_slice(&low.to_be_bytes());
+        b[6] = (b[6] & 0x0f) | 0x40;
+        b[8] = (b[8] & 0x3f) | 0x80;
+        AttemptId(b)
+    }
+
+    /// The UUID text, e.g. `1b4e28ba-2fa1-41d2-883f-0016d3cca427`.
+    pub fn uuid(&self) -> String {
+        const HEX: &[u8; 16] = b"0123456789abcdef";
+        let mut out = String::with_capacity(36);
+        for (i, b) in self.0.iter().enumerate() {
+            if matches!(i, 4 | 6 | 8 | 10) {
+                out.push('-');
+            }
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+        out
+    }
+}
+
+/// One finished assessment, as its result code carries it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultRecord {
+    /// The attempt's identifier (xAPI `context.registration`).
+    pub attempt: AttemptId,
+    /// The workshop's id.
+    pub workshop: String,
+    /// The agent's name as they typed it.
+    pub agent: String,
+    /// The agent's Wadah.
+    pub wadah: String,
+    /// Pre-test or post-test.
+    pub phase: Phase,
+    /// Scenario id.
+    pub scenario: String,
+    /// Scenario content version.
+    pub version: u32,
+    /// The worker's seed.
+    pub seed: u64,
+    /// The choice made at each turn, as its index among the node's choices.
+    pub choices: Vec<u32>,
+    /// The score the agent saw.
+    pub score: u32,
+    /// When the attempt started (seconds since the Unix epoch).
+    pub started_s: u64,
+    /// How long it took, in seconds.
+    pub duration_s: u32,
+}
+
+/// Who took an assessment, and where it belongs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Taker {
+    /// The workshop's id.
+    pub workshop: String,
+    /// The agent's name.
+    pub agent: String,
+    /// The agent's Wadah.
+    pub wadah: String,
+    /// Pre-test or post-test.
+    pub phase: Phase,
+}
+
+impl ResultRecord {
+    /// The record of a finished `session`; `None` while it is still going.
+    pub fn of(
+        session: &Session,
+        taker: Taker,
+        attempt: AttemptId,
+        started_s: u64,
+        duration_s: u32,
+    ) -> Option<ResultRecord> {
+        let card = session.score_card()?;
+        let save = session.save();
+        Some(ResultRecord {
+            attempt,
+            workshop: taker.workshop,
+            agent: taker.agent,
+            wadah: taker.wadah,
+            phase: taker.phase,
+            scenario: save.scenario,
+            version: save.version,
+            seed: save.seed,
+            choices: session.turns().map(|t| t.choice).collect(),
+            score: card.total,
+            started_s,
+            duration_s,
+        })
+    }
+
+    /// The result code: `LATIH-` and base32 text.
+    pub fn to_code(&self) -> String {
+        let mut w = Writer::new();
+        w.u8(RESULT_TAG)
+            .u8(FORMAT)
+            .bytes(&self.attempt.0)
+            .str(&self.workshop)
+            .str(&self.agent)
+            .str(&self.wadah)
+            .u8(self.phase.byte())
+            .str(&self.scenario)
+            .varint(u64::from(self.version))
+            .bytes(&self.seed.to_be_bytes())
+            .varint(self.choices.len() as u64);
+        for c in &self.choices {
+            w.varint(u64::from(*c));
+        }
+        w.varint(u64::from(self.score))
+            .varint(self.started_s)
+            .varint(u64::from(self.duration_s));
+        format!("{RESULT_PREFIX}{}", to_base32(&w.finish()))
+    }
+
+    /// Reads a result code (with or without its `LATIH-` prefix).
+    pub fn from_code(text: &str) -> Result<ResultRecord, CodeError> {
+        let text = text.trim();
+        let body = match text.get(..RESULT_PREFIX.len()) {
+            Some(p) if p.eq_ignore_ascii_case(RESULT_PREFIX) => &text[RESULT_PREFIX.len()..],
+            _ => text,
+        };
+        let (bytes, at) = open(body, RESULT_TAG)?;
+        let mut r = Reader::checked(&bytes)?;
+        r.bytes(at)?;
+        let mut attempt = [0u8; 16];
+        attempt.copy_from_slice(r.bytes(16)?);
+        let workshop = r.str()?;
+        let agent = r.str()?;
+        let wadah = r.str()?;
+        let phase = Phase::from_byte(r.u8()?).ok_or(CodeError::Damaged)?;
+        let scenario = r.str()?;
+        let version = read_u32(&mut r)?;
+        let mut seed = [0u8; 8];
+        seed.copy_from_slice(r.bytes(8)?);
+        let n = r.varint()?;
+        let mut choices = Vec::new();
+        for _ in 0..n {
+            choices.push(read_u32(&mut r)?);
+        }
+        let record = ResultRecord {
+            attempt: AttemptId(attempt),
+            workshop,
+            agent,
+            wadah,
+            phase,
+            scenario,
+            version,
+            seed: u64::from_be_bytes(seed),
+            choices,
+            score: read_u32(&mut r)?,
+            started_s: r.varint()?,
+            duration_s: read_u32(&mut r)?,
+        };
+        if !r.is_done() {
+            return Err(CodeError::Damaged);
+        }
+        Ok(record)
+    }
+}
+
+/// Every result code in a pasted text (a chat export, a list, one per line...), in order.
+pub fn find_codes(text: &str) -> Vec<&str> {
+    let mut codes = Vec::new();
+    let mut rest = text;
+    while let Some(at) = find_ignore_case(rest, RESULT_PREFIX) {
+        let tail = &rest[at..];
+        let end = tail[RESULT_PREFIX.len()..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .map_or(tail.len(), |e| e + RESULT_PREFIX.len());
+        codes.push(&tail[..end]);
+        rest = &tail[end..];
+    }
+    codes
+}
+
+fn find_ignore_case(haystack: &str, needle: &str) -> Option<usize> {
+    haystack.char_indices().map(|(i, _)| i).find(|&i| {
+        haystack
+            .get(i..i + needle.len())
+            .is_some_and(|s| s.eq_ignore_ascii_case(needle))
+    })
+}
+
+/// Why a result was not accepted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rejection {
+    /// The code could not be read.
+    Code(CodeError),
+    /// The code belongs to another workshop.
+    OtherWorkshop {
+        /// The workshop the code names.
+        workshop: String,
+    },
+    /// The scenario is not a test of this workshop in that phase.
+    NotATest {
+        /// The scenario the code names.
+        scenario: String,
+    },
+    /// The code was played on another version of the scenario than this device has.
+    OtherVersion {
+        /// The scenario.
+        scenario: String,
+        /// The version in the code.
+        played: u32,
+        /// The version here.
+        here: u32,
+    },
+    /// The choices cannot be replayed (edited or corrupted).
+    Unplayable {
+        /// The first turn that fails (1-based).
+        turn: usize,
+    },
+    /// The choices end before the conversation does.
+    Unfinished,
+    /// The replayed score differs from the score in the code: the code was edited.
+    ScoreEdited {
+        /// The score the code claims.
+        claimed: u32,
+        /// The score the choices earn.
+        replayed: u32,
+    },
+}
+
+impl Rejection {
+    /// The reason in both languages.
+    pub fn message(&self) -> Localized {
+        match self {
+            Rejection::Code(e) => e.message(),
+            Rejection::OtherWorkshop { workshop } => {
+                message(Msg::CodeOtherWorkshop, &[("workshop", workshop.clone())])
+            }
+            Rejection::NotATest { scenario } => {
+                message(Msg::CodeNotATest, &[("scenario", scenario.clone())])
+            }
+            Rejection::OtherVersion {
+                scenario,
+                played,
+                here,
+            } => message(
+                Msg::CodeOtherVersion,
+                &[
+                    ("scenario", scenario.clone()),
+                    ("played", played.to_string()),
+                    ("here", here.to_string()),
+                ],
+            ),
+            Rejection::Unplayable { turn } => {
+                message(Msg::CodeUnplayable, &[("turn", turn.to_string())])
+            }
+            Rejection::Unfinished => message(Msg::CodeUnfinished, &[]),
+            Rejection::ScoreEdited { claimed, replayed } => message(
+                Msg::CodeScoreEdited,
+                &[
+                    ("claimed", claimed.to_string()),
+                    ("replayed", replayed.to_string()),
+                ],
+            ),
+        }
+    }
+}
+
+/// A result whose score the engine has confirmed by replaying it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Verified {
+    /// What the code said.
+    pub record: ResultRecord,
+    /// The replayed run, as a save.
+    pub save: SaveState,
+    /// The replayed score card (its total equals the claimed score).
+    pub card: ScoreCard,
+    /// The replayed turns, for the weak-moment analysis.
+    pub turns: Vec<Turn>,
+}
+
+/// Replays `record` against the workshop and the scenarios this device has, and accepts it
+/// only if it belongs to the workshop, is one of its tests, replays to the end, and earns
+/// exactly the score it claims.
+pub fn verify(
+    record: &ResultRecord,
+    workshop: &Workshop,
+    scenarios: &[Scenario],
+) -> Result<Verified, Rejection> {
+    if record.workshop != workshop.id {
+        return Err(Rejection::OtherWorkshop {
+            workshop: record.workshop.clone(),
+        });
+    }
+    let planned = workshop
+        .tests(record.phase)
+        .iter()
+        .any(|r| r.id == record.scenario);
+    let scenario = scenarios.iter().find(|s| s.id == record.scenario);
+    let (true, Some(scenario)) = (planned, scenario) else {
+        return Err(Rejection::NotATest {
+            scenario: record.scenario.clone(),
+        });
+    };
+    if scenario.version != record.version {
+        return Err(Rejection::OtherVersion {
+            scenario: record.scenario.clone(),
+            played: record.version,
+            here: scenario.version,
+        });
+    }
+    let mut session =
+        Session::start(scenario, record.seed).map_err(|_| Rejection::Unplayable { turn: 1 })?;
+    for (i, &index) in record.choices.iter().enumerate() {
+        let unplayable = Rejection::Unplayable { turn: i + 1 };
+        if session.end().is_some() {
+            return Err(unplayable);
+        }
+        let node = &scenario.nodes[session.state().node as usize];
+        let choice = node.choices.get(index as usize).ok_or(unplayable.clone())?;
+        session.choose(&choice.id).map_err(|_| unplayable)?;
+    }
+    let card = session.score_card().ok_or(Rejection::Unfinished)?;
+    if card.total != record.score {
+        return Err(Rejection::ScoreEdited {
+            claimed: record.score,
+            replayed: card.total,
+        });
+    }
+    Ok(Verified {
+        record: record.clone(),
+        save: session.save(),
+        turns: session.turns().cloned().collect(),
+        card,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::balance::{scripted_session, Policy};
+    use crate::engine::pack;
+
+    fn workshop(scenarios: &[Scenario]) -> Workshop {
+        Workshop {
+            id: Workshop::new_id(0x0012_3456_789a),
+            name: "Upgrading Skill Perisai — Lombok Timur".into(),
+            date: Date::new(2026, 12, 3).unwrap(),
+            place: "Aula BPJS Ketenagakerjaan Selong".into(),
+            wadah: vec![
+                "Koperasi Nelayan Tanjung Luar".into(),
+                "Pokdarwis Sukarara".into(),
+            ],
+            pre_test: vec![ScenarioRef::of(&scenarios[0])],
+            post_test: vec![ScenarioRef::of(&scenarios[1])],
+            practice: scenarios.iter().map(ScenarioRef::of).collect(),
+        }
+    }
+
+    fn record(scenario: &Scenario, workshop: &Workshop, phase: Phase) -> ResultRecord {
+        let session = scripted_session(scenario, Policy::BestPractice, 5).unwrap();
+        let taker = Taker {
+            workshop: workshop.id.clone(),
+            agent: "Rina".into(),
+            wadah: workshop.wadah[0].clone(),
+            phase,
+        };
+        ResultRecord::of(
+            &session,
+            taker,
+            AttemptId::from_random(1, 2),
+            1_796_000_000,
+            540,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_workshop_travels_as_a_code() {
+        let scenarios = pack::load().unwrap();
+        let w = workshop(&scenarios);
+        assert_eq!(w.id.len(), 8);
+        let code = w.to_code();
+        assert!(code.len() < 700, "{} characters", code.len());
+        assert_eq!(Workshop::from_code(&code), Ok(w.clone()));
+        assert_eq!(
+            Workshop::from_code(&code.to_lowercase()),
+            Ok(w),
+            "case does not matter"
+        );
+        assert_eq!(Workshop::from_code("hello!"), Err(CodeError::NotACode));
+        assert_eq!(
+            Workshop::from_code(&code[..code.len() - 3]),
+            Err(CodeError::Damaged)
+        );
+    }
+
+    #[test]
+    fn a_genuine_result_is_verified_and_its_code_is_compact() {
+        let scenarios = pack::load().unwrap();
+        let w = workshop(&scenarios);
+        let r = record(&scenarios[0], &w, Phase::PreTest);
+        let code = r.to_code();
+        assert!(code.starts_with(RESULT_PREFIX));
+        assert!(code.len() < 300, "{} characters", code.len());
+        let back = ResultRecord::from_code(&code).unwrap();
+        assert_eq!(back, r);
+        let v = verify(&back, &w, &scenarios).unwrap();
+        assert_eq!(v.card.total, r.score);
+        assert!(v.card.passed, "best practice passes");
+        assert_eq!(v.turns.len(), r.choices.len());
+        assert_eq!(r.attempt.uuid().len(), 36);
+        assert_eq!(&r.attempt.uuid()[14..15], "4", "a version-4 UUID");
+    }
+
+    #[test]
+    fn an_edited_score_is_rejected_with_both_scores() {
+        let scenarios = pack::load().unwrap();
+        let w = workshop(&scenarios);
+        let mut r = record(&scenarios[0], &w, Phase::PreTest);
+        let real = r.score;
+        r.score = 100 - real / 2;
+        // A forger can recompute the checksum (the format is open); the replay still catches it.
+        let forged = ResultRecord::from_code(&r.to_code()).unwrap();
+        assert_eq!(
+            verify(&forged, &w, &scenarios),
+            Err(Rejection::ScoreEdited {
+                claimed: 100 - real / 2,
+                replayed: real
+            })
+        );
+        let why = Rejection::ScoreEdited {
+            claimed: 90,
+            replayed: 40,
+        }
+        .message();
+        assert!(why.en.contains("90") && why.en.contains("40"), "{}", why.en);
+        assert!(why.id.contains("90") && why.id.contains("40"), "{}", why.id);
+    }
+
+    #[test]
+    fn a_corrupted_code_is_refused() {
+        let scenarios = pack::load().unwrap();
+        let w = workshop(&scenarios);
+        let code = record(&scenarios[0], &w, Phase::PreTest).to_code();
+        let mut chars: Vec<char> = code.chars().collect();
+        let at = chars.len() / 2;
+        chars[at] = if chars[at] == 'A' { 'B' } else { 'A' };
+        let damaged: String = chars.into_iter().collect();
+        assert_eq!(ResultRecord::from_code(&damaged), Err(CodeError::Damaged));
+        assert_eq!(
+            ResultRecord::from_code(&code[..code.len() - 5]),
+            Err(CodeError::Damaged)
+        );
+        assert_eq!(
+            ResultRecord::from_code("LATIH-hello!"),
+            Err(CodeError::NotACode)
+        );
+        assert_eq!(
+            ResultRecord::from_code(&w.to_code()),
+            Err(CodeError::Damaged),
+            "a workshop code is not a result"
+        );
+    }
+
+    #[test]
+    fn results_from_elsewhere_are_refused_with_the_reason() {
+        let scenarios = pack::load().unwrap();
+        let w = workshop(&scenarios);
+        let r = record(&scenarios[0], &w, Phase::PreTest);
+
+        let other = Workshop {
+            id: Workshop::new_id(99),
+            ..w.clone()
+        };
+        assert!(matches!(
+            verify(&r, &other, &scenarios),
+            Err(Rejection::OtherWorkshop { .. })
+        ));
+        let wrong_phase = ResultRecord {
+            phase: Phase::PostTest,
+            ..r.clone()
+        };
+        assert!(matches!(
+            verify(&wrong_phase, &w, &scenarios),
+            Err(Rejection::NotATest { .. })
+        ));
+        let old = ResultRecord {
+            version: r.version + 1,
+            ..r.clone()
+        };
+        assert!(matches!(
+            verify(&old, &w, &scenarios),
+            Err(Rejection::OtherVersion { .. })
+        ));
+        let mut short = r.clone();
+        short.choices.pop();
+        assert_eq!(verify(&short, &w, &scenarios), Err(Rejection::Unfinished));
+        let mut bad = r.clone();
+        bad.choices[1] = 250;
+        assert_eq!(
+            verify(&bad, &w, &scenarios),
+            Err(Rejection::Unplayable { turn: 2 })
+        );
+        let mut long = r;
+        long.choices.push(0);
+        assert!(matches!(
+            verify(&long, &w, &scenarios),
+            Err(Rejection::Unplayable { .. })
+        ));
+    }
+
+    #[test]
+    fn codes_are_found_in_a_pasted_chat() {
+        let text =
+            "[09.12] Rina: LATIH-ABC123\n[09.13] Budi: ini kode saya latih-XYZ9, makasih\nLATIH-";
+        assert_eq!(
+            find_codes(text),
+            vec!["LATIH-ABC123", "latih-XYZ9", "LATIH-"]
+        );
+        assert!(find_codes("tidak ada kode").is_empty());
+    }
+}
