@@ -13,6 +13,7 @@ pub mod code;
 pub mod generate;
 pub mod import;
 pub mod messages;
+pub mod monev;
 pub mod order;
 pub mod pack;
 pub mod rates;

@@ -208,6 +208,21 @@ pub struct Debrief {
     pub highlights: Vec<Moment>,
 }
 
+/// How far a turn's move fell short of the best move on offer (0 = it was the best; negative
+/// = worse, counting any points lost to a wrong figure), and the better move if there was one.
+pub fn turn_gap(scenario: &Scenario, turn: &Turn) -> (i32, Option<u32>) {
+    let node = &scenario.nodes[turn.node as usize];
+    let value_of = |c: u32| move_value(scenario, &node.choices[c as usize]);
+    let chosen = value_of(turn.choice) + turn.points.iter().sum::<i32>().min(0);
+    let best = turn
+        .available
+        .iter()
+        .copied()
+        .max_by_key(|c| (value_of(*c), std::cmp::Reverse(*c)));
+    let better = best.filter(|b| value_of(*b) > value_of(turn.choice));
+    (chosen - best.map_or(chosen, value_of), better)
+}
+
 /// The debrief of a finished run.
 pub fn debrief<'a>(
     scenario: &Scenario,
@@ -229,17 +244,9 @@ pub fn debrief<'a>(
         .into_iter()
         .enumerate()
         .map(|(i, t)| {
-            let node = &scenario.nodes[t.node as usize];
-            let value_of = |c: u32| move_value(scenario, &node.choices[c as usize]);
-            let chosen = value_of(t.choice) + t.points.iter().sum::<i32>().min(0);
-            let best = t
-                .available
-                .iter()
-                .copied()
-                .max_by_key(|c| (value_of(*c), std::cmp::Reverse(*c)));
-            let better = best.filter(|b| value_of(*b) > value_of(t.choice));
+            let (gap, better) = turn_gap(scenario, t);
             (
-                chosen - best.map_or(chosen, value_of),
+                gap,
                 Moment {
                     turn: i,
                     node: t.node,
