@@ -3,10 +3,13 @@
 //    its policy, in place of the __INLINE_SCRIPT_HASHES__ marker. Trunk writes the start-up script
 //    inline and its text changes with every build (hashed file names), so the hash is computed
 //    after the build. No 'unsafe-inline'.
-// 2. Service worker: writes sw.js from static/sw.js with this build's file list and a version
+// 2. Scenario pack: compiles the bundled scenarios (src/engine/pack/*.json) into pack/*.bin, the
+//    compact form the app reads, with the engine's own `latih-cli compile-pack`.
+// 3. Service worker: writes sw.js from static/sw.js with this build's file list and a version
 //    derived from the files' contents, so each build is cached whole and a new build is noticed.
 //    Debug builds (trunk serve) get a worker that removes itself, so development is never stale.
 // Fails the build if the marker or the template is missing.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -32,7 +35,20 @@ for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/scri
 }
 writeFileSync(indexFile, html.replace(marker, hashes.join(" ")));
 
-// 2. Service worker.
+// 2. Scenario pack. Native cargo, not the wasm toolchain Trunk may run under (its build-std
+//    settings break native builds; see ../shared/TOOLCHAIN.md), engine only (no UI features).
+const nativeEnv = { ...process.env };
+for (const key of ["RUSTC", "RUSTDOC", "RUSTC_BOOTSTRAP", "CARGO_UNSTABLE_BUILD_STD", "CARGO_BUILD_TARGET", "RUSTFLAGS"]) delete nativeEnv[key];
+nativeEnv.PATH = (process.env.PATH || "").split(":").filter((p) => !p.includes("debian-rust")).join(":");
+try {
+  execFileSync("cargo", ["run", "--quiet", "--locked", "--no-default-features", "--bin", "latih-cli", "--", "compile-pack", join(dir, "pack")],
+    { cwd: new URL("..", import.meta.url).pathname, env: nativeEnv, stdio: ["ignore", "inherit", "inherit"] });
+} catch (e) {
+  console.error(`post-build: compiling the scenario pack failed (${e.message})`);
+  process.exit(1);
+}
+
+// 3. Service worker.
 const files = [];
 const walk = (d) => {
   for (const name of readdirSync(d).sort()) {

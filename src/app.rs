@@ -14,8 +14,8 @@ use crate::router::{use_navigator, History, Router};
 
 fn switch(route: Route) -> Html {
     use crate::pages::{
-        briefing::Briefing, debrief::Debrief, history::History as HistoryPage, library::Library,
-        play::Play,
+        briefing::Briefing, debrief::Debrief, history::History as HistoryPage, join::Join,
+        library::Library, play::Play, workshop::WorkshopPage,
     };
     match route {
         Route::Home => html! { <Home /> },
@@ -26,6 +26,8 @@ fn switch(route: Route) -> Html {
         Route::Debrief { attempt } => html! { <Debrief key={attempt} {attempt} /> },
         Route::History => html! { <HistoryPage /> },
         Route::Settings => html! { <Settings /> },
+        Route::Join { code } => html! { <Join key={code.as_str()} code={code.clone()} /> },
+        Route::Workshop => html! { <WorkshopPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -1,5 +1,6 @@
-//! Loading the scenario pack from the app's own files: the library index first, each full
-//! scenario when it is opened. Loaded scenarios are kept for the rest of the visit.
+//! Loading the scenario pack from the app's own files (`pack/index.bin`, `pack/ID.bin`, compiled
+//! from the JSON scenarios at build time): the library index first, each full scenario when it
+//! is opened. Loaded scenarios are kept for the rest of the visit.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -7,10 +8,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::import::parse_current;
-use crate::engine::pack::Summary;
+use crate::engine::pack::{decode_index, decode_scenario, Summary};
 use crate::engine::scenario::Scenario;
-use crate::platform::fetch::{fetch_text, FetchError};
+use crate::platform::fetch::{fetch_bytes, FetchError};
 
 /// Something being loaded.
 #[derive(Clone, Debug, PartialEq)]
@@ -28,8 +28,8 @@ pub enum Loadable<T> {
 pub enum LoadError {
     /// The file could not be fetched (offline, or missing).
     Fetch(FetchError),
-    /// The file was fetched but is not a usable scenario (message in both languages).
-    Invalid(crate::engine::scenario::Localized),
+    /// The file was fetched but cannot be read: damaged, or from another build of the app.
+    Damaged,
 }
 
 thread_local! {
@@ -44,15 +44,10 @@ async fn load_index() -> Result<Rc<Vec<Summary>>, LoadError> {
     if let Some(index) = INDEX.with(|i| i.borrow().clone()) {
         return Ok(index);
     }
-    let text = fetch_text(&format!("{PACK_DIR}index.json"))
+    let bytes = fetch_bytes(&format!("{PACK_DIR}index.bin"))
         .await
         .map_err(LoadError::Fetch)?;
-    let index: Vec<Summary> = serde_json::from_str(&text).map_err(|e| {
-        LoadError::Invalid(crate::engine::scenario::Localized::new(
-            e.to_string(),
-            e.to_string(),
-        ))
-    })?;
+    let index = decode_index(&bytes).map_err(|_| LoadError::Damaged)?;
     let index = Rc::new(index);
     INDEX.with(|i| *i.borrow_mut() = Some(index.clone()));
     Ok(index)
@@ -68,11 +63,15 @@ async fn load_scenario(id: String) -> Result<Rc<Scenario>, LoadError> {
         .find(|s| s.id == id)
         .map(|s| s.file.clone())
         .ok_or(LoadError::Fetch(FetchError::Status(404)))?;
-    let text = fetch_text(&format!("{PACK_DIR}{file}"))
+    let bytes = fetch_bytes(&format!("{PACK_DIR}{file}"))
         .await
         .map_err(LoadError::Fetch)?;
-    // The bundled pack is validated by the test suite; the phone only parses it.
-    let scenario = parse_current(&text).map_err(|e| LoadError::Invalid(e.message))?;
+    // The bundled pack is validated by the test suite; the phone only decodes it, and makes
+    // sure the file is the scenario the index promised.
+    let scenario = decode_scenario(&bytes)
+        .ok()
+        .filter(|s| s.id == id)
+        .ok_or(LoadError::Damaged)?;
     let scenario = Rc::new(scenario);
     SCENARIOS.with(|m| m.borrow_mut().insert(id, scenario.clone()));
     Ok(scenario)
@@ -134,6 +133,32 @@ pub fn use_scenario(id: &str) -> Loadable<Rc<Scenario>> {
                     });
                 }
             }
+        });
+    }
+    (*state).clone()
+}
+
+/// Every scenario of the pack (the trainer's pages verify results against all of them).
+#[hook]
+pub fn use_pack() -> Loadable<Rc<Vec<Scenario>>> {
+    let state = use_state(|| Loadable::Loading);
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            spawn(async move {
+                let load = async {
+                    let index = load_index().await?;
+                    let mut all = Vec::with_capacity(index.len());
+                    for entry in index.iter() {
+                        all.push((*load_scenario(entry.id.clone()).await?).clone());
+                    }
+                    Ok::<_, LoadError>(Rc::new(all))
+                };
+                state.set(match load.await {
+                    Ok(all) => Loadable::Ready(all),
+                    Err(e) => Loadable::Failed(e),
+                });
+            });
         });
     }
     (*state).clone()

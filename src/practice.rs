@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::engine::rates::Package;
 use crate::engine::scenario::Outcome;
 use crate::engine::scoring::ScoreCard;
-use crate::engine::sim::SaveState;
+use crate::engine::sim::{SaveState, Session};
+use crate::engine::workshop::{AttemptId, Phase, ResultRecord, Taker, Workshop};
 use crate::platform::storage::{Store, StoreError};
 
 /// How feedback is given.
@@ -30,6 +31,9 @@ pub struct SavedRun {
     pub mode: Mode,
     /// When it started (ms since the epoch).
     pub started_ms: u64,
+    /// For a workshop's pre-test or post-test: who takes it, for which workshop.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub taker: Option<Taker>,
 }
 
 /// A finished attempt.
@@ -53,12 +57,33 @@ pub struct Attempt {
     pub package: Option<Package>,
     /// The six competency scores.
     pub competencies: [u32; 6],
+    /// The attempt's identifier (a UUID).
+    #[serde(default)]
+    pub id: String,
+    /// For a workshop test: the result code the agent sends to the trainer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
 }
 
 impl Attempt {
-    /// The attempt record of a finished run.
-    pub fn new(run: &SavedRun, card: &ScoreCard, finished_ms: u64) -> Attempt {
+    /// The attempt record of a finished run (`session` is the run, ended), with its result
+    /// code when it is a workshop test.
+    pub fn new(
+        run: &SavedRun,
+        session: &Session,
+        card: &ScoreCard,
+        finished_ms: u64,
+        id: AttemptId,
+    ) -> Attempt {
+        let code = run.taker.clone().and_then(|taker| {
+            let started_s = run.started_ms / 1000;
+            let duration_s = u32::try_from(finished_ms.saturating_sub(run.started_ms) / 1000)
+                .unwrap_or(u32::MAX);
+            ResultRecord::of(session, taker, id, started_s, duration_s).map(|r| r.to_code())
+        });
         Attempt {
+            id: id.uuid(),
+            code,
             save: run.save.clone(),
             mode: run.mode,
             started_ms: run.started_ms,
@@ -76,6 +101,38 @@ impl Attempt {
 pub const RUN_KEY: &str = "latih.run.";
 /// Storage key of the attempt history.
 pub const HISTORY_KEY: &str = "latih.history";
+/// Storage key of the workshop this device has joined.
+pub const JOINED_KEY: &str = "latih.workshop";
+
+/// The workshop an agent joined on this device, and as whom.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Joined {
+    /// The workshop's code, as received in the link.
+    pub code: String,
+    /// The agent's name as typed.
+    pub agent: String,
+    /// The Wadah picked.
+    pub wadah: String,
+}
+
+impl Joined {
+    /// The workshop the code carries (the code was read when joining, so this only fails if
+    /// storage was edited by hand).
+    pub fn workshop(&self) -> Option<Workshop> {
+        Workshop::from_code(&self.code).ok()
+    }
+
+    /// Who takes `phase` of this workshop.
+    pub fn taker(&self, workshop: &Workshop, phase: Phase) -> Taker {
+        Taker {
+            workshop: workshop.id.clone(),
+            agent: self.agent.clone(),
+            wadah: self.wadah.clone(),
+            phase,
+        }
+    }
+}
+
 /// Storage key prefix of data set aside because it could not be read.
 pub const QUARANTINE_KEY: &str = "latih.unreadable.";
 
@@ -151,6 +208,17 @@ impl PracticeStore {
         Ok(all.len() - 1)
     }
 
+    /// The workshop joined on this device.
+    pub fn joined(&self) -> Result<Option<Joined>, ReadError> {
+        self.read(JOINED_KEY)
+    }
+
+    /// Joins a workshop (replacing any other).
+    pub fn join(&self, joined: &Joined) -> Result<(), StoreError> {
+        let json = serde_json::to_string(joined).unwrap_or_default();
+        self.store.set(JOINED_KEY, &json)
+    }
+
     /// The raw text of data set aside under `key`, for download.
     pub fn quarantined(&self, key: &str) -> Option<String> {
         self.store.get(key).ok().flatten()
@@ -178,6 +246,10 @@ pub fn best_of(history: &[Attempt], scenario: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::balance::{scripted_session, Policy};
+    use crate::engine::pack;
+    use crate::engine::scenario::Scenario;
+    use crate::engine::workshop::{verify, ScenarioRef};
 
     fn run(id: &str) -> SavedRun {
         SavedRun {
@@ -189,6 +261,7 @@ mod tests {
             },
             mode: Mode::Practice,
             started_ms: 1,
+            taker: None,
         }
     }
 
@@ -224,29 +297,81 @@ mod tests {
         assert_eq!(p.quarantined(&second).as_deref(), Some("{also bad"));
     }
 
+    /// A finished run of a bundled scenario by a scripted agent, as the play page records it.
+    fn attempt(which: usize, policy: Policy, taker: Option<Taker>) -> (Attempt, Vec<Scenario>) {
+        let scenarios = pack::load().unwrap();
+        let s = &scenarios[which];
+        let session = scripted_session(s, policy, 9).unwrap();
+        let run = SavedRun {
+            save: session.save(),
+            mode: Mode::Assessment,
+            started_ms: 1_796_000_000_000,
+            taker,
+        };
+        let card = session.score_card().unwrap();
+        let a = Attempt::new(
+            &run,
+            &session,
+            &card,
+            1_796_000_300_000,
+            AttemptId::from_random(which as u64, 3),
+        );
+        (a, scenarios)
+    }
+
     #[test]
     fn history_keeps_attempts_and_bests() {
         let p = PracticeStore::new(Store::memory());
-        let card = |total| ScoreCard {
-            competencies: [total; 6],
-            uncapped: total,
-            total,
-            cap: None,
-            pass_mark: 80,
-            passed: total >= 80,
-            outcome: Outcome::Enrolled,
-            package: None,
-            suitable: None,
-            violations: vec![],
-        };
-        p.save_run(&run("x")).unwrap();
-        assert_eq!(p.finish(Attempt::new(&run("x"), &card(60), 2)), Ok(0));
-        assert_eq!(p.run("x"), Ok(None), "finishing ends the run in progress");
-        p.finish(Attempt::new(&run("x"), &card(90), 3)).unwrap();
-        p.finish(Attempt::new(&run("y"), &card(40), 4)).unwrap();
+        let (good, scenarios) = attempt(0, Policy::BestPractice, None);
+        let (bad, _) = attempt(0, Policy::Pushy, None);
+        let (other, _) = attempt(1, Policy::Random, None);
+        p.save_run(&run(&scenarios[0].id)).unwrap();
+        assert_eq!(p.finish(bad.clone()), Ok(0));
+        assert_eq!(
+            p.run(&scenarios[0].id),
+            Ok(None),
+            "finishing ends the run in progress"
+        );
+        p.finish(good.clone()).unwrap();
+        p.finish(other).unwrap();
         let h = p.history().unwrap();
         assert_eq!(h.len(), 3);
-        assert_eq!(best_of(&h, "x"), Some(90));
+        assert_eq!(
+            best_of(&h, &scenarios[0].id),
+            Some(good.total.max(bad.total))
+        );
         assert_eq!(best_of(&h, "z"), None);
+        assert_eq!(h[0].id.len(), 36, "every attempt has a UUID");
+        assert_eq!(h[0].code, None, "practice has no result code");
+    }
+
+    #[test]
+    fn a_workshop_test_records_a_code_the_trainer_can_verify() {
+        let taker = Taker {
+            workshop: Workshop::new_id(5),
+            agent: "Rina".into(),
+            wadah: "Koperasi Nelayan".into(),
+            phase: Phase::PreTest,
+        };
+        let (a, scenarios) = attempt(2, Policy::BestPractice, Some(taker.clone()));
+        let record = ResultRecord::from_code(a.code.as_deref().unwrap()).unwrap();
+        assert_eq!(record.agent, "Rina");
+        assert_eq!(record.score, a.total);
+        assert_eq!(record.duration_s, 300);
+        assert_eq!(record.attempt.uuid(), a.id);
+        let workshop = Workshop {
+            id: taker.workshop,
+            name: "W".into(),
+            date: crate::engine::rates::Date::new(2026, 12, 1).unwrap(),
+            place: "Mataram".into(),
+            wadah: vec!["Koperasi Nelayan".into()],
+            pre_test: vec![ScenarioRef::of(&scenarios[2])],
+            post_test: vec![],
+            practice: vec![],
+        };
+        assert_eq!(
+            verify(&record, &workshop, &scenarios).unwrap().card.total,
+            a.total
+        );
     }
 }

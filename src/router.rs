@@ -33,6 +33,13 @@ pub enum Route {
     },
     /// Every attempt on this device (`#/riwayat`).
     History,
+    /// Joining a workshop from the link the trainer shared (`#/w/CODE`).
+    Join {
+        /// The workshop's code.
+        code: String,
+    },
+    /// The workshop joined on this device: its tests and practice (`#/workshop`).
+    Workshop,
     /// What this device keeps; backup and restore (`#/setelan`).
     Settings,
     /// Any address the app does not know.
@@ -67,6 +74,10 @@ impl Route {
                 Err(_) => Route::NotFound,
             },
             ["riwayat"] => Route::History,
+            ["w", code] => Route::Join {
+                code: (*code).into(),
+            },
+            ["workshop"] => Route::Workshop,
             ["setelan"] => Route::Settings,
             _ => Route::NotFound,
         }
@@ -81,6 +92,8 @@ impl Route {
             Route::Play { id } => format!("/latihan/{}/main", percent_encode(id)),
             Route::Debrief { attempt } => format!("/hasil/{attempt}"),
             Route::History => "/riwayat".into(),
+            Route::Join { code } => format!("/w/{}", percent_encode(code)),
+            Route::Workshop => "/workshop".into(),
             Route::Settings => "/setelan".into(),
             Route::NotFound => "/404".into(),
         }
@@ -166,6 +179,11 @@ impl Navigator {
     /// Goes to `route`, adding a step to the browser's history.
     pub fn push(&self, route: &Route) {
         self.go.emit(route.path());
+    }
+
+    /// Goes to `path` (for apps with their own routes, such as the trainer's).
+    pub fn push_path(&self, path: String) {
+        self.go.emit(path);
     }
 }
 
@@ -287,6 +305,10 @@ mod tests {
                 id: "ruang kosong/é".into(),
             },
             Route::Debrief { attempt: 12 },
+            Route::Join {
+                code: "ABC123".into(),
+            },
+            Route::Workshop,
             Route::History,
             Route::Settings,
         ];

@@ -648,24 +648,3 @@ fn repeating_a_move_earns_its_points_only_once() {
         assert_eq!(closes[1].points[Competency::Closing.index()], 0);
     }
 }
-
-#[test]
-fn the_library_index_matches_the_pack() {
-    let committed =
-        std::fs::read_to_string("src/engine/pack/index.json").expect("src/engine/pack/index.json");
-    assert_eq!(
-        committed,
-        pack::index_json().unwrap(),
-        "the index is stale: cargo run --bin latih-cli -- index > src/engine/pack/index.json"
-    );
-}
-
-#[test]
-fn the_app_parser_reads_every_bundled_file_like_the_importer() {
-    for (name, text) in pack::FILES {
-        let fast =
-            latih::engine::import::parse_current(text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        assert_eq!(fast, import(text).unwrap().scenario, "{name}");
-    }
-    assert!(latih::engine::import::parse_current("{\"schema_version\": 1}").is_err());
-}

@@ -6,7 +6,8 @@
 //! latih-cli play FILE --seed S --choices a,b,c [--lang en]
 //!                                      play a run and print the transcript and score card
 //! latih-cli pack [--runs N]             validate and balance every bundled scenario
-//! latih-cli index                       print the library index of the bundled pack (pack/index.json)
+//! latih-cli index                       print the library index of the bundled pack as JSON
+//! latih-cli compile-pack DIR            write the pack as the app reads it (index.bin, ID.bin)
 //! latih-cli path FILE --policy P --seed S  the choice ids a scripted policy makes in one run
 //! latih-cli calc --income N --package jkk_jkm|jkk_jkm_jht --occupation O --date YYYY-MM-DD
 //!                                      the monthly contribution, itemised, as JSON
@@ -26,6 +27,7 @@ use latih::engine::scenario::{Competency, Scenario};
 use latih::engine::scoring::debrief;
 use latih::engine::sim::{Event, Session};
 use latih::engine::validate::{has_errors, Diagnostic, Severity};
+use latih::engine::workshop::{verify, Phase, Rejection, ResultRecord, ScenarioRef, Workshop};
 
 const USAGE: &str = "usage:
   latih-cli validate FILE...
@@ -33,6 +35,9 @@ const USAGE: &str = "usage:
   latih-cli play FILE --seed S --choices ID,ID,... [--lang id|en]
   latih-cli pack [--runs N]
   latih-cli index
+  latih-cli compile-pack DIR
+  latih-cli workshop --name N --date YYYY-MM-DD --place P --wadah 'A;B' --pre ID,.. --post ID,.. [--practice ID,..]
+  latih-cli verify --workshop WORKSHOP_CODE [RESULT_CODE... | text with codes on stdin]
   latih-cli path FILE --policy best_practice|random|pushy|passive --seed S
   latih-cli calc --income N --package jkk_jkm|jkk_jkm_jht --occupation fisher|ojek_driver|... --date YYYY-MM-DD";
 
@@ -87,7 +92,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
                         .ok_or(format!("unknown policy {name}"))?,
                 )
             }
-            "--income" | "--package" | "--occupation" | "--date" => {
+            "--income" | "--package" | "--occupation" | "--date" | "--name" | "--place"
+            | "--wadah" | "--pre" | "--post" | "--practice" | "--workshop" => {
                 let v = value(arg)?;
                 a.calc.push((arg.trim_start_matches("--").to_owned(), v));
             }
@@ -122,6 +128,9 @@ fn main() -> ExitCode {
                 true
             })
             .map_err(|(name, e)| format!("{name}: {e}")),
+        "compile-pack" if a.files.len() == 1 => compile_pack(&a.files[0]),
+        "workshop" => workshop_code(&a),
+        "verify" => verify_codes(&a),
         "path" if a.files.len() == 1 && a.policy.is_some() => policy_path(&a),
         "calc" => calc(&a),
         _ => {
@@ -274,6 +283,101 @@ fn calc(a: &Args) -> Result<bool, String> {
             "discount": c.discount, "total": c.total, "daily": c.daily()
         })
     );
+    Ok(true)
+}
+
+/// Prints the code of a workshop over bundled scenarios (what the trainer shares as a link).
+fn workshop_code(a: &Args) -> Result<bool, String> {
+    let get = |k: &str| a.calc.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let scenarios = pack::load().map_err(|(name, e)| format!("{name}: {e}"))?;
+    let refs = |key: &str| -> Result<Vec<ScenarioRef>, String> {
+        get(key)
+            .unwrap_or("")
+            .split(',')
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+            .map(|id| {
+                scenarios
+                    .iter()
+                    .find(|s| s.id == id)
+                    .map(ScenarioRef::of)
+                    .ok_or(format!("no bundled scenario {id}"))
+            })
+            .collect()
+    };
+    let workshop = Workshop {
+        id: Workshop::new_id(u64::from(std::process::id()) ^ now_seconds().rotate_left(20)),
+        name: get("name").ok_or("--name is needed")?.to_owned(),
+        date: latih::engine::rates::Date::parse(get("date").ok_or("--date is needed")?)
+            .ok_or("--date takes YYYY-MM-DD")?,
+        place: get("place").unwrap_or("").to_owned(),
+        wadah: get("wadah")
+            .ok_or("--wadah is needed")?
+            .split(';')
+            .map(str::trim)
+            .filter(|w| !w.is_empty())
+            .map(str::to_owned)
+            .collect(),
+        pre_test: refs("pre")?,
+        post_test: refs("post")?,
+        practice: refs("practice")?,
+    };
+    println!("{}", workshop.to_code());
+    Ok(true)
+}
+
+fn now_seconds() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
+}
+
+/// Verifies result codes against a workshop by replaying them; one line per code.
+fn verify_codes(a: &Args) -> Result<bool, String> {
+    let get = |k: &str| a.calc.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let workshop = Workshop::from_code(get("workshop").ok_or("--workshop is needed")?)
+        .map_err(|e| e.message().get(a.english).to_owned())?;
+    let scenarios = pack::load().map_err(|(name, e)| format!("{name}: {e}"))?;
+    let mut text = a.files.join("\n");
+    if text.is_empty() {
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
+            .map_err(|e| e.to_string())?;
+    }
+    let mut all_ok = true;
+    for code in latih::engine::workshop::find_codes(&text) {
+        let result = ResultRecord::from_code(code)
+            .map_err(Rejection::Code)
+            .and_then(|r| verify(&r, &workshop, &scenarios));
+        match result {
+            Ok(v) => println!(
+                "ok\t{}\t{}\t{}\t{}\t{}",
+                v.record.agent,
+                v.record.wadah,
+                match v.record.phase {
+                    Phase::PreTest => "pre_test",
+                    Phase::PostTest => "post_test",
+                },
+                v.record.scenario,
+                v.card.total
+            ),
+            Err(why) => {
+                all_ok = false;
+                println!("rejected\t{}", why.message().get(a.english));
+            }
+        }
+    }
+    Ok(all_ok)
+}
+
+/// Writes the bundled pack in the form the browser app reads (`index.bin`, `ID.bin`) into `dir`.
+fn compile_pack(dir: &str) -> Result<bool, String> {
+    let files = pack::compiled().map_err(|(name, e)| format!("{name}: {e}"))?;
+    std::fs::create_dir_all(dir).map_err(|e| format!("{dir}: {e}"))?;
+    for (name, bytes) in &files {
+        let path = std::path::Path::new(dir).join(name);
+        std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+    }
+    println!("{} files written to {dir}", files.len());
     Ok(true)
 }
 

@@ -102,28 +102,25 @@ pub fn parse(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError> {
     Ok((scenario, repairs))
 }
 
-/// Reads a file already in the current format (the bundled pack), without the generic JSON
-/// tree that migration needs: in the browser app this keeps that code out of the download.
-pub fn parse_current(text: &str) -> Result<Scenario, ImportError> {
-    check_limits(text)?;
-    let scenario: Scenario = serde_json::from_str(text).map_err(|e| located(Msg::IShape, &e))?;
-    if scenario.min_compatible_version > SCHEMA_VERSION {
-        return Err(fail(message(
-            Msg::ITooNew,
-            &[
-                ("version", scenario.min_compatible_version.to_string()),
-                ("supported", SCHEMA_VERSION.to_string()),
-            ],
-        )));
-    }
-    Ok(scenario)
-}
-
-/// Writes a scenario in the current format (what export saves).
+/// Writes a scenario in the current format (what export saves). Fields left empty (`null`)
+/// are left out, as a person writing the file would.
 pub fn export(scenario: &Scenario) -> String {
     let mut s = scenario.clone();
     s.schema_version = SCHEMA_VERSION;
-    serde_json::to_string_pretty(&s).unwrap_or_default()
+    let mut value = serde_json::to_value(&s).unwrap_or(Value::Null);
+    drop_nulls(&mut value);
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
+fn drop_nulls(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            map.retain(|_, v| !v.is_null());
+            map.values_mut().for_each(drop_nulls);
+        }
+        Value::Array(items) => items.iter_mut().for_each(drop_nulls),
+        _ => {}
+    }
 }
 
 /// Refuses files over [`MAX_BYTES`] or nested deeper than [`MAX_DEPTH`] before parsing them.

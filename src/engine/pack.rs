@@ -51,7 +51,7 @@ pub fn load() -> Result<Vec<Scenario>, (String, ImportError)> {
         .collect()
 }
 
-/// What the scenario library shows before a scenario is opened: one entry of `pack/index.json`,
+/// What the scenario library shows before a scenario is opened: one entry of the pack's index,
 /// which the app fetches first so a phone downloads each full scenario only when it is played.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
@@ -101,8 +101,8 @@ impl Summary {
     }
 }
 
-/// The library index of the bundled pack, as `pack/index.json` holds it (a test keeps the
-/// committed file equal to this).
+/// The library index of the bundled pack as JSON (what `latih-cli index` prints; the app reads
+/// the compiled `index.bin`).
 pub fn index_json() -> Result<String, (String, ImportError)> {
     let scenarios = load()?;
     let summaries: Vec<Summary> = scenarios
@@ -111,4 +111,107 @@ pub fn index_json() -> Result<String, (String, ImportError)> {
         .map(|(s, (file, _))| Summary::of(s, file))
         .collect();
     Ok(serde_json::to_string_pretty(&summaries).unwrap_or_default() + "\n")
+}
+
+/// What a compiled pack file starts with: a name and the engine's format version, so a phone
+/// never decodes a file written for another build.
+const COMPILED_MAGIC: &[u8; 6] = b"LATIH\x01";
+
+/// Why a compiled pack file could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CompiledError;
+
+fn compiled_header() -> Vec<u8> {
+    let mut bytes = COMPILED_MAGIC.to_vec();
+    bytes.push(super::scenario::SCHEMA_VERSION as u8);
+    bytes
+}
+
+fn encode<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = compiled_header();
+    bytes.extend(postcard::to_allocvec(value).unwrap_or_default());
+    bytes
+}
+
+fn decode<'a, T: serde::Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, CompiledError> {
+    let body = bytes
+        .strip_prefix(compiled_header().as_slice())
+        .ok_or(CompiledError)?;
+    postcard::from_bytes(body).map_err(|_| CompiledError)
+}
+
+/// A compiled pack file: its name and contents.
+pub type CompiledFile = (String, Vec<u8>);
+
+/// The pack as the browser app reads it: `index.bin` (the summaries) and one `ID.bin` per
+/// scenario, in postcard's binary form. The JSON files stay the source; this is compiled from
+/// them at build time (`latih-cli compile-pack`), because decoding postcard takes far less code
+/// in the phone's download than parsing JSON into the same types.
+pub fn compiled() -> Result<Vec<CompiledFile>, (String, ImportError)> {
+    let scenarios = load()?;
+    let files: Vec<String> = scenarios.iter().map(|s| format!("{}.bin", s.id)).collect();
+    let summaries: Vec<Summary> = scenarios
+        .iter()
+        .zip(&files)
+        .map(|(s, file)| Summary::of(s, file))
+        .collect();
+    let mut out = vec![("index.bin".to_owned(), encode(&summaries))];
+    out.extend(
+        scenarios
+            .iter()
+            .zip(files)
+            .map(|(s, file)| (file, encode(s))),
+    );
+    Ok(out)
+}
+
+/// Reads a compiled `index.bin`.
+pub fn decode_index(bytes: &[u8]) -> Result<Vec<Summary>, CompiledError> {
+    decode(bytes)
+}
+
+/// Reads a compiled scenario file.
+pub fn decode_scenario(bytes: &[u8]) -> Result<Scenario, CompiledError> {
+    decode(bytes)
+}
+
+/// Encodes one scenario as [`compiled`] does (for tests of scenarios outside the pack).
+pub fn encode_scenario(scenario: &Scenario) -> Vec<u8> {
+    encode(scenario)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_compiled_pack_decodes_to_the_same_scenarios() {
+        let scenarios = load().unwrap();
+        let files = compiled().unwrap();
+        assert_eq!(files.len(), scenarios.len() + 1);
+        let index = decode_index(&files[0].1).unwrap();
+        assert_eq!(index.len(), scenarios.len());
+        for ((name, bytes), s) in files[1..].iter().zip(&scenarios) {
+            assert_eq!(name, &format!("{}.bin", s.id));
+            assert_eq!(&decode_scenario(bytes).unwrap(), s);
+            assert!(index.iter().any(|e| e.id == s.id && e.file == *name));
+        }
+        let large = super::super::generate::large(300);
+        assert_eq!(decode_scenario(&encode_scenario(&large)).unwrap(), large);
+    }
+
+    #[test]
+    fn a_foreign_or_damaged_file_is_refused() {
+        let files = compiled().unwrap();
+        let bytes = &files[1].1;
+        assert_eq!(decode_scenario(b"{}"), Err(CompiledError));
+        assert_eq!(
+            decode_scenario(&bytes[..bytes.len() / 2]),
+            Err(CompiledError)
+        );
+        let mut other_version = bytes.clone();
+        other_version[6] += 1;
+        assert_eq!(decode_scenario(&other_version), Err(CompiledError));
+        assert!(decode_index(bytes).is_err(), "a scenario is not an index");
+    }
 }

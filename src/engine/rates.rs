@@ -192,13 +192,10 @@ fn pick<'a, T>(entries: &'a [Sourced<T>], date: Date, what: &'static str) -> Res
 }
 
 impl RatesTable {
-    /// The table compiled into the app (src/engine/rates.json).
+    /// The table compiled into the app from `src/engine/rates.json` (by build.rs).
     pub fn bundled() -> &'static RatesTable {
         static TABLE: OnceLock<RatesTable> = OnceLock::new();
-        TABLE.get_or_init(|| {
-            serde_json::from_str(include_str!("rates.json"))
-                .expect("rates.json is checked by the test suite")
-        })
+        TABLE.get_or_init(|| include!(concat!(env!("OUT_DIR"), "/rates_table.rs")))
     }
 
     /// The monthly contribution of `package` for a worker of `occupation` declaring `income`, on
@@ -277,6 +274,12 @@ pub fn rupiah(amount: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_compiled_table_is_the_file() {
+        let parsed: RatesTable = serde_json::from_str(include_str!("rates.json")).unwrap();
+        assert_eq!(*RatesTable::bundled(), parsed);
+    }
 
     fn d(s: &str) -> Date {
         Date::parse(s).unwrap()

@@ -521,7 +521,7 @@ pub struct Quote {
     /// What the figure is.
     pub figure: Figure,
     /// For contributions: which package.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub package: Option<Package>,
     /// The amount the agent says, in rupiah.
     pub amount: u64,
@@ -556,13 +556,13 @@ pub struct Choice {
     /// The kind of move.
     pub kind: MoveKind,
     /// For `answer_objection`: which objection.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub objection: Option<Objection>,
     /// For `close`: which package.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub package: Option<Package>,
     /// For `quote` (or any move that says a number): the figure.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub quote: Option<Quote>,
     /// When the choice is offered (all must hold; empty = always).
     #[serde(default)]
@@ -580,7 +580,7 @@ pub struct Choice {
     pub next: Next,
     /// For `close`: where to go when the worker is not ready yet (default: the conversation
     /// ends, with a follow-up or a refusal depending on how close the worker was).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub if_not_ready: Option<Next>,
 }
 

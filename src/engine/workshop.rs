@@ -8,6 +8,8 @@
 //! edited score is refused with the reason. What a code cannot prove is who held the phone: a
 //! name is what the agent typed.
 
+use serde::{Deserialize, Serialize};
+
 use super::code::{from_base32, to_base32, ReadError, Reader, Writer};
 use super::messages::{message, Msg};
 use super::rates::Date;
@@ -44,7 +46,8 @@ impl ScenarioRef {
 }
 
 /// Which assessment of a workshop a result belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Phase {
     /// Before the training.
     PreTest,
@@ -295,7 +298,7 @@ pub struct ResultRecord {
 }
 
 /// Who took an assessment, and where it belongs.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Taker {
     /// The workshop's id.
     pub workshop: String,

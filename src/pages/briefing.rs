@@ -9,6 +9,7 @@ use crate::components::avatar::Avatar;
 use crate::engine::messages;
 use crate::engine::rates::rupiah;
 use crate::engine::sim::SaveState;
+use crate::engine::workshop::Phase;
 use crate::i18n::{t_with, Text};
 use crate::loader::{use_scenario, Loadable};
 use crate::pages::load_failed;
@@ -32,6 +33,12 @@ pub fn Briefing(props: &BriefingProps) -> Html {
     let navigator = use_navigator();
     // `?seed=N` on the briefing's address plays that exact situation (for trainers and tests).
     let seed = query_param(&navigator.path, "seed").and_then(|s| s.parse::<u64>().ok());
+    // `?tes=pre` or `?tes=post`: a test of the workshop joined on this device.
+    let phase = match query_param(&navigator.path, "tes").as_deref() {
+        Some("pre") => Some(Phase::PreTest),
+        Some("post") => Some(Phase::PostTest),
+        _ => None,
+    };
     let mode = use_state(|| Mode::Practice);
     let error = use_state(|| None::<Text>);
 
@@ -48,28 +55,52 @@ pub fn Briefing(props: &BriefingProps) -> Html {
         .ok()
         .flatten()
         .filter(|r| r.save.version == s.version);
+    // A workshop test is only taken as the joined agent, on the scenario the trainer chose.
+    let taker = phase.and_then(|phase| {
+        let joined = practice.joined().ok().flatten()?;
+        let workshop = joined.workshop()?;
+        workshop
+            .tests(phase)
+            .iter()
+            .any(|r| r.id == s.id)
+            .then(|| joined.taker(&workshop, phase))
+    });
+    let test_title = taker.as_ref().map(|t| {
+        i18n.t(match t.phase {
+            Phase::PreTest => Text::WorkshopPreTest,
+            Phase::PostTest => Text::WorkshopPostTest,
+        })
+    });
 
     let start = {
-        let (practice, navigator, mode, error, s) = (
+        let (practice, navigator, mode, error, s, taker) = (
             practice.clone(),
             navigator.clone(),
             mode.clone(),
             error.clone(),
             s.clone(),
+            taker.clone(),
         );
         Callback::from(move |_| {
+            // A test is always an assessment, on a fresh situation.
+            let mode = if taker.is_some() {
+                Mode::Assessment
+            } else {
+                *mode
+            };
             let run = SavedRun {
                 save: SaveState {
                     scenario: s.id.clone(),
                     version: s.version,
                     // A fixed situation is for practice; an assessment always gets a fresh one.
                     seed: seed
-                        .filter(|_| *mode == Mode::Practice)
+                        .filter(|_| mode == Mode::Practice)
                         .unwrap_or_else(fresh_seed),
                     choices: Vec::new(),
                 },
-                mode: *mode,
+                mode,
                 started_ms: now_ms(),
+                taker: taker.clone(),
             };
             // If storage fails the run still starts; the play page says why it is not kept.
             if practice.save_run(&run).is_err() {
@@ -109,6 +140,11 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                     <p class="hint" data-testid="fixed-seed">{ t_with(i18n.lang, Text::BriefingSeed, &[("seed", &seed.to_string())]) }</p>
                 }
             </section>
+            if let Some(title) = test_title {
+                <p class="notice notice--info" data-testid="test-notice">
+                    <strong>{ title }</strong>{ " · " }{ i18n.t(Text::BriefingTestNotice) }
+                </p>
+            } else {
             <fieldset class="mode">
                 <legend>{ i18n.t(Text::ModeLabel) }</legend>
                 <label class="mode__option">
@@ -120,19 +156,24 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                     <span><strong>{ i18n.t(Text::ModeAssessment) }</strong><br />{ i18n.t(Text::ModeAssessmentHelp) }</span>
                 </label>
             </fieldset>
+            }
             if let Some(e) = *error {
                 <p class="notice notice--warning" role="status">{ i18n.t(e) }</p>
             }
             <div class="actions">
-                if saved.is_some() {
+                if saved.as_ref().is_some_and(|r| r.taker == taker) {
                     <Link to={Route::Play { id: s.id.clone() }} classes="button" >
                         <span data-testid="resume">{ i18n.t(Text::BriefingResume) }</span>
                     </Link>
                 }
-                <button type="button" class={classes!("button", saved.is_some().then_some("button--secondary"))}
-                    onclick={start} data-testid="start">
-                    { i18n.t(if saved.is_some() { Text::BriefingRestart } else { Text::BriefingStart }) }
-                </button>
+                // A test in progress can only be continued: restarting would let a bad start be
+                // thrown away.
+                if !(taker.is_some() && saved.as_ref().is_some_and(|r| r.taker == taker)) {
+                    <button type="button" class={classes!("button", saved.is_some().then_some("button--secondary"))}
+                        onclick={start} data-testid="start">
+                        { i18n.t(if saved.is_some() { Text::BriefingRestart } else { Text::BriefingStart }) }
+                    </button>
+                }
             </div>
         </div>
     }

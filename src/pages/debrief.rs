@@ -7,6 +7,7 @@ use crate::router::{use_navigator, Link};
 use yew::prelude::*;
 
 use crate::app::{use_i18n, use_store, Route};
+use crate::components::result_code::ResultCode;
 use crate::components::score_chart::ScoreChart;
 use crate::engine::messages::{self, message_with, Msg};
 use crate::engine::scenario::Competency;
@@ -65,6 +66,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let verified = card.total == attempt.total;
     let d = debrief(&s, session.turns(), &card);
 
+    let taken = attempt.code.is_some();
     let again = |same_seed: bool| {
         let (practice, navigator, save, mode) = (
             practice.clone(),
@@ -79,9 +81,15 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                     choices: Vec::new(),
                     ..save.clone()
                 },
-                // Replaying a known situation is practice, never a new assessment.
-                mode: if same_seed { Mode::Practice } else { mode },
+                // Replaying a known situation is practice, never a new assessment; a workshop
+                // test is taken once, so playing it again is practice too.
+                mode: if same_seed || taken {
+                    Mode::Practice
+                } else {
+                    mode
+                },
                 started_ms: now_ms(),
+                taker: None,
             };
             let _ = practice.save_run(&run);
             let id = run.save.scenario.clone();
@@ -121,6 +129,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                     <p class="warn">{ i18n.t(Text::DebriefUnverified) }</p>
                 }
             </section>
+            if let Some(code) = attempt.code.clone() {
+                <ResultCode {code} />
+            }
             <section class="card">
                 <h2>{ i18n.t(Text::DebriefCompetencies) }</h2>
                 <ScoreChart scores={card.competencies} />

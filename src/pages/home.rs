@@ -4,8 +4,9 @@ use yew::prelude::*;
 
 use crate::router::Link;
 
-use crate::app::{use_i18n, Route};
+use crate::app::{use_i18n, use_store, Route};
 use crate::i18n::Text;
+use crate::practice::PracticeStore;
 
 #[derive(Properties, PartialEq)]
 struct AudienceProps {
@@ -33,6 +34,12 @@ fn Audience(props: &AudienceProps) -> Html {
 #[function_component]
 pub fn Home() -> Html {
     let i18n = use_i18n();
+    let workshop = PracticeStore::new(use_store())
+        .joined()
+        .ok()
+        .flatten()
+        .and_then(|j| j.workshop())
+        .map(|w| w.name);
     html! {
         <div class="page">
             <section class="hero">
@@ -42,6 +49,13 @@ pub fn Home() -> Html {
                     <span data-testid="home-start">{ i18n.t(Text::HomeStart) }</span>
                 </Link>
             </section>
+            if let Some(name) = workshop {
+                <section class="card workshop-card" data-testid="home-workshop">
+                    <p class="eyebrow">{ i18n.t(Text::WorkshopTitle) }</p>
+                    <h2>{ name }</h2>
+                    <Link to={Route::Workshop} classes="button">{ i18n.t(Text::JoinOpen) }</Link>
+                </section>
+            }
             <div class="grid">
                 <Audience title={Text::HomeAgentTitle} body={Text::HomeAgentBody} testid="home-agent"
                     steps={[Text::HomeAgentStep1, Text::HomeAgentStep2, Text::HomeAgentStep3]} />

@@ -4,10 +4,12 @@ pub mod briefing;
 pub mod debrief;
 pub mod history;
 pub mod home;
+pub mod join;
 pub mod library;
 pub mod not_found;
 pub mod play;
 pub mod settings;
+pub mod workshop;
 
 use yew::prelude::*;
 
@@ -18,12 +20,32 @@ use crate::platform::download::download_text;
 use crate::platform::fetch::FetchError;
 use crate::practice::PracticeStore;
 
+/// A date as people write it: "3 Desember 2026" / "3 December 2026".
+pub fn date_text(lang: crate::i18n::Lang, date: crate::engine::rates::Date) -> String {
+    const MONTHS: [Text; 12] = [
+        Text::Month1,
+        Text::Month2,
+        Text::Month3,
+        Text::Month4,
+        Text::Month5,
+        Text::Month6,
+        Text::Month7,
+        Text::Month8,
+        Text::Month9,
+        Text::Month10,
+        Text::Month11,
+        Text::Month12,
+    ];
+    let month = MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
+    format!("{} {} {}", date.day, crate::i18n::t(lang, month), date.year)
+}
+
 /// What a page shows when its data could not be loaded.
 pub fn load_failed(i18n: &I18n, error: &LoadError) -> Html {
     let text = match error {
         LoadError::Fetch(FetchError::Network) => i18n.t(Text::LoadOffline).to_owned(),
         LoadError::Fetch(FetchError::Status(_)) => i18n.t(Text::LoadMissing).to_owned(),
-        LoadError::Invalid(msg) => msg.get(i18n.lang == crate::i18n::Lang::En).to_owned(),
+        LoadError::Damaged => i18n.t(Text::LoadDamaged).to_owned(),
     };
     html! { <p class="notice notice--warning" role="alert" data-testid="load-failed">{ text }</p> }
 }

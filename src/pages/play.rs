@@ -16,10 +16,11 @@ use crate::components::tools::ToolsDrawer;
 use crate::engine::messages;
 use crate::engine::scenario::{Occupation, Scenario};
 use crate::engine::sim::{Event, Session, Turn};
+use crate::engine::workshop::AttemptId;
 use crate::i18n::{t_with, Text};
 use crate::loader::{use_scenario, Loadable};
 use crate::pages::{load_failed, UnreadableNotice};
-use crate::platform::clock::now_ms;
+use crate::platform::clock::{now_ms, random_u64};
 use crate::platform::events::WindowListener;
 use crate::practice::{Attempt, Mode, PracticeStore, ReadError, SavedRun};
 
@@ -147,7 +148,8 @@ pub fn Play(props: &PlayProps) -> Html {
                 ..current
             };
             if let Some(card) = session.score_card() {
-                let attempt = Attempt::new(&next, &card, now_ms());
+                let id = AttemptId::from_random(random_u64(), random_u64());
+                let attempt = Attempt::new(&next, &session, &card, now_ms(), id);
                 let index = match practice.finish(attempt.clone()) {
                     Ok(i) => i,
                     Err(_) => {

@@ -26,3 +26,19 @@ pub fn fresh_seed() -> u64 {
         1
     }
 }
+
+/// 64 random bits for identifiers (attempt UUIDs, workshop ids): from the browser's
+/// cryptographic generator where there is one, else mixed from `Math.random` and the clock.
+pub fn random_u64() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let mut bytes = [0u8; 8];
+        let filled = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+        if filled {
+            return u64::from_le_bytes(bytes);
+        }
+    }
+    fresh_seed()
+}

@@ -9,9 +9,9 @@ pub enum FetchError {
     Status(u16),
 }
 
-/// The text of `path` (relative to the app).
+/// The bytes of `path` (relative to the app).
 #[cfg(target_arch = "wasm32")]
-pub async fn fetch_text(path: &str) -> Result<String, FetchError> {
+pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, FetchError> {
     use wasm_bindgen::JsCast;
     use wasm_bindgen_futures::JsFuture;
     let window = web_sys::window().ok_or(FetchError::Network)?;
@@ -22,14 +22,14 @@ pub async fn fetch_text(path: &str) -> Result<String, FetchError> {
     if !response.ok() {
         return Err(FetchError::Status(response.status()));
     }
-    let text = JsFuture::from(response.text().map_err(|_| FetchError::Network)?)
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| FetchError::Network)?)
         .await
         .map_err(|_| FetchError::Network)?;
-    text.as_string().ok_or(FetchError::Network)
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Outside the browser there is nothing to fetch from.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_text(_path: &str) -> Result<String, FetchError> {
+pub async fn fetch_bytes(_path: &str) -> Result<Vec<u8>, FetchError> {
     Err(FetchError::Network)
 }

@@ -8,4 +8,5 @@ pub mod events;
 pub mod fatal;
 pub mod fetch;
 pub mod prefs;
+pub mod share;
 pub mod storage;

@@ -13,7 +13,7 @@ import { launch, watchProblems, screenshot, PHONE, LAPTOP } from "./support/brow
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const PACK = resolve(ROOT, "src/engine/pack");
-const index = JSON.parse(readFileSync(resolve(PACK, "index.json"), "utf8"));
+const index = JSON.parse(execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "index"], { cwd: ROOT, encoding: "utf8" }));
 const SEED = 11;
 
 function cli(...args) {

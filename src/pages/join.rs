@@ -1,0 +1,119 @@
+//! Joining a workshop from the link the trainer shared: the workshop travels in the address
+//! (`#/w/CODE`), so no server is involved. The agent types a name and picks a Wadah.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::app::{use_i18n, use_store, Route};
+use crate::engine::workshop::Workshop;
+use crate::i18n::{t_with, Text};
+use crate::pages::date_text;
+use crate::practice::{Joined, PracticeStore};
+use crate::router::{use_navigator, Link};
+
+/// The longest name accepted (it travels in every result code).
+const MAX_NAME: usize = 60;
+
+/// Props of [`Join`].
+#[derive(Properties, PartialEq)]
+pub struct JoinProps {
+    /// The workshop's code from the link.
+    pub code: AttrValue,
+}
+
+/// The join page.
+#[function_component]
+pub fn Join(props: &JoinProps) -> Html {
+    let i18n = use_i18n();
+    let en = i18n.lang == crate::i18n::Lang::En;
+    let practice = PracticeStore::new(use_store());
+    let navigator = use_navigator();
+    let name_ref = use_node_ref();
+    let wadah_ref = use_node_ref();
+    let error = use_state(|| None::<Text>);
+
+    let workshop = match Workshop::from_code(&props.code) {
+        Ok(w) => w,
+        Err(e) => {
+            return html! {
+                <div class="page page--narrow">
+                    <h1>{ i18n.t(Text::JoinTitle) }</h1>
+                    <p class="notice notice--warning" role="alert" data-testid="join-error">{ e.message().get(en).to_owned() }</p>
+                    <Link to={Route::Home} classes="button">{ i18n.t(Text::NotFoundBack) }</Link>
+                </div>
+            };
+        }
+    };
+    let current = practice.joined().ok().flatten();
+    let already = current.as_ref().filter(|j| j.code == *props.code);
+
+    let submit = {
+        let (code, practice, error) = (props.code.to_string(), practice.clone(), error.clone());
+        let (name_ref, wadah_ref, navigator) =
+            (name_ref.clone(), wadah_ref.clone(), navigator.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let name: String = name_ref
+                .cast::<HtmlInputElement>()
+                .map(|i| i.value())
+                .unwrap_or_default()
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let wadah = wadah_ref
+                .cast::<HtmlSelectElement>()
+                .map(|s| s.value())
+                .unwrap_or_default();
+            if name.is_empty() {
+                error.set(Some(Text::JoinNameMissing));
+                return;
+            }
+            if wadah.is_empty() {
+                error.set(Some(Text::JoinWadahMissing));
+                return;
+            }
+            let joined = Joined {
+                code: code.clone(),
+                agent: name.chars().take(MAX_NAME).collect(),
+                wadah,
+            };
+            match practice.join(&joined) {
+                Ok(()) => navigator.push(&Route::Workshop),
+                Err(_) => error.set(Some(Text::JoinNotSaved)),
+            }
+        })
+    };
+
+    html! {
+        <div class="page page--narrow join">
+            <p class="eyebrow">{ i18n.t(Text::JoinTitle) }</p>
+            <h1 data-testid="join-workshop">{ workshop.name.clone() }</h1>
+            <p>{ format!("{} · {}", date_text(i18n.lang, workshop.date), workshop.place) }</p>
+            if let Some(j) = already {
+                <p class="notice notice--info">{ t_with(i18n.lang, Text::JoinAlready, &[("name", &j.agent), ("wadah", &j.wadah)]) }</p>
+                <Link to={Route::Workshop} classes="button">{ i18n.t(Text::JoinOpen) }</Link>
+            } else {
+                if let Some(other) = current.as_ref() {
+                    <p class="notice notice--warning">{ t_with(i18n.lang, Text::JoinReplaces, &[("workshop", &other.workshop().map(|w| w.name).unwrap_or_default())]) }</p>
+                }
+                <form class="card form" onsubmit={submit} novalidate=true>
+                    <label class="field">
+                        <span>{ i18n.t(Text::JoinName) }</span>
+                        <input ref={name_ref} type="text" name="name" autocomplete="name" maxlength="60" required=true data-testid="join-name" />
+                    </label>
+                    <label class="field">
+                        <span>{ i18n.t(Text::JoinWadah) }</span>
+                        <select ref={wadah_ref} name="wadah" required=true data-testid="join-wadah">
+                            <option value="" selected=true disabled=true>{ i18n.t(Text::JoinWadahPick) }</option>
+                            { for workshop.wadah.iter().map(|w| html! { <option value={w.clone()}>{ w.clone() }</option> }) }
+                        </select>
+                    </label>
+                    if let Some(e) = *error {
+                        <p class="notice notice--warning" role="alert" data-testid="join-problem">{ i18n.t(e) }</p>
+                    }
+                    <button type="submit" class="button" data-testid="join-submit">{ i18n.t(Text::JoinSubmit) }</button>
+                </form>
+            }
+        </div>
+    }
+}

@@ -1,0 +1,133 @@
+//! The workshop an agent joined: the pre-test, practice and post-test scenarios, which tests are
+//! done, and each finished test's result code to send to the trainer.
+
+use yew::prelude::*;
+
+use crate::app::{use_i18n, use_store, Route};
+use crate::engine::pack::Summary;
+use crate::engine::workshop::{Phase, ScenarioRef};
+use crate::i18n::{t_with, Text};
+use crate::loader::{use_index, Loadable};
+use crate::pages::play::all_attempts;
+use crate::pages::{date_text, load_failed};
+use crate::practice::PracticeStore;
+use crate::router::Link;
+
+/// The agent's workshop page.
+#[function_component]
+pub fn WorkshopPage() -> Html {
+    let i18n = use_i18n();
+    let en = i18n.lang == crate::i18n::Lang::En;
+    let practice = PracticeStore::new(use_store());
+    let index = use_index();
+    let joined = practice.joined().ok().flatten();
+    let Some((joined, workshop)) = joined.and_then(|j| j.workshop().map(|w| (j, w))) else {
+        return html! {
+            <div class="page page--narrow">
+                <h1>{ i18n.t(Text::WorkshopTitle) }</h1>
+                <p data-testid="workshop-none">{ i18n.t(Text::WorkshopNone) }</p>
+            </div>
+        };
+    };
+    let index = match index {
+        Loadable::Loading => {
+            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
+        }
+        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
+        Loadable::Ready(index) => index,
+    };
+    let attempts = all_attempts(&practice);
+    let summary = |r: &ScenarioRef| index.iter().find(|s| s.id == r.id).cloned();
+    let test = |phase: Phase, r: &ScenarioRef| {
+        let taker = joined.taker(&workshop, phase);
+        let done = attempts.iter().enumerate().find(|(_, a)| {
+            a.code.is_some()
+                && a.save.scenario == r.id
+                && a.save.version == r.version
+                && a.code
+                    .as_deref()
+                    .and_then(|c| crate::engine::workshop::ResultRecord::from_code(c).ok())
+                    .is_some_and(|rec| {
+                        rec.workshop == taker.workshop
+                            && rec.phase == phase
+                            && rec.agent == taker.agent
+                    })
+        });
+        let tes = if phase == Phase::PreTest {
+            "pre"
+        } else {
+            "post"
+        };
+        html! {
+            <li class="workshop__item" data-testid={format!("test-{tes}-{}", r.id)}>
+                { scenario_line(&i18n, summary(r), r, en) }
+                if let Some((i, a)) = done {
+                    <p class="ok">{ t_with(i18n.lang, Text::WorkshopDone, &[("score", &a.total.to_string())]) }</p>
+                    <Link to={Route::Debrief { attempt: i }} classes="button button--secondary">
+                        <span data-testid="test-code">{ i18n.t(Text::WorkshopShowCode) }</span>
+                    </Link>
+                } else {
+                    <a class="button" href={format!("{}?tes={tes}", Route::Briefing { id: r.id.clone() }.href())} data-testid="test-start">
+                        { i18n.t(Text::WorkshopStartTest) }
+                    </a>
+                }
+            </li>
+        }
+    };
+    let section = |title: Text, phase: Phase, refs: &[ScenarioRef]| {
+        html! {
+            if !refs.is_empty() {
+                <section class="card">
+                    <h2>{ i18n.t(title) }</h2>
+                    <ul class="workshop__list">{ for refs.iter().map(|r| test(phase, r)) }</ul>
+                </section>
+            }
+        }
+    };
+    html! {
+        <div class="page page--narrow workshop" data-testid="workshop">
+            <p class="eyebrow">{ i18n.t(Text::WorkshopTitle) }</p>
+            <h1>{ workshop.name.clone() }</h1>
+            <p>{ format!("{} · {}", date_text(i18n.lang, workshop.date), workshop.place) }</p>
+            <p class="hint" data-testid="workshop-you">{ t_with(i18n.lang, Text::WorkshopYou, &[("name", &joined.agent), ("wadah", &joined.wadah)]) }</p>
+            { section(Text::WorkshopPreTest, Phase::PreTest, &workshop.pre_test) }
+            if !workshop.practice.is_empty() {
+                <section class="card">
+                    <h2>{ i18n.t(Text::WorkshopPractice) }</h2>
+                    <ul class="workshop__list">
+                        { for workshop.practice.iter().map(|r| html! {
+                            <li class="workshop__item">
+                                { scenario_line(&i18n, summary(r), r, en) }
+                                <Link to={Route::Briefing { id: r.id.clone() }} classes="button button--secondary">{ i18n.t(Text::WorkshopPracticeStart) }</Link>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
+            { section(Text::WorkshopPostTest, Phase::PostTest, &workshop.post_test) }
+        </div>
+    }
+}
+
+/// A scenario's title, or a warning when this device lacks it or has another version.
+fn scenario_line(
+    i18n: &crate::app::I18n,
+    summary: Option<Summary>,
+    r: &ScenarioRef,
+    en: bool,
+) -> Html {
+    match summary {
+        Some(s) if s.version == r.version => {
+            html! { <p class="workshop__title">{ s.title.get(en).to_owned() }</p> }
+        }
+        Some(s) => html! {
+            <>
+                <p class="workshop__title">{ s.title.get(en).to_owned() }</p>
+                <p class="warn">{ i18n.t(Text::WorkshopOtherVersion) }</p>
+            </>
+        },
+        None => {
+            html! { <p class="warn">{ t_with(i18n.lang, Text::WorkshopMissing, &[("id", &r.id)]) }</p> }
+        }
+    }
+}
