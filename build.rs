@@ -20,6 +20,12 @@ const CATALOGUES: &[(&str, &str, &str, &str)] = &[
         "texts_tables.rs",
     ),
     (
+        "src/i18n/trainer_texts.rs",
+        "src/i18n/id.json",
+        "src/i18n/en.json",
+        "trainer_texts_tables.rs",
+    ),
+    (
         "src/engine/messages.rs",
         "src/engine/messages.id.json",
         "src/engine/messages.en.json",
@@ -40,7 +46,10 @@ fn main() {
             // A catalogue that does not parse compiles as empty; its tests then fail with the reason.
             let strings: serde_json::Map<String, serde_json::Value> =
                 serde_json::from_str(&read(file)).unwrap_or_default();
-            code.push_str(&format!("const {name}: [&str; {}] = [\n", keys.len()));
+            code.push_str(&format!(
+                "pub(crate) const {name}: [&str; {}] = [\n",
+                keys.len()
+            ));
             for key in &keys {
                 let text = strings
                     .get(key)

@@ -35,6 +35,15 @@ for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/scri
 }
 writeFileSync(indexFile, html.replace(marker, hashes.join(" ")));
 
+// The trainer's page links the same stylesheet, whose name Trunk hashes.
+const trainerFile = join(dir, "pelatih.html");
+const css = readdirSync(dir).find((f) => /^app-.*\.css$/.test(f));
+if (!css) {
+  console.error("post-build: no app-*.css in the build");
+  process.exit(1);
+}
+writeFileSync(trainerFile, readFileSync(trainerFile, "utf8").replace("__APP_CSS__", css));
+
 // 2. Scenario pack. Native cargo, not the wasm toolchain Trunk may run under (its build-std
 //    settings break native builds; see ../shared/TOOLCHAIN.md), engine only (no UI features).
 const nativeEnv = { ...process.env };
@@ -58,15 +67,22 @@ const walk = (d) => {
   }
 };
 walk(dir);
+// The trainer's app is kept on first use, not fetched ahead on every agent's phone.
+const isTrainerFile = (f) => f === "pelatih.html" || f === "pelatih.js" || f === "trainer.css" || f.startsWith("latih-pelatih");
+const trainerFiles = files.filter(isTrainerFile);
+const agentFiles = files.filter((f) => !isTrainerFile(f));
 const version = createHash("sha256");
 for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
 const template = readFileSync(new URL("../static/sw.js", import.meta.url), "utf8");
-if (!template.includes("__VERSION__") || !template.includes("__FILES__")) {
-  console.error("post-build: static/sw.js lacks __VERSION__ or __FILES__");
+if (!["__VERSION__", "__FILES__", "__TRAINER_FILES__"].every((m) => template.includes(m))) {
+  console.error("post-build: static/sw.js lacks __VERSION__, __FILES__ or __TRAINER_FILES__");
   process.exit(1);
 }
 const worker = release
-  ? template.replace("__VERSION__", version.digest("hex").slice(0, 16)).replace("__FILES__", JSON.stringify(["./", ...files]))
+  ? template
+      .replace("__VERSION__", version.digest("hex").slice(0, 16))
+      .replace("__TRAINER_FILES__", JSON.stringify(trainerFiles))
+      .replace("__FILES__", JSON.stringify(["./", ...agentFiles]))
   : `// Development build: no offline cache; this worker removes itself.\nself.addEventListener("install", () => self.skipWaiting());\nself.addEventListener("activate", () => self.registration.unregister());\n`;
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`post-build: ${hashes.length} inline script(s) allowed by hash; sw.js ${release ? `caches ${files.length + 1} files` : "disabled (debug build)"}`);
+console.log(`post-build: ${hashes.length} inline script(s) allowed by hash; sw.js ${release ? `caches ${agentFiles.length + 1} files ahead, ${trainerFiles.length} trainer files on first use` : "disabled (debug build)"}`);

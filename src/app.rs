@@ -49,7 +49,7 @@ pub struct I18n {
 
 impl I18n {
     /// The string for `text` in the current language.
-    pub fn t(&self, text: Text) -> &'static str {
+    pub fn t<K: crate::i18n::Key>(&self, text: K) -> &'static str {
         t(self.lang, text)
     }
 }
@@ -72,14 +72,15 @@ pub struct AppRootProps {
     pub history: History,
 }
 
-/// The whole app, given its storage and history.
-#[function_component]
-pub fn AppRoot(props: &AppRootProps) -> Html {
-    let lang = use_state(|| load_lang(&props.store));
+/// The interface language of an app on `store`: remembered across visits, written to the
+/// page's `lang` attribute, and a storage failure to report (shared by the agent's and the
+/// trainer's apps).
+#[hook]
+pub fn use_app_lang(store: &Store) -> (I18n, Option<StoreError>) {
+    let lang = use_state(|| load_lang(store));
     let store_error = use_state(|| None::<StoreError>);
-
     {
-        let store = props.store.clone();
+        let store = store.clone();
         let store_error = store_error.clone();
         use_effect_with(*lang, move |lang| {
             let result = save_lang(&store, *lang).err();
@@ -89,7 +90,6 @@ pub fn AppRoot(props: &AppRootProps) -> Html {
             set_document_lang(*lang);
         });
     }
-
     let i18n = I18n {
         lang: *lang,
         set_lang: {
@@ -97,7 +97,14 @@ pub fn AppRoot(props: &AppRootProps) -> Html {
             Callback::from(move |next: Lang| lang.set(next))
         },
     };
+    (i18n, (*store_error).clone())
+}
 
+/// The whole app, given its storage and history.
+#[function_component]
+pub fn AppRoot(props: &AppRootProps) -> Html {
+    let (i18n, store_error) = use_app_lang(&props.store);
+    let lang = i18n.lang;
     html! {
         <ContextProvider<I18n> context={i18n}>
         <ContextProvider<Store> context={props.store.clone()}>
@@ -105,14 +112,14 @@ pub fn AppRoot(props: &AppRootProps) -> Html {
                 <div class="app">
                     <Header />
                     <UpdateBanner />
-                    if let Some(error) = (*store_error).clone() {
+                    if let Some(error) = store_error {
                         <StorageNotice {error} />
                     }
                     <main id="main" class="main" tabindex="-1">
                         <Pages />
                     </main>
                     <footer class="footer">
-                        <p>{ t(*lang, Text::FooterText) }</p>
+                        <p>{ t(lang, Text::FooterText) }</p>
                     </footer>
                 </div>
             </Router>
@@ -121,7 +128,7 @@ pub fn AppRoot(props: &AppRootProps) -> Html {
     }
 }
 
-fn set_document_lang(lang: Lang) {
+pub(crate) fn set_document_lang(lang: Lang) {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())

@@ -30,3 +30,5 @@ pub mod platform;
 pub mod practice;
 #[cfg(feature = "ui")]
 pub mod router;
+#[cfg(feature = "ui")]
+pub mod trainer;

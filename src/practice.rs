@@ -148,26 +148,8 @@ impl PracticeStore {
         PracticeStore { store }
     }
 
-    /// Reads `key` as JSON. Unreadable data is moved to a quarantine key (returned in the error)
-    /// instead of being lost or overwritten.
     fn read<T: for<'de> Deserialize<'de>>(&self, key: &str) -> Result<Option<T>, ReadError> {
-        let Some(raw) = self.store.get(key).map_err(ReadError::Store)? else {
-            return Ok(None);
-        };
-        match serde_json::from_str(&raw) {
-            Ok(value) => Ok(Some(value)),
-            Err(_) => {
-                // A fresh key each time, so a second unreadable copy never replaces the first.
-                let n = self.store.keys().map_or(0, |k| k.len());
-                let aside = format!(
-                    "{QUARANTINE_KEY}{key}.{}.{n}",
-                    crate::platform::clock::now_ms()
-                );
-                self.store.set(&aside, &raw).map_err(ReadError::Store)?;
-                self.store.remove(key).map_err(ReadError::Store)?;
-                Err(ReadError::SetAside(aside))
-            }
-        }
+        read_json(&self.store, key)
     }
 
     /// The run in progress for a scenario.
@@ -222,6 +204,31 @@ impl PracticeStore {
     /// The raw text of data set aside under `key`, for download.
     pub fn quarantined(&self, key: &str) -> Option<String> {
         self.store.get(key).ok().flatten()
+    }
+}
+
+/// Reads `key` of `store` as JSON. Unreadable data is moved to a quarantine key (returned in
+/// the error) instead of being lost or overwritten.
+pub fn read_json<T: for<'de> Deserialize<'de>>(
+    store: &Store,
+    key: &str,
+) -> Result<Option<T>, ReadError> {
+    let Some(raw) = store.get(key).map_err(ReadError::Store)? else {
+        return Ok(None);
+    };
+    match serde_json::from_str(&raw) {
+        Ok(value) => Ok(Some(value)),
+        Err(_) => {
+            // A fresh key each time, so a second unreadable copy never replaces the first.
+            let n = store.keys().map_or(0, |k| k.len());
+            let aside = format!(
+                "{QUARANTINE_KEY}{key}.{}.{n}",
+                crate::platform::clock::now_ms()
+            );
+            store.set(&aside, &raw).map_err(ReadError::Store)?;
+            store.remove(key).map_err(ReadError::Store)?;
+            Err(ReadError::SetAside(aside))
+        }
     }
 }
 

@@ -165,3 +165,73 @@ fn mood_words_follow_the_workers_state() {
     assert_eq!(mood_sign(&w(70, 70, 20, 80)), 1);
     assert_eq!(mood_sign(&w(10, 10, 90, 80)), -1);
 }
+
+mod trainer {
+    use latih::engine::rates::Date;
+    use latih::engine::workshop::{ScenarioRef, Workshop};
+    use latih::i18n::{t, Lang, TrainerText};
+    use latih::platform::storage::Store;
+    use latih::router::History;
+    use latih::trainer::store::{SavedWorkshop, WorkshopStore};
+    use latih::trainer::{TrainerRoot, TrainerRootProps};
+    use yew::LocalServerRenderer;
+
+    fn render(store: Store, path: &str) -> String {
+        let props = TrainerRootProps {
+            store,
+            history: History::Memory(path.into()),
+        };
+        futures::executor::block_on(
+            LocalServerRenderer::<TrainerRoot>::with_props(props)
+                .hydratable(false)
+                .render(),
+        )
+    }
+
+    #[test]
+    fn the_trainer_starts_with_no_workshops_and_a_way_to_make_one() {
+        let html = render(Store::memory(), "/");
+        assert!(
+            html.contains(t(Lang::Id, TrainerText::NoWorkshops)),
+            "{html}"
+        );
+        assert!(html.contains(r##"href="#/baru""##), "{html}");
+        assert!(html.contains(t(Lang::Id, TrainerText::AgentApp)));
+    }
+
+    #[test]
+    fn saved_workshops_are_listed_and_unknown_ones_explained() {
+        let store = Store::memory();
+        let workshop = Workshop {
+            id: Workshop::new_id(77),
+            name: "Workshop <b>Selong</b>".into(),
+            date: Date::new(2026, 12, 3).unwrap(),
+            place: "Selong".into(),
+            wadah: vec!["A".into()],
+            pre_test: vec![ScenarioRef {
+                id: "fisher-lombok-timur".into(),
+                version: 1,
+            }],
+            post_test: vec![],
+            practice: vec![],
+        };
+        WorkshopStore::new(store.clone())
+            .save(SavedWorkshop {
+                code: workshop.to_code(),
+                created_ms: 1,
+                results: vec![],
+            })
+            .unwrap();
+        let html = render(store.clone(), "/");
+        assert!(
+            html.contains("Workshop &lt;b&gt;Selong&lt;/b&gt;"),
+            "a name is text, never HTML: {html}"
+        );
+        assert!(html.contains("3 Desember 2026"));
+        let html = render(store, "/w/NOSUCHID");
+        assert!(
+            html.contains(t(Lang::Id, TrainerText::WorkshopMissing)),
+            "{html}"
+        );
+    }
+}

@@ -1,10 +1,13 @@
 //! A workshop test's result code, for the agent to send to the trainer: shown as text that can
-//! be selected, with buttons to copy it and to open the phone's share sheet.
+//! be selected, with buttons to copy it, save it as a file and open the phone's share sheet,
+//! and as a QR code.
 
 use yew::prelude::*;
 
 use crate::app::use_i18n;
+use crate::components::qr::Qr;
 use crate::i18n::Text;
+use crate::platform::download::download;
 use crate::platform::share::{can_share, copy_text, share_text};
 
 /// Props of [`ResultCode`].
@@ -42,6 +45,12 @@ pub fn ResultCode(props: &ResultCodeProps) -> Html {
             });
         })
     };
+    let save = {
+        let code = props.code.clone();
+        Callback::from(move |_| {
+            download("latih-kode-hasil.txt", "text/plain", &format!("{code}\n"));
+        })
+    };
     html! {
         <section class="card result-code" data-testid="result-code">
             <h2>{ i18n.t(Text::CodeTitle) }</h2>
@@ -49,10 +58,15 @@ pub fn ResultCode(props: &ResultCodeProps) -> Html {
             <p class="result-code__text" data-testid="result-code-text" tabindex="0">{ props.code.clone() }</p>
             <div class="actions">
                 <button type="button" class="button" onclick={copy} data-testid="copy-code">{ i18n.t(Text::CodeCopy) }</button>
+                <button type="button" class="button button--secondary" onclick={save} data-testid="save-code">{ i18n.t(Text::CodeSave) }</button>
                 if can_share() {
                     <button type="button" class="button button--secondary" onclick={share} data-testid="share-code">{ i18n.t(Text::CodeShare) }</button>
                 }
             </div>
+            <details class="qr-box">
+                <summary data-testid="show-qr">{ i18n.t(Text::CodeShowQr) }</summary>
+                <Qr text={props.code.clone()} label={i18n.t(Text::CodeTitle)} />
+            </details>
             if let Some(s) = *status {
                 <p class="hint" role="status">{ i18n.t(s) }</p>
             }

@@ -576,6 +576,61 @@ pub fn verify(
     })
 }
 
+/// What importing a batch of pasted text or files found.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Batch {
+    /// New, verified results, with their codes as found.
+    pub accepted: Vec<(String, Verified)>,
+    /// Codes for attempts already imported (or twice in this batch): counted once.
+    pub duplicates: u32,
+    /// Codes refused, each with the reason.
+    pub rejected: Vec<(String, Rejection)>,
+}
+
+/// Checks every result code in `text` against the workshop: `known` holds the codes imported
+/// before. Nothing here writes anything; the caller stores only what was accepted.
+pub fn check_batch(
+    text: &str,
+    workshop: &Workshop,
+    scenarios: &[Scenario],
+    known: &[String],
+) -> Batch {
+    let mut seen: Vec<AttemptId> = known
+        .iter()
+        .filter_map(|c| ResultRecord::from_code(c).ok())
+        .map(|r| r.attempt)
+        .collect();
+    let mut batch = Batch::default();
+    for code in find_codes(text) {
+        let checked = ResultRecord::from_code(code)
+            .map_err(Rejection::Code)
+            .and_then(|r| verify(&r, workshop, scenarios));
+        match checked {
+            Ok(v) if seen.contains(&v.record.attempt) => batch.duplicates += 1,
+            Ok(v) => {
+                seen.push(v.record.attempt);
+                batch.accepted.push((code.to_owned(), v));
+            }
+            Err(why) => batch.rejected.push((code.to_owned(), why)),
+        }
+    }
+    batch
+}
+
+/// The verified results behind stored codes (codes that no longer verify, e.g. after a
+/// scenario changed version, are left out), one per attempt.
+pub fn verified_results(
+    codes: &[String],
+    workshop: &Workshop,
+    scenarios: &[Scenario],
+) -> Vec<Verified> {
+    check_batch(&codes.join("\n"), workshop, scenarios, &[])
+        .accepted
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -749,6 +804,29 @@ mod tests {
             verify(&long, &w, &scenarios),
             Err(Rejection::Unplayable { .. })
         ));
+    }
+
+    #[test]
+    fn a_batch_accepts_new_codes_counts_repeats_once_and_explains_refusals() {
+        let scenarios = pack::load().unwrap();
+        let w = workshop(&scenarios);
+        let a = record(&scenarios[0], &w, Phase::PreTest).to_code();
+        let mut other = record(&scenarios[1], &w, Phase::PostTest);
+        other.attempt = AttemptId::from_random(7, 7);
+        let b = other.to_code();
+        let text = format!("Rina: {a}\nRina lagi: {a}\nBudi: {b}\nSiti: LATIH-ZZZZ");
+        let batch = check_batch(&text, &w, &scenarios, &[]);
+        assert_eq!(batch.accepted.len(), 2);
+        assert_eq!(batch.duplicates, 1);
+        assert_eq!(batch.rejected.len(), 1);
+        assert_eq!(batch.rejected[0].0, "LATIH-ZZZZ");
+        let again = check_batch(&text, &w, &scenarios, &[a.clone(), b.clone()]);
+        assert!(again.accepted.is_empty());
+        assert_eq!(again.duplicates, 3);
+        assert_eq!(
+            verified_results(&[a.clone(), b, a], &w, &scenarios).len(),
+            2
+        );
     }
 
     #[test]

@@ -7,9 +7,51 @@
 //! then to the key itself: the app never panics over a string.
 
 mod texts;
+mod trainer_texts;
 pub use texts::Text;
+pub use trainer_texts::TrainerText;
 
-include!(concat!(env!("OUT_DIR"), "/texts_tables.rs"));
+/// The compiled catalogues of [`Text`] (`ID`, `EN`, by variant order).
+mod text_tables {
+    include!(concat!(env!("OUT_DIR"), "/texts_tables.rs"));
+}
+
+/// The compiled catalogues of [`TrainerText`].
+mod trainer_tables {
+    include!(concat!(env!("OUT_DIR"), "/trainer_texts_tables.rs"));
+}
+
+/// A string key of either list: [`Text`] (both apps) or [`TrainerText`] (the trainer's app).
+pub trait Key: Copy {
+    /// The compiled string of this key in `lang` ("" when missing).
+    fn entry(self, lang: Lang) -> &'static str;
+    /// The key's name in the catalogues.
+    fn name(self) -> &'static str;
+}
+
+impl Key for Text {
+    fn entry(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Id => text_tables::ID[self as usize],
+            Lang::En => text_tables::EN[self as usize],
+        }
+    }
+    fn name(self) -> &'static str {
+        self.key()
+    }
+}
+
+impl Key for TrainerText {
+    fn entry(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Id => trainer_tables::ID[self as usize],
+            Lang::En => trainer_tables::EN[self as usize],
+        }
+    }
+    fn name(self) -> &'static str {
+        self.key()
+    }
+}
 
 /// A language the interface speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -56,20 +98,16 @@ impl Lang {
 }
 
 /// The string for `text` in `lang`, falling back to the other language, then to the key.
-pub fn t(lang: Lang, text: Text) -> &'static str {
-    let table = |lang| match lang {
-        Lang::Id => &ID,
-        Lang::En => &EN,
-    };
+pub fn t<K: Key>(lang: Lang, text: K) -> &'static str {
     [lang, lang.other()]
         .into_iter()
-        .map(|lang| table(lang)[text as usize])
+        .map(|lang| text.entry(lang))
         .find(|s| !s.is_empty())
-        .unwrap_or(text.key())
+        .unwrap_or(text.name())
 }
 
 /// [`t`] with `{name}` placeholders replaced by the given values.
-pub fn t_with(lang: Lang, text: Text, args: &[(&str, &str)]) -> String {
+pub fn t_with<K: Key>(lang: Lang, text: K, args: &[(&str, &str)]) -> String {
     crate::engine::messages::fill(t(lang, text), args)
 }
 
@@ -122,14 +160,24 @@ mod tests {
         }
     }
 
+    /// Every declared key of both lists, with its compiled strings (Indonesian, English).
+    fn every_key() -> Vec<(&'static str, [&'static str; 2])> {
+        let row = |k: &dyn Fn(Lang) -> &'static str, name| (name, [k(Lang::Id), k(Lang::En)]);
+        Text::ALL
+            .iter()
+            .map(|x| row(&|l| t(l, *x), x.key()))
+            .chain(TrainerText::ALL.iter().map(|x| row(&|l| t(l, *x), x.key())))
+            .collect()
+    }
+
     #[test]
     fn every_key_is_translated_in_every_language() {
         let mut missing = Vec::new();
         for lang in Lang::ALL {
             let catalog = Catalog::parse(lang.source()).unwrap();
-            for text in Text::ALL {
-                if catalog.get(text.key()).is_none() {
-                    missing.push(format!("{}: {}", lang.code(), text.key()));
+            for (key, _) in every_key() {
+                if catalog.get(key).is_none() {
+                    missing.push(format!("{}: {key}", lang.code()));
                 }
             }
         }
@@ -138,7 +186,7 @@ mod tests {
 
     #[test]
     fn catalogues_hold_no_unknown_keys() {
-        let known: Vec<&str> = Text::ALL.iter().map(|t| t.key()).collect();
+        let known: Vec<&str> = every_key().into_iter().map(|(k, _)| k).collect();
         for lang in Lang::ALL {
             let catalog = Catalog::parse(lang.source()).unwrap();
             let stale: Vec<&str> = catalog.keys().filter(|k| !known.contains(k)).collect();
@@ -152,16 +200,18 @@ mod tests {
 
     #[test]
     fn placeholders_agree_between_languages() {
-        for text in Text::ALL {
-            let id = placeholders(t(Lang::Id, *text));
-            let en = placeholders(t(Lang::En, *text));
-            assert_eq!(id, en, "placeholders differ for {}", text.key());
+        for (key, [id, en]) in every_key() {
+            assert_eq!(
+                placeholders(id),
+                placeholders(en),
+                "placeholders differ for {key}"
+            );
         }
     }
 
     #[test]
     fn keys_are_unique() {
-        let mut keys: Vec<&str> = Text::ALL.iter().map(|t| t.key()).collect();
+        let mut keys: Vec<&str> = every_key().into_iter().map(|(k, _)| k).collect();
         keys.sort_unstable();
         let before = keys.len();
         keys.dedup();
@@ -170,15 +220,10 @@ mod tests {
 
     #[test]
     fn the_compiled_tables_hold_the_catalogues() {
-        for lang in Lang::ALL {
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
             let catalog = Catalog::parse(lang.source()).unwrap();
-            for text in Text::ALL {
-                assert_eq!(
-                    Some(t(lang, *text)),
-                    catalog.get(text.key()),
-                    "{}",
-                    text.key()
-                );
+            for (key, strings) in every_key() {
+                assert_eq!(Some(strings[i]), catalog.get(key), "{key}");
             }
         }
     }

@@ -1,28 +1,33 @@
 //! The list of string keys. Each variant names one entry in `id.json` and `en.json`.
 
+/// Declares a list of string keys as an enum (used for [`Text`] and, in `trainer_texts.rs`, for
+/// the trainer's own strings, which the agents' app does not carry).
 macro_rules! texts {
-    ($($(#[$doc:meta])* $variant:ident => $key:literal,)*) => {
-        /// A user-facing string, looked up with [`crate::i18n::t`].
+    ($(#[$enum_doc:meta])* $name:ident; $($(#[$doc:meta])* $variant:ident => $key:literal,)*) => {
+        $(#[$enum_doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Text {
+        pub enum $name {
             $($(#[$doc])* #[allow(missing_docs)] $variant,)*
         }
 
-        impl Text {
+        impl $name {
             /// Every key, in declaration order.
-            pub const ALL: &'static [Text] = &[$(Text::$variant,)*];
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
 
             /// The key under which the catalogues hold this string.
             pub const fn key(self) -> &'static str {
                 match self {
-                    $(Text::$variant => $key,)*
+                    $($name::$variant => $key,)*
                 }
             }
         }
     };
 }
+pub(crate) use texts;
 
 texts! {
+    /// A user-facing string, looked up with [`crate::i18n::t`].
+    Text;
     AppName => "app.name",
     AppTagline => "app.tagline",
     NavLabel => "nav.label",
@@ -229,4 +234,7 @@ texts! {
     CodeShareTitle => "code.share_title",
     CodeCopied => "code.copied",
     CodeCopyFailed => "code.copy_failed",
+    HomeTrainerOpen => "home.trainer_open",
+    CodeShowQr => "code.show_qr",
+    CodeSave => "code.save",
 }

@@ -59,8 +59,11 @@ pub fn Home() -> Html {
             <div class="grid">
                 <Audience title={Text::HomeAgentTitle} body={Text::HomeAgentBody} testid="home-agent"
                     steps={[Text::HomeAgentStep1, Text::HomeAgentStep2, Text::HomeAgentStep3]} />
-                <Audience title={Text::HomeTrainerTitle} body={Text::HomeTrainerBody} testid="home-trainer"
-                    steps={[Text::HomeTrainerStep1, Text::HomeTrainerStep2, Text::HomeTrainerStep3]} />
+                <div>
+                    <Audience title={Text::HomeTrainerTitle} body={Text::HomeTrainerBody} testid="home-trainer"
+                        steps={[Text::HomeTrainerStep1, Text::HomeTrainerStep2, Text::HomeTrainerStep3]} />
+                    <a class="button button--secondary trainer-link" href="pelatih.html" data-testid="to-trainer">{ i18n.t(Text::HomeTrainerOpen) }</a>
+                </div>
             </div>
             <p class="note">{ i18n.t(Text::HomeOfflineNote) }</p>
         </div>

@@ -1,14 +1,20 @@
 //! Offering data to the user as a file download (backups of data that could not be read).
 
-/// Starts a download of `text` as `filename`. Returns false if the browser refused.
+/// Starts a download of JSON `text` as `filename`. Returns false if the browser refused.
 pub fn download_text(filename: &str, text: &str) -> bool {
+    download(filename, "application/json", text)
+}
+
+/// Starts a download of `text` as `filename` with the given media type. Returns false if the
+/// browser refused.
+pub fn download(filename: &str, media_type: &str, text: &str) -> bool {
     use wasm_bindgen::JsCast;
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return false;
     };
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
     let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
+    options.set_type(media_type);
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return false;
     };

@@ -113,3 +113,23 @@ test("a backup restored in a fresh browser reproduces the history exactly", asyn
   await pageB.getByTestId("history-fisher-lombok-timur").waitFor();
   assert.deepEqual([...problems, ...problemsB], []);
 });
+
+test("the trainer's app, once opened, works with no connection", async (t) => {
+  const server = await serve(DIST);
+  t.after(() => { server.close(); });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  await page.goto(server.url);
+  await page.getByTestId("home-title").waitFor();
+  await controlled(page);
+  // First visit to the trainer's page while online: its files are kept from then on.
+  await page.goto(`${server.url}pelatih.html`);
+  await page.getByTestId("no-workshops").waitFor();
+  await context.setOffline(true);
+  const problems = watchProblems(page);
+  await page.reload();
+  await page.getByTestId("new-workshop").click();
+  await page.getByTestId("pick-pre-fisher-lombok-timur").waitFor();
+  assert.deepEqual(problems, []);
+});

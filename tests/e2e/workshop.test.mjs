@@ -66,6 +66,8 @@ async function agentTakesPreTest(t, name, wadah, pick) {
   const total = Number(await page.locator("[data-testid=total] .total__number").textContent());
   const code = (await page.getByTestId("result-code-text").textContent()).trim();
   assert.match(code, /^LATIH-[0-9A-Z]+$/);
+  await page.getByTestId("show-qr").click();
+  assert.ok((await page.getByTestId("qr").boundingBox()).width > 200, "the QR code is large enough to scan");
   if (pick === 0) await screenshot(page, "result-code-390x844");
 
   // The workshop page now shows the test as done, with its code one tap away.

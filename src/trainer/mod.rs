@@ -1,0 +1,197 @@
+//! The trainer's app (`pelatih.html`): set up workshops, share them with the agents, import the
+//! agents' result codes (verified by replaying them), and follow the monev dashboard, awards,
+//! certificates and exports. It is a separate wasm module from the agents' app, so phones never
+//! download it, and it shares the engine, storage, translations and language switch.
+
+pub mod charts;
+pub mod pages;
+pub mod store;
+
+use yew::prelude::*;
+
+use crate::app::{use_app_lang, use_i18n, I18n};
+use crate::components::lang_switch::LangSwitch;
+use crate::components::storage_notice::StorageNotice;
+use crate::i18n::{t, Text, TrainerText};
+use crate::platform::storage::Store;
+use crate::router::{use_navigator, History, Router};
+
+/// The trainer's pages.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrainerRoute {
+    /// Every workshop on this device (`#/`).
+    Workshops,
+    /// Setting up a new workshop (`#/baru`).
+    New,
+    /// One workshop: sharing, importing results, the dashboard and exports (`#/w/ID`).
+    Workshop {
+        /// The workshop's id.
+        id: String,
+    },
+    /// The certificates of a workshop, for printing (`#/w/ID/sertifikat`).
+    Certificates {
+        /// The workshop's id.
+        id: String,
+    },
+    /// Any other address.
+    NotFound,
+}
+
+impl TrainerRoute {
+    /// The route for a path.
+    pub fn parse(path: &str) -> TrainerRoute {
+        let path = path.split(['?', '#']).next().unwrap_or("");
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            [] => TrainerRoute::Workshops,
+            ["baru"] => TrainerRoute::New,
+            ["w", id] => TrainerRoute::Workshop {
+                id: (*id).to_owned(),
+            },
+            ["w", id, "sertifikat"] => TrainerRoute::Certificates {
+                id: (*id).to_owned(),
+            },
+            _ => TrainerRoute::NotFound,
+        }
+    }
+
+    /// The path of this route. Workshop ids are base32, so they need no escaping.
+    pub fn path(&self) -> String {
+        match self {
+            TrainerRoute::Workshops => "/".into(),
+            TrainerRoute::New => "/baru".into(),
+            TrainerRoute::Workshop { id } => format!("/w/{id}"),
+            TrainerRoute::Certificates { id } => format!("/w/{id}/sertifikat"),
+            TrainerRoute::NotFound => "/404".into(),
+        }
+    }
+
+    /// The link target (`#/...`).
+    pub fn href(&self) -> String {
+        format!("#{}", self.path())
+    }
+}
+
+/// Props of [`TrainerRoot`].
+#[derive(Properties, PartialEq)]
+pub struct TrainerRootProps {
+    /// Where data is kept.
+    pub store: Store,
+    /// Where the address lives.
+    pub history: History,
+}
+
+/// The trainer's app, given its storage and history.
+#[function_component]
+pub fn TrainerRoot(props: &TrainerRootProps) -> Html {
+    let (i18n, store_error) = use_app_lang(&props.store);
+    let lang = i18n.lang;
+    html! {
+        <ContextProvider<I18n> context={i18n}>
+        <ContextProvider<Store> context={props.store.clone()}>
+            <Router history={props.history.clone()}>
+                <div class="app app--trainer">
+                    <TrainerHeader />
+                    if let Some(error) = store_error {
+                        <StorageNotice {error} />
+                    }
+                    <main id="main" class="main" tabindex="-1">
+                        <TrainerPages />
+                    </main>
+                    <footer class="footer">
+                        <p>{ t(lang, Text::FooterText) }</p>
+                    </footer>
+                </div>
+            </Router>
+        </ContextProvider<Store>>
+        </ContextProvider<I18n>>
+    }
+}
+
+#[function_component]
+fn TrainerPages() -> Html {
+    let navigator = use_navigator();
+    match TrainerRoute::parse(&navigator.path) {
+        TrainerRoute::Workshops => html! { <pages::WorkshopList /> },
+        TrainerRoute::New => html! { <pages::NewWorkshop /> },
+        TrainerRoute::Workshop { id } => {
+            html! { <pages::WorkshopDetail key={id.as_str()} id={id.clone()} /> }
+        }
+        TrainerRoute::Certificates { id } => {
+            html! { <pages::Certificates key={id.as_str()} id={id.clone()} /> }
+        }
+        TrainerRoute::NotFound => html! { <crate::pages::not_found::NotFound /> },
+    }
+}
+
+#[function_component]
+fn TrainerHeader() -> Html {
+    let i18n = use_i18n();
+    html! {
+        <header class="header no-print">
+            <div class="header__inner">
+                <a href={TrainerRoute::Workshops.href()} class="brand">
+                    <span class="brand__mark" aria-hidden="true">{ "L" }</span>
+                    <span class="brand__text">
+                        <span class="brand__name">{ i18n.t(Text::AppName) }</span>
+                        <span class="brand__tagline">{ i18n.t(TrainerText::Tagline) }</span>
+                    </span>
+                </a>
+                <nav class="nav" aria-label={i18n.t(Text::NavLabel)}>
+                    <a class="nav__link" href={TrainerRoute::Workshops.href()}>{ i18n.t(TrainerText::Workshops) }</a>
+                    <a class="nav__link" href="./" data-testid="to-agent-app">{ i18n.t(TrainerText::AgentApp) }</a>
+                </nav>
+                <LangSwitch lang={i18n.lang} on_change={i18n.set_lang.clone()} />
+            </div>
+        </header>
+    }
+}
+
+/// The trainer's app as the browser runs it.
+#[function_component]
+pub fn TrainerApp() -> Html {
+    let store = use_memo((), |_| Store::browser());
+    use_effect_with((), |_| {
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_futures::spawn_local(async {
+            let _ = crate::platform::device::request_persistence().await;
+        });
+    });
+    html! { <TrainerRoot store={(*store).clone()} history={History::Browser} /> }
+}
+
+/// Mounts [`TrainerApp`] into `#app` of pelatih.html.
+pub fn mount() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"));
+    match root {
+        Some(root) => {
+            root.set_text_content(None);
+            yew::Renderer::<TrainerApp>::with_root(root).render()
+        }
+        None => yew::Renderer::<TrainerApp>::new().render(),
+    };
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_round_trip() {
+        for route in [
+            TrainerRoute::Workshops,
+            TrainerRoute::New,
+            TrainerRoute::Workshop {
+                id: "ABC12345".into(),
+            },
+            TrainerRoute::Certificates {
+                id: "ABC12345".into(),
+            },
+        ] {
+            assert_eq!(TrainerRoute::parse(&route.path()), route);
+        }
+        assert_eq!(TrainerRoute::parse("/w"), TrainerRoute::NotFound);
+    }
+}

@@ -1,0 +1,783 @@
+//! The trainer's pages: the workshop list, setting up a workshop, one workshop (share link,
+//! importing results, the monev dashboard, awards and exports) and its certificates.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::charts::{Distribution, PairRow, PairedBars};
+use super::store::{backup, read_backup, RestoreError, SavedWorkshop, WorkshopStore};
+use super::TrainerRoute;
+use crate::app::{use_i18n, use_store, I18n};
+use crate::engine::messages::{self};
+use crate::engine::monev::{self, dashboard, Dashboard, Filter};
+use crate::engine::rates::Date;
+use crate::engine::scenario::{Competency, Scenario};
+use crate::engine::workshop::{
+    check_batch, verified_results, Phase, ScenarioRef, Verified, Workshop,
+};
+use crate::i18n::{t_with, Lang, Text, TrainerText};
+use crate::loader::{use_index, use_pack, Loadable};
+use crate::pages::{date_text, load_failed};
+use crate::platform::clock::{now_ms, random_u64};
+use crate::platform::download::{download, download_text};
+use crate::platform::share::copy_text;
+use crate::router::use_navigator;
+
+/// Reads the text of every file chosen in a file input, then calls `done` with them joined.
+fn read_files(input: HtmlInputElement, done: impl Fn(String) + 'static) {
+    let Some(files) = input.files() else {
+        return;
+    };
+    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    input.set_value("");
+    wasm_bindgen_futures::spawn_local(async move {
+        let mut all = String::new();
+        for file in files {
+            // Result files are a few KB; a huge file is not one of ours.
+            if file.size() > 2_000_000.0 {
+                continue;
+            }
+            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
+                all.push_str(&text.as_string().unwrap_or_default());
+                all.push('\n');
+            }
+        }
+        done(all);
+    });
+}
+
+/// Every workshop on this device.
+#[function_component]
+pub fn WorkshopList() -> Html {
+    let i18n = use_i18n();
+    let store = WorkshopStore::new(use_store());
+    let version = use_state(|| 0u32);
+    let status = use_state(|| None::<TrainerText>);
+    let all = store.all();
+    let on_restore = {
+        let (store, status, version) = (store.clone(), status.clone(), version.clone());
+        Callback::from(move |e: Event| {
+            let (store, status, version) = (store.clone(), status.clone(), version.clone());
+            read_files(e.target_unchecked_into(), move |text| {
+                status.set(Some(match read_backup(text.trim()) {
+                    Ok(saved) => match store.save(saved) {
+                        Ok(()) => TrainerText::Restored,
+                        Err(_) => TrainerText::NotSaved,
+                    },
+                    Err(RestoreError::TooNew) => TrainerText::BackupTooNew,
+                    Err(RestoreError::NotABackup) => TrainerText::NotABackup,
+                }));
+                version.set(*version + 1);
+            });
+        })
+    };
+    html! {
+        <div class="page">
+            <h1>{ i18n.t(TrainerText::Workshops) }</h1>
+            <p class="lead">{ i18n.t(TrainerText::Intro) }</p>
+            <div class="actions">
+                <a class="button" href={TrainerRoute::New.href()} data-testid="new-workshop">{ i18n.t(TrainerText::New) }</a>
+                <label class="button button--secondary file-button">
+                    { i18n.t(TrainerText::Restore) }
+                    <input type="file" accept=".json,application/json" onchange={on_restore} data-testid="restore-workshop" />
+                </label>
+            </div>
+            if let Some(s) = *status {
+                <p class="notice notice--info" role="status" data-testid="restore-status">{ i18n.t(s) }</p>
+            }
+            { match all {
+                Ok(list) if list.is_empty() => html! { <p data-testid="no-workshops">{ i18n.t(TrainerText::NoWorkshops) }</p> },
+                Ok(list) => html! {
+                    <ul class="workshop-list">
+                        { for list.iter().filter_map(|saved| saved.workshop().map(|w| (saved, w))).map(|(saved, w)| html! {
+                            <li class="card workshop-list__item">
+                                <a href={TrainerRoute::Workshop { id: w.id.clone() }.href()} data-testid={format!("workshop-{}", w.id)}>
+                                    <strong>{ w.name.clone() }</strong>
+                                </a>
+                                <p>{ format!("{} · {}", date_text(i18n.lang, w.date), w.place) }</p>
+                                <p class="hint">{ t_with(i18n.lang, TrainerText::ResultCount, &[("count", &saved.results.len().to_string())]) }</p>
+                            </li>
+                        }) }
+                    </ul>
+                },
+                Err(crate::practice::ReadError::SetAside(key)) => html! { <crate::pages::UnreadableNotice key_name={key} /> },
+                Err(crate::practice::ReadError::Store(_)) => html! { <p class="notice notice--warning" role="alert">{ i18n.t(Text::StorageUnavailable) }</p> },
+            } }
+        </div>
+    }
+}
+
+/// Which list a scenario goes into.
+#[derive(Clone, Copy, PartialEq)]
+enum Slot {
+    Pre,
+    Practice,
+    Post,
+}
+
+/// Setting up a new workshop.
+#[function_component]
+pub fn NewWorkshop() -> Html {
+    let i18n = use_i18n();
+    let en = i18n.lang == Lang::En;
+    let store = WorkshopStore::new(use_store());
+    let navigator = use_navigator();
+    let index = use_index();
+    let (name, date, place, wadah) = (
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    );
+    let picked = use_state(Vec::<(String, Slot)>::new);
+    let problem = use_state(|| None::<TrainerText>);
+
+    let index = match index {
+        Loadable::Loading => {
+            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
+        }
+        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
+        Loadable::Ready(index) => index,
+    };
+    let toggle = |id: String, slot: Slot| {
+        let picked = picked.clone();
+        Callback::from(move |_| {
+            let mut next = (*picked).clone();
+            match next.iter().position(|(i, s)| *i == id && *s == slot) {
+                Some(at) => {
+                    next.remove(at);
+                }
+                None => next.push((id.clone(), slot)),
+            }
+            picked.set(next);
+        })
+    };
+    let submit = {
+        let (store, navigator, picked, problem, index) = (
+            store.clone(),
+            navigator.clone(),
+            picked.clone(),
+            problem.clone(),
+            index.clone(),
+        );
+        let (name, date, place, wadah) = (name.clone(), date.clone(), place.clone(), wadah.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .or_else(|| r.cast::<HtmlTextAreaElement>().map(|t| t.value()))
+                    .unwrap_or_default()
+            };
+            let name = value(&name).trim().to_owned();
+            let wadah: Vec<String> = value(&wadah)
+                .lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .collect();
+            let Some(date) = Date::parse(&value(&date)) else {
+                problem.set(Some(TrainerText::DateMissing));
+                return;
+            };
+            let refs = |slot: Slot| -> Vec<ScenarioRef> {
+                index
+                    .iter()
+                    .filter(|s| picked.iter().any(|(id, sl)| *id == s.id && *sl == slot))
+                    .map(|s| ScenarioRef {
+                        id: s.id.clone(),
+                        version: s.version,
+                    })
+                    .collect()
+            };
+            let workshop = Workshop {
+                id: Workshop::new_id(random_u64()),
+                name,
+                date,
+                place: value(&place).trim().to_owned(),
+                wadah,
+                pre_test: refs(Slot::Pre),
+                post_test: refs(Slot::Post),
+                practice: refs(Slot::Practice),
+            };
+            let missing = if workshop.name.is_empty() {
+                Some(TrainerText::NameMissing)
+            } else if workshop.wadah.is_empty() {
+                Some(TrainerText::WadahMissing)
+            } else if workshop.pre_test.is_empty() && workshop.post_test.is_empty() {
+                Some(TrainerText::TestsMissing)
+            } else {
+                None
+            };
+            if missing.is_some() {
+                problem.set(missing);
+                return;
+            }
+            let saved = SavedWorkshop {
+                code: workshop.to_code(),
+                created_ms: now_ms(),
+                results: Vec::new(),
+            };
+            match store.save(saved) {
+                Ok(()) => navigator.push_path(TrainerRoute::Workshop { id: workshop.id }.path()),
+                Err(_) => problem.set(Some(TrainerText::NotSaved)),
+            }
+        })
+    };
+    let slot_box = |s: &crate::engine::pack::Summary, slot: Slot, label: Text, key: &str| {
+        let on = picked.iter().any(|(id, sl)| *id == s.id && *sl == slot);
+        html! {
+            <label class="field--check">
+                <input type="checkbox" checked={on} onchange={toggle(s.id.clone(), slot)} data-testid={format!("pick-{key}-{}", s.id)} />
+                { i18n.t(label) }
+            </label>
+        }
+    };
+    html! {
+        <div class="page page--narrow">
+            <h1>{ i18n.t(TrainerText::New) }</h1>
+            <form class="card form" onsubmit={submit} novalidate=true>
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::Name) }</span>
+                    <input ref={name} type="text" maxlength="120" data-testid="ws-name" />
+                </label>
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::Date) }</span>
+                    <input ref={date} type="date" data-testid="ws-date" />
+                </label>
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::Place) }</span>
+                    <input ref={place} type="text" maxlength="120" data-testid="ws-place" />
+                </label>
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::WadahList) }</span>
+                    <textarea ref={wadah} rows="4" data-testid="ws-wadah" />
+                    <span class="hint">{ i18n.t(TrainerText::WadahHelp) }</span>
+                </label>
+                <fieldset class="scenario-picks">
+                    <legend>{ i18n.t(TrainerText::Scenarios) }</legend>
+                    { for index.iter().map(|s| html! {
+                        <div class="scenario-pick">
+                            <p class="workshop__title">{ s.title.get(en).to_owned() }</p>
+                            <div class="scenario-pick__slots">
+                                { slot_box(s, Slot::Pre, Text::WorkshopPreTest, "pre") }
+                                { slot_box(s, Slot::Practice, Text::WorkshopPractice, "practice") }
+                                { slot_box(s, Slot::Post, Text::WorkshopPostTest, "post") }
+                            </div>
+                        </div>
+                    }) }
+                </fieldset>
+                if let Some(p) = *problem {
+                    <p class="notice notice--warning" role="alert" data-testid="ws-problem">{ i18n.t(p) }</p>
+                }
+                <button type="submit" class="button" data-testid="ws-create">{ i18n.t(TrainerText::Create) }</button>
+            </form>
+        </div>
+    }
+}
+
+/// Props of the pages of one workshop.
+#[derive(Properties, PartialEq)]
+pub struct WorkshopProps {
+    /// The workshop's id.
+    pub id: AttrValue,
+}
+
+/// The address agents open to join: this app's folder, then `#/w/CODE`.
+fn join_link(code: &str) -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split('#').next().unwrap_or("");
+    let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    format!("{dir}#/w/{code}")
+}
+
+/// What the last import found.
+#[derive(Clone, PartialEq)]
+struct ImportReport {
+    accepted: usize,
+    duplicates: u32,
+    rejected: Vec<(String, crate::engine::scenario::Localized)>,
+    not_saved: bool,
+}
+
+/// One workshop: sharing, importing results, the dashboard, awards and exports.
+#[function_component]
+pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
+    let i18n = use_i18n();
+    let store = WorkshopStore::new(use_store());
+    let pack = use_pack();
+    let version = use_state(|| 0u32);
+    let report = use_state(|| None::<ImportReport>);
+    let filter = use_state(Filter::default);
+    let copied = use_state(|| false);
+    let text_ref = use_node_ref();
+
+    let Some(saved) = store.get(&props.id).ok().flatten() else {
+        return html! { <div class="page page--narrow"><p data-testid="workshop-missing">{ i18n.t(TrainerText::WorkshopMissing) }</p></div> };
+    };
+    let Some(workshop) = saved.workshop() else {
+        return html! { <div class="page page--narrow"><p>{ i18n.t(TrainerText::WorkshopMissing) }</p></div> };
+    };
+    let scenarios = match pack {
+        Loadable::Loading => {
+            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
+        }
+        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
+        Loadable::Ready(all) => all,
+    };
+    let import = {
+        let (store, report, version, scenarios, workshop, saved) = (
+            store.clone(),
+            report.clone(),
+            version.clone(),
+            scenarios.clone(),
+            workshop.clone(),
+            saved.clone(),
+        );
+        Rc::new(move |text: String| {
+            let batch = check_batch(&text, &workshop, &scenarios, &saved.results);
+            let codes: Vec<String> = batch.accepted.iter().map(|(c, _)| c.clone()).collect();
+            let stored = store.add_results(&workshop.id, &codes);
+            report.set(Some(ImportReport {
+                accepted: stored.as_ref().map_or(0, |_| codes.len()),
+                duplicates: batch.duplicates,
+                rejected: batch
+                    .rejected
+                    .iter()
+                    .map(|(c, why)| (c.clone(), why.message()))
+                    .collect(),
+                not_saved: stored.is_err(),
+            }));
+            version.set(*version + 1);
+        })
+    };
+    let on_paste = {
+        let (import, text_ref) = (import.clone(), text_ref.clone());
+        Callback::from(move |_| {
+            if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
+                import(area.value());
+                area.set_value("");
+            }
+        })
+    };
+    let on_files = {
+        let import = import.clone();
+        Callback::from(move |e: Event| {
+            let import = import.clone();
+            read_files(e.target_unchecked_into(), move |text| import(text));
+        })
+    };
+    let link = join_link(&saved.code);
+    let copy_link = {
+        let (link, copied) = (link.clone(), copied.clone());
+        Callback::from(move |_| {
+            let (link, copied) = (link.clone(), copied.clone());
+            wasm_bindgen_futures::spawn_local(async move { copied.set(copy_text(&link).await) });
+        })
+    };
+    let results = verified_results(&saved.results, &workshop, &scenarios);
+    let d = dashboard(&results, &scenarios, &filter);
+    let exports = {
+        let (workshop, results, scenarios, saved) = (
+            workshop.clone(),
+            results.clone(),
+            scenarios.clone(),
+            saved.clone(),
+        );
+        move |what: &'static str| {
+            let (workshop, results, scenarios, saved) = (
+                workshop.clone(),
+                results.clone(),
+                scenarios.clone(),
+                saved.clone(),
+            );
+            Callback::from(move |_| {
+                let base = format!("latih-workshop-{}", workshop.id);
+                match what {
+                    "csv" => download(
+                        &format!("{base}.csv"),
+                        "text/csv",
+                        &monev::csv(&workshop, &results),
+                    ),
+                    "xapi" => download_text(
+                        &format!("{base}-xapi.json"),
+                        &serde_json::to_string_pretty(&monev::xapi(
+                            &workshop, &results, &scenarios,
+                        ))
+                        .unwrap_or_default(),
+                    ),
+                    _ => download_text(&format!("{base}-cadangan.json"), &backup(&saved)),
+                };
+            })
+        }
+    };
+    let set_filter = |wadah: bool| {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let value = (!value.is_empty()).then_some(value);
+            let mut next = (*filter).clone();
+            if wadah {
+                next.wadah = value;
+            } else {
+                next.scenario = value;
+            }
+            filter.set(next);
+        })
+    };
+    let en = i18n.lang == Lang::En;
+    let title_of = |id: &str| {
+        scenarios
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id.to_owned(), |s| s.meta.title.get(en).to_owned())
+    };
+    let tested: Vec<&ScenarioRef> = workshop
+        .pre_test
+        .iter()
+        .chain(&workshop.post_test)
+        .collect();
+    html! {
+        <div class="page monev" data-testid="workshop-detail">
+            <p class="eyebrow">{ i18n.t(Text::WorkshopTitle) }</p>
+            <h1 data-testid="ws-title">{ workshop.name.clone() }</h1>
+            <p>{ format!("{} · {}", date_text(i18n.lang, workshop.date), workshop.place) }</p>
+
+            <section class="card no-print">
+                <h2>{ i18n.t(TrainerText::Share) }</h2>
+                <p>{ i18n.t(TrainerText::ShareHelp) }</p>
+                <p class="result-code__text" data-testid="share-link">{ link.clone() }</p>
+                <div class="actions">
+                    <button type="button" class="button" onclick={copy_link} data-testid="copy-link">{ i18n.t(TrainerText::CopyLink) }</button>
+                    <a class="button button--secondary" href={link.clone()} target="_blank" rel="noopener">{ i18n.t(TrainerText::OpenLink) }</a>
+                </div>
+                if *copied {
+                    <p class="hint" role="status">{ i18n.t(Text::CodeCopied) }</p>
+                }
+                <details class="qr-box">
+                    <summary>{ i18n.t(TrainerText::ShowQr) }</summary>
+                    <crate::components::qr::Qr text={link.clone()} label={i18n.t(TrainerText::Share)} />
+                </details>
+            </section>
+
+            <section class="card no-print">
+                <h2>{ i18n.t(TrainerText::Import) }</h2>
+                <p>{ i18n.t(TrainerText::ImportHelp) }</p>
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::PasteLabel) }</span>
+                    <textarea ref={text_ref} rows="5" data-testid="import-text" />
+                </label>
+                <div class="actions">
+                    <button type="button" class="button" onclick={on_paste} data-testid="import-submit">{ i18n.t(TrainerText::ImportSubmit) }</button>
+                    <label class="button button--secondary file-button">
+                        { i18n.t(TrainerText::ImportFiles) }
+                        <input type="file" multiple=true accept=".txt,.json,text/plain" onchange={on_files} data-testid="import-files" />
+                    </label>
+                </div>
+                if let Some(r) = (*report).clone() {
+                    <div role="status" data-testid="import-report">
+                        <p data-testid="import-summary">{ t_with(i18n.lang, TrainerText::ImportSummary, &[
+                            ("accepted", &r.accepted.to_string()), ("duplicates", &r.duplicates.to_string()), ("rejected", &r.rejected.len().to_string())]) }</p>
+                        if r.not_saved {
+                            <p class="notice notice--warning">{ i18n.t(TrainerText::NotSaved) }</p>
+                        }
+                        <ul class="rejections">
+                            { for r.rejected.iter().map(|(code, why)| html! {
+                                <li data-testid="import-rejected">
+                                    <code>{ excerpt(code) }</code>{ " — " }{ why.get(en).to_owned() }
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
+                }
+            </section>
+
+            <section class="card">
+                <h2>{ i18n.t(TrainerText::Dashboard) }</h2>
+                <div class="filters no-print">
+                    <label class="field">
+                        <span>{ i18n.t(TrainerText::Wadah) }</span>
+                        <select onchange={set_filter(true)} data-testid="filter-wadah">
+                            <option value="" selected={filter.wadah.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
+                            { for workshop.wadah.iter().map(|w| html! { <option value={w.clone()} selected={filter.wadah.as_ref() == Some(w)}>{ w.clone() }</option> }) }
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span>{ i18n.t(TrainerText::Scenario) }</span>
+                        <select onchange={set_filter(false)} data-testid="filter-scenario">
+                            <option value="" selected={filter.scenario.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
+                            { for tested.iter().map(|r| html! { <option value={r.id.clone()} selected={filter.scenario.as_ref() == Some(&r.id)}>{ title_of(&r.id) }</option> }) }
+                        </select>
+                    </label>
+                </div>
+                { dashboard_view(&i18n, &d, &scenarios) }
+            </section>
+
+            <section class="card">
+                <h2>{ i18n.t(TrainerText::Awards) }</h2>
+                { awards_view(&i18n, &d) }
+                <a class="button no-print" href={TrainerRoute::Certificates { id: workshop.id.clone() }.href()} data-testid="to-certificates">{ i18n.t(TrainerText::Certificates) }</a>
+            </section>
+
+            <section class="card no-print">
+                <h2>{ i18n.t(TrainerText::Exports) }</h2>
+                <p>{ i18n.t(TrainerText::ExportsHelp) }</p>
+                <div class="actions">
+                    <button type="button" class="button button--secondary" onclick={exports("csv")} data-testid="export-csv">{ "CSV" }</button>
+                    <button type="button" class="button button--secondary" onclick={exports("xapi")} data-testid="export-xapi">{ "xAPI (JSON)" }</button>
+                    <button type="button" class="button button--secondary" onclick={exports("backup")} data-testid="export-backup">{ i18n.t(TrainerText::Backup) }</button>
+                    <button type="button" class="button button--secondary" onclick={Callback::from(|_| print())}>{ i18n.t(TrainerText::Print) }</button>
+                </div>
+            </section>
+        </div>
+    }
+}
+
+fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// The first and last characters of a long code.
+fn excerpt(code: &str) -> String {
+    if code.chars().count() <= 24 {
+        return code.to_owned();
+    }
+    let head: String = code.chars().take(14).collect();
+    let tail: String = code
+        .chars()
+        .rev()
+        .take(6)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    format!("{head}…{tail}")
+}
+
+fn number(value: Option<u32>) -> String {
+    value.map_or("–".to_owned(), |v| v.to_string())
+}
+
+fn change(value: Option<i32>) -> String {
+    value.map_or("–".to_owned(), |v| format!("{v:+}"))
+}
+
+fn dashboard_view(i18n: &I18n, d: &Dashboard, scenarios: &[Scenario]) -> Html {
+    let en = i18n.lang == Lang::En;
+    let p = d.participation;
+    let tile = |label: &'static str, value: u32, id: &str| {
+        html! {
+            <div class="tile"><span class="tile__value" data-testid={id.to_owned()}>{ value }</span><span class="tile__label">{ label }</span></div>
+        }
+    };
+    if p.agents == 0 {
+        return html! { <p data-testid="dashboard-empty">{ i18n.t(TrainerText::NoResults) }</p> };
+    }
+    let pre = d
+        .competencies
+        .get(&Phase::PreTest)
+        .copied()
+        .unwrap_or([None; 6]);
+    let post = d
+        .competencies
+        .get(&Phase::PostTest)
+        .copied()
+        .unwrap_or([None; 6]);
+    let competency_rows: Vec<PairRow> = Competency::ALL
+        .iter()
+        .enumerate()
+        .map(|(i, c)| PairRow {
+            label: messages::competency(*c).get(en).to_owned().into(),
+            pre: pre[i],
+            post: post[i],
+        })
+        .collect();
+    let node_text = |scenario: &str, node: u32, choice: Option<u32>| {
+        let s = scenarios.iter().find(|s| s.id == scenario)?;
+        let n = s.nodes.get(node as usize)?;
+        let line = n
+            .lines
+            .first()
+            .map(|l| l.text.get(en).to_owned())
+            .unwrap_or_default();
+        let better = choice
+            .and_then(|c| n.choices.get(c as usize))
+            .map(|c| c.text.get(en).to_owned());
+        Some((s.meta.title.get(en).to_owned(), line, better))
+    };
+    html! {
+        <>
+            <div class="tiles">
+                { tile(i18n.t(TrainerText::Agents), p.agents, "part-agents") }
+                { tile(i18n.t(Text::WorkshopPreTest), p.pre, "part-pre") }
+                { tile(i18n.t(Text::WorkshopPostTest), p.post, "part-post") }
+                { tile(i18n.t(TrainerText::Both), p.both, "part-both") }
+            </div>
+            <p class="overall" data-testid="overall">
+                { t_with(i18n.lang, TrainerText::Overall, &[("pre", &number(d.overall.pre)), ("post", &number(d.overall.post)), ("change", &change(d.overall.change()))]) }
+            </p>
+            <h3>{ i18n.t(TrainerText::ByAgent) }</h3>
+            <div class="table-wrap">
+                <table class="table" data-testid="agents-table">
+                    <thead><tr>
+                        <th>{ "#" }</th><th>{ i18n.t(TrainerText::AgentName) }</th><th>{ i18n.t(TrainerText::Wadah) }</th>
+                        <th>{ i18n.t(Text::WorkshopPreTest) }</th><th>{ i18n.t(Text::WorkshopPostTest) }</th>
+                        <th>{ i18n.t(TrainerText::Change) }</th><th>{ i18n.t(TrainerText::Passed) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for d.agents.iter().enumerate().map(|(i, a)| html! {
+                            <tr data-testid="agent-row">
+                                <td>{ i + 1 }</td><td data-testid="agent-name">{ a.agent.clone() }</td><td>{ a.wadah.clone() }</td>
+                                <td data-testid="agent-pre">{ number(a.scores.pre) }</td>
+                                <td data-testid="agent-post">{ number(a.scores.post) }</td>
+                                <td data-testid="agent-change">{ change(a.scores.change()) }</td>
+                                <td>{ if a.passed_post { "✓" } else { "" } }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <h3>{ i18n.t(TrainerText::ByWadah) }</h3>
+            <div class="table-wrap">
+                <table class="table" data-testid="wadah-table">
+                    <thead><tr>
+                        <th>{ i18n.t(TrainerText::Wadah) }</th><th>{ i18n.t(TrainerText::Agents) }</th>
+                        <th>{ i18n.t(Text::WorkshopPreTest) }</th><th>{ i18n.t(Text::WorkshopPostTest) }</th>
+                        <th>{ i18n.t(TrainerText::Change) }</th><th>{ i18n.t(TrainerText::Passed) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for d.wadah.iter().map(|w| html! {
+                            <tr data-testid="wadah-row">
+                                <td>{ w.wadah.clone() }</td><td>{ w.agents }</td>
+                                <td>{ number(w.scores.pre) }</td><td>{ number(w.scores.post) }</td>
+                                <td>{ change(w.scores.change()) }</td>
+                                <td>{ format!("{} / {}", w.passed_post.0, w.passed_post.1) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <h3>{ i18n.t(TrainerText::Competencies) }</h3>
+            <PairedBars rows={competency_rows} pre_label={i18n.t(Text::WorkshopPreTest)} post_label={i18n.t(Text::WorkshopPostTest)} title={i18n.t(TrainerText::Competencies)} />
+            <h3>{ i18n.t(TrainerText::Distribution) }</h3>
+            <Distribution pre={d.distribution.get(&Phase::PreTest).copied().unwrap_or_default()}
+                post={d.distribution.get(&Phase::PostTest).copied().unwrap_or_default()}
+                pre_label={i18n.t(Text::WorkshopPreTest)} post_label={i18n.t(Text::WorkshopPostTest)} title={i18n.t(TrainerText::Distribution)} />
+            <h3>{ i18n.t(TrainerText::Objections) }</h3>
+            <ul class="obstacles" data-testid="objections">
+                { for d.objections.iter().map(|o| html! {
+                    <li>{ t_with(i18n.lang, TrainerText::ObjectionLine, &[
+                        ("objection", messages::objection(o.objection).get(en)), ("badly", &o.badly.to_string()), ("times", &(o.well + o.badly).to_string())]) }</li>
+                }) }
+            </ul>
+            <h3>{ i18n.t(TrainerText::Moments) }</h3>
+            <ol class="obstacles" data-testid="moments">
+                { for d.moments.iter().filter_map(|m| node_text(&m.scenario, m.node, m.better).map(|t| (m, t))).map(|(m, (title, line, better))| html! {
+                    <li>
+                        <p><strong>{ title }</strong>{ " · " }{ t_with(i18n.lang, TrainerText::MomentCount, &[("badly", &m.badly.to_string()), ("reached", &m.reached.to_string())]) }</p>
+                        <p class="bubble bubble--worker">{ line }</p>
+                        if let Some(b) = better {
+                            <p class="better"><strong>{ i18n.t(Text::DebriefBetter) }</strong>{ " " }{ b }</p>
+                        }
+                    </li>
+                }) }
+            </ol>
+        </>
+    }
+}
+
+/// The best agent of each Wadah: the highest post-test mean among those who passed it (a Wadah
+/// where nobody passed gets no award). The leaderboard is already sorted best first.
+fn top_per_wadah(d: &Dashboard) -> Vec<&monev::AgentRow> {
+    let mut tops: Vec<&monev::AgentRow> = Vec::new();
+    for a in &d.agents {
+        if a.passed_post && !tops.iter().any(|t| t.wadah == a.wadah) {
+            tops.push(a);
+        }
+    }
+    tops
+}
+
+fn awards_view(i18n: &I18n, d: &Dashboard) -> Html {
+    let tops = top_per_wadah(d);
+    let passed = d.agents.iter().filter(|a| a.passed_post).count();
+    html! {
+        <>
+            <ul data-testid="awards">
+                { for tops.iter().map(|a| html! {
+                    <li>{ t_with(i18n.lang, TrainerText::TopOf, &[("wadah", &a.wadah), ("name", &a.agent), ("score", &number(a.scores.post))]) }</li>
+                }) }
+            </ul>
+            <p>{ t_with(i18n.lang, TrainerText::PassedCount, &[("count", &passed.to_string())]) }</p>
+        </>
+    }
+}
+
+/// Printable certificates: one A4 page per agent who passed the post-test, and one per Wadah
+/// for its best agent.
+#[function_component]
+pub fn Certificates(props: &WorkshopProps) -> Html {
+    let i18n = use_i18n();
+    let store = WorkshopStore::new(use_store());
+    let pack = use_pack();
+    let Some((saved, workshop)) = store
+        .get(&props.id)
+        .ok()
+        .flatten()
+        .and_then(|s| s.workshop().map(|w| (s, w)))
+    else {
+        return html! { <div class="page page--narrow"><p>{ i18n.t(TrainerText::WorkshopMissing) }</p></div> };
+    };
+    let scenarios = match pack {
+        Loadable::Loading => {
+            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
+        }
+        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
+        Loadable::Ready(all) => all,
+    };
+    let results: Vec<Verified> = verified_results(&saved.results, &workshop, &scenarios);
+    let d = dashboard(&results, &scenarios, &Filter::default());
+    let when = format!(
+        "{}, {}",
+        workshop.place,
+        date_text(i18n.lang, workshop.date)
+    );
+    let certificate = |name: &str, wadah: &str, award: Option<&str>, score: Option<u32>| {
+        html! {
+            <article class="certificate" data-testid="certificate">
+                <p class="certificate__org">{ i18n.t(TrainerText::CertificateOrg) }</p>
+                <h1 class="certificate__title">{ i18n.t(if award.is_some() { TrainerText::CertificateAwardTitle } else { TrainerText::CertificateTitle }) }</h1>
+                <p>{ i18n.t(TrainerText::CertificateGivenTo) }</p>
+                <p class="certificate__name">{ name.to_owned() }</p>
+                <p class="certificate__wadah">{ wadah.to_owned() }</p>
+                <p>{ match award {
+                    Some(w) => t_with(i18n.lang, TrainerText::CertificateAwardBody, &[("wadah", w), ("workshop", &workshop.name), ("score", &number(score))]),
+                    None => t_with(i18n.lang, TrainerText::CertificateBody, &[("workshop", &workshop.name), ("score", &number(score))]),
+                } }</p>
+                <p class="certificate__when">{ when.clone() }</p>
+                <div class="certificate__sign"><span>{ i18n.t(TrainerText::CertificateTrainer) }</span></div>
+            </article>
+        }
+    };
+    let passed: Vec<&monev::AgentRow> = d.agents.iter().filter(|a| a.passed_post).collect();
+    let tops = top_per_wadah(&d);
+    html! {
+        <div class="certificates">
+            <div class="page no-print">
+                <h1>{ i18n.t(TrainerText::Certificates) }</h1>
+                <p>{ t_with(i18n.lang, TrainerText::CertificatesHelp, &[("count", &(passed.len() + tops.len()).to_string())]) }</p>
+                <div class="actions">
+                    <button type="button" class="button" onclick={Callback::from(|_| print())} data-testid="print">{ i18n.t(TrainerText::Print) }</button>
+                    <a class="button button--secondary" href={TrainerRoute::Workshop { id: workshop.id.clone() }.href()}>{ i18n.t(TrainerText::Back) }</a>
+                </div>
+            </div>
+            { for tops.iter().map(|a| certificate(&a.agent, &a.wadah, Some(&a.wadah), a.scores.post)) }
+            { for passed.iter().map(|a| certificate(&a.agent, &a.wadah, None, a.scores.post)) }
+        </div>
+    }
+}

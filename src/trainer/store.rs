@@ -1,0 +1,268 @@
+//! The trainer's workshops on this device. A workshop is kept as its code, and its results as
+//! the result codes the agents sent. Every figure is recomputed from them by replaying, so no
+//! stored number can drift from what the engine says. Unreadable data is set aside, not lost.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::workshop::Workshop;
+use crate::platform::storage::{Store, StoreError};
+use crate::practice::{read_json, ReadError};
+
+/// Storage key of the trainer's workshops.
+pub const WORKSHOPS_KEY: &str = "latih.trainer.workshops";
+/// What the `kind` field of a workshop backup file says.
+pub const BACKUP_KIND: &str = "latih-workshop";
+/// The workshop backup format version.
+pub const BACKUP_FORMAT: u32 = 1;
+
+/// One workshop as stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SavedWorkshop {
+    /// The workshop's code (what the agents' link carries).
+    pub code: String,
+    /// When it was created (ms since the epoch).
+    pub created_ms: u64,
+    /// The result codes accepted so far, in the order they arrived.
+    #[serde(default)]
+    pub results: Vec<String>,
+}
+
+impl SavedWorkshop {
+    /// The workshop the code carries.
+    pub fn workshop(&self) -> Option<Workshop> {
+        Workshop::from_code(&self.code).ok()
+    }
+}
+
+/// A workshop with its results, as a file: it imports again without loss.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WorkshopBackup {
+    /// Always [`BACKUP_KIND`].
+    pub kind: String,
+    /// Format version.
+    pub format: u32,
+    /// The workshop and its results.
+    pub workshop: SavedWorkshop,
+}
+
+/// Why a workshop backup could not be restored. Nothing is written in any of these cases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestoreError {
+    /// Not a workshop backup, or its workshop code is damaged.
+    NotABackup,
+    /// Made by a newer Latih.
+    TooNew,
+}
+
+/// Reads and writes the trainer's workshops.
+#[derive(Clone, Debug, PartialEq)]
+pub struct WorkshopStore {
+    store: Store,
+}
+
+impl WorkshopStore {
+    /// Workshops in `store`.
+    pub fn new(store: Store) -> WorkshopStore {
+        WorkshopStore { store }
+    }
+
+    /// Every workshop, newest first.
+    pub fn all(&self) -> Result<Vec<SavedWorkshop>, ReadError> {
+        let mut all: Vec<SavedWorkshop> =
+            read_json(&self.store, WORKSHOPS_KEY)?.unwrap_or_default();
+        all.reverse();
+        Ok(all)
+    }
+
+    /// The workshop with this id.
+    pub fn get(&self, id: &str) -> Result<Option<SavedWorkshop>, ReadError> {
+        Ok(self
+            .all()?
+            .into_iter()
+            .find(|w| w.workshop().is_some_and(|w| w.id == id)))
+    }
+
+    fn write(&self, mut newest_first: Vec<SavedWorkshop>) -> Result<(), StoreError> {
+        newest_first.reverse();
+        let json = serde_json::to_string(&newest_first).unwrap_or_default();
+        self.store.set(WORKSHOPS_KEY, &json)
+    }
+
+    /// Reads the list for a change; unreadable data was set aside (kept), so a change then
+    /// starts from an empty list, but a storage failure stops it.
+    fn for_change(&self) -> Result<Vec<SavedWorkshop>, StoreError> {
+        match self.all() {
+            Ok(all) => Ok(all),
+            Err(ReadError::SetAside(_)) => Ok(Vec::new()),
+            Err(ReadError::Store(e)) => Err(e),
+        }
+    }
+
+    /// Adds a workshop, or replaces the one with the same id (keeping the union of results).
+    pub fn save(&self, saved: SavedWorkshop) -> Result<(), StoreError> {
+        let Some(id) = saved.workshop().map(|w| w.id) else {
+            return Ok(());
+        };
+        let mut all = self.for_change()?;
+        let mut saved = saved;
+        if let Some(at) = all
+            .iter()
+            .position(|w| w.workshop().is_some_and(|w| w.id == id))
+        {
+            let old = all.remove(at);
+            for code in old.results.into_iter().rev() {
+                if !saved.results.contains(&code) {
+                    saved.results.insert(0, code);
+                }
+            }
+        }
+        all.insert(0, saved);
+        self.write(all)
+    }
+
+    /// Adds result codes (already verified) to a workshop; codes it has are skipped. Returns
+    /// how many were new.
+    pub fn add_results(&self, id: &str, codes: &[String]) -> Result<usize, StoreError> {
+        let mut all = self.for_change()?;
+        let Some(w) = all
+            .iter_mut()
+            .find(|w| w.workshop().is_some_and(|w| w.id == id))
+        else {
+            return Ok(0);
+        };
+        let before = w.results.len();
+        for code in codes {
+            if !w.results.contains(code) {
+                w.results.push(code.clone());
+            }
+        }
+        let added = w.results.len() - before;
+        self.write(all)?;
+        Ok(added)
+    }
+
+    /// Deletes a workshop and its results.
+    pub fn remove(&self, id: &str) -> Result<(), StoreError> {
+        let mut all = self.for_change()?;
+        all.retain(|w| w.workshop().is_none_or(|w| w.id != id));
+        self.write(all)
+    }
+}
+
+/// The backup file of one workshop.
+pub fn backup(saved: &SavedWorkshop) -> String {
+    serde_json::to_string_pretty(&WorkshopBackup {
+        kind: BACKUP_KIND.into(),
+        format: BACKUP_FORMAT,
+        workshop: saved.clone(),
+    })
+    .unwrap_or_default()
+}
+
+/// Reads a workshop backup file, checking it whole.
+pub fn read_backup(text: &str) -> Result<SavedWorkshop, RestoreError> {
+    let backup: WorkshopBackup =
+        serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)?;
+    if backup.kind != BACKUP_KIND {
+        return Err(RestoreError::NotABackup);
+    }
+    if backup.format > BACKUP_FORMAT {
+        return Err(RestoreError::TooNew);
+    }
+    backup.workshop.workshop().ok_or(RestoreError::NotABackup)?;
+    Ok(backup.workshop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::rates::Date;
+
+    fn saved(seed: u64, results: &[&str]) -> SavedWorkshop {
+        let w = Workshop {
+            id: Workshop::new_id(seed),
+            name: format!("W{seed}"),
+            date: Date::new(2026, 12, 1).unwrap(),
+            place: "Mataram".into(),
+            wadah: vec!["A".into()],
+            pre_test: vec![],
+            post_test: vec![],
+            practice: vec![],
+        };
+        SavedWorkshop {
+            code: w.to_code(),
+            created_ms: seed,
+            results: results.iter().map(|s| s.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn workshops_keep_their_results_and_merge_on_restore() {
+        let store = WorkshopStore::new(Store::memory());
+        store.save(saved(1, &[])).unwrap();
+        store.save(saved(2, &[])).unwrap();
+        let id1 = saved(1, &[]).workshop().unwrap().id;
+        assert_eq!(store.add_results(&id1, &["a".into(), "b".into()]), Ok(2));
+        assert_eq!(
+            store.add_results(&id1, &["b".into(), "c".into()]),
+            Ok(1),
+            "a code counts once"
+        );
+        let all = store.all().unwrap();
+        assert_eq!(all.len(), 2);
+        assert_eq!(all[0].created_ms, 2, "newest first");
+        assert_eq!(
+            store.get(&id1).unwrap().unwrap().results,
+            vec!["a", "b", "c"]
+        );
+
+        // A backup from another device with one more result merges, nothing is lost.
+        let file = backup(&saved(1, &["a", "d"]));
+        let restored = read_backup(&file).unwrap();
+        store.save(restored).unwrap();
+        let merged = store.get(&id1).unwrap().unwrap();
+        assert_eq!(merged.results.len(), 4, "{:?}", merged.results);
+        assert!(merged.results.contains(&"d".to_owned()));
+
+        store.remove(&id1).unwrap();
+        assert_eq!(store.all().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn bad_backups_are_refused() {
+        assert_eq!(read_backup("nope"), Err(RestoreError::NotABackup));
+        assert_eq!(
+            read_backup(
+                r#"{"kind":"latih-workshop","format":9,"workshop":{"code":"X","created_ms":0}}"#
+            ),
+            Err(RestoreError::TooNew)
+        );
+        assert_eq!(
+            read_backup(
+                r#"{"kind":"latih-workshop","format":1,"workshop":{"code":"X","created_ms":0}}"#
+            ),
+            Err(RestoreError::NotABackup),
+            "a damaged workshop code"
+        );
+        let mut file = backup(&saved(3, &["a"]));
+        file = file.replace("latih-workshop", "something-else");
+        assert_eq!(read_backup(&file), Err(RestoreError::NotABackup));
+    }
+
+    #[test]
+    fn unreadable_storage_is_set_aside() {
+        let mem = Store::memory();
+        mem.set(WORKSHOPS_KEY, "{broken").unwrap();
+        let store = WorkshopStore::new(mem.clone());
+        assert!(matches!(store.all(), Err(ReadError::SetAside(_))));
+        store.save(saved(4, &[])).unwrap();
+        assert_eq!(store.all().unwrap().len(), 1);
+        let kept = mem
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|k| k.starts_with("latih.unreadable."))
+            .count();
+        assert_eq!(kept, 1, "the broken list was kept aside");
+    }
+}
