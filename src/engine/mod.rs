@@ -11,6 +11,7 @@
 pub mod balance;
 pub mod code;
 pub mod generate;
+pub mod graph;
 pub mod import;
 pub mod messages;
 pub mod monev;

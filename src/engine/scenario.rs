@@ -584,6 +584,13 @@ pub struct Choice {
     pub if_not_ready: Option<Next>,
 }
 
+impl Choice {
+    /// Where the choice can lead: its `next`, and `if_not_ready` for a close the worker declines.
+    pub fn all_next(&self) -> impl Iterator<Item = &Next> {
+        std::iter::once(&self.next).chain(self.if_not_ready.as_ref())
+    }
+}
+
 /// Changes to the worker's state, before sensitivities and noise.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

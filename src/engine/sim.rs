@@ -365,7 +365,7 @@ fn out_of_patience(state: &State) -> bool {
 }
 
 fn check_targets(scenario: &Scenario, choice: &Choice) -> Result<(), StepError> {
-    let nexts = std::iter::once(&choice.next).chain(choice.if_not_ready.as_ref());
+    let nexts = choice.all_next();
     for next in nexts {
         for target in next.targets() {
             if node_index(scenario, target).is_none() {

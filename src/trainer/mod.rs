@@ -5,6 +5,8 @@
 
 pub mod charts;
 pub mod pages;
+pub mod scenario_pages;
+pub mod scenarios;
 pub mod store;
 
 use yew::prelude::*;
@@ -33,6 +35,13 @@ pub enum TrainerRoute {
         /// The workshop's id.
         id: String,
     },
+    /// The trainer's scenarios and the bundled ones (`#/skenario`).
+    Scenarios,
+    /// One of the trainer's scenarios: problems and graph (`#/skenario/UID`).
+    Scenario {
+        /// This device's id for it.
+        uid: String,
+    },
     /// Any other address.
     NotFound,
 }
@@ -51,6 +60,10 @@ impl TrainerRoute {
             ["w", id, "sertifikat"] => TrainerRoute::Certificates {
                 id: (*id).to_owned(),
             },
+            ["skenario"] => TrainerRoute::Scenarios,
+            ["skenario", uid] => TrainerRoute::Scenario {
+                uid: (*uid).to_owned(),
+            },
             _ => TrainerRoute::NotFound,
         }
     }
@@ -62,6 +75,8 @@ impl TrainerRoute {
             TrainerRoute::New => "/baru".into(),
             TrainerRoute::Workshop { id } => format!("/w/{id}"),
             TrainerRoute::Certificates { id } => format!("/w/{id}/sertifikat"),
+            TrainerRoute::Scenarios => "/skenario".into(),
+            TrainerRoute::Scenario { uid } => format!("/skenario/{uid}"),
             TrainerRoute::NotFound => "/404".into(),
         }
     }
@@ -120,6 +135,10 @@ fn TrainerPages() -> Html {
         TrainerRoute::Certificates { id } => {
             html! { <pages::Certificates key={id.as_str()} id={id.clone()} /> }
         }
+        TrainerRoute::Scenarios => html! { <scenario_pages::ScenarioLibrary /> },
+        TrainerRoute::Scenario { uid } => {
+            html! { <scenario_pages::ScenarioView key={uid.as_str()} uid={uid.clone()} /> }
+        }
         TrainerRoute::NotFound => html! { <crate::pages::not_found::NotFound /> },
     }
 }
@@ -139,6 +158,7 @@ fn TrainerHeader() -> Html {
                 </a>
                 <nav class="nav" aria-label={i18n.t(Text::NavLabel)}>
                     <a class="nav__link" href={TrainerRoute::Workshops.href()}>{ i18n.t(TrainerText::Workshops) }</a>
+                    <a class="nav__link" href={TrainerRoute::Scenarios.href()} data-testid="to-scenarios">{ i18n.t(TrainerText::ScenarioLibraryTitle) }</a>
                     <a class="nav__link" href="./" data-testid="to-agent-app">{ i18n.t(TrainerText::AgentApp) }</a>
                 </nav>
                 <LangSwitch lang={i18n.lang} on_change={i18n.set_lang.clone()} />

@@ -1,0 +1,230 @@
+//! The trainer's own scenarios on this device. Each is kept as the JSON text the engine exports
+//! (one storage key per scenario, so a large one does not rewrite the others), with its last
+//! few versions, and deleting moves it to a trash from which it can be restored.
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::import::{export, import, ImportError, Imported};
+use crate::engine::scenario::{Localized, Scenario};
+use crate::platform::storage::{Store, StoreError};
+use crate::practice::{read_json, ReadError};
+
+/// Storage key of the list of the trainer's scenarios.
+pub const INDEX_KEY: &str = "latih.trainer.scenarios";
+/// Storage key prefix of each scenario's text (then its local id; `.vN` for older versions).
+pub const TEXT_PREFIX: &str = "latih.trainer.scenario.";
+/// How many earlier versions of each scenario are kept.
+pub const VERSIONS: usize = 5;
+
+/// One of the trainer's scenarios, as listed.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// This device's id for it (a scenario's own id can repeat across copies).
+    pub uid: String,
+    /// The scenario's id.
+    pub id: String,
+    /// Its title.
+    pub title: Localized,
+    /// When it last changed (ms since the epoch).
+    pub updated_ms: u64,
+    /// When it was moved to the trash, if it was.
+    #[serde(default)]
+    pub deleted_ms: Option<u64>,
+}
+
+/// Reads and writes the trainer's scenarios.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ScenarioStore {
+    store: Store,
+}
+
+fn text_key(uid: &str) -> String {
+    format!("{TEXT_PREFIX}{uid}")
+}
+
+fn version_key(uid: &str, n: usize) -> String {
+    format!("{TEXT_PREFIX}{uid}.v{n}")
+}
+
+impl ScenarioStore {
+    /// Scenarios in `store`.
+    pub fn new(store: Store) -> ScenarioStore {
+        ScenarioStore { store }
+    }
+
+    /// Every scenario, newest change first (trashed ones included; see [`Entry::deleted_ms`]).
+    pub fn entries(&self) -> Result<Vec<Entry>, ReadError> {
+        let mut all: Vec<Entry> = read_json(&self.store, INDEX_KEY)?.unwrap_or_default();
+        all.sort_by_key(|e| std::cmp::Reverse(e.updated_ms));
+        Ok(all)
+    }
+
+    fn entries_for_change(&self) -> Result<Vec<Entry>, StoreError> {
+        match self.entries() {
+            Ok(all) => Ok(all),
+            Err(ReadError::SetAside(_)) => Ok(Vec::new()),
+            Err(ReadError::Store(e)) => Err(e),
+        }
+    }
+
+    fn write_entries(&self, entries: &[Entry]) -> Result<(), StoreError> {
+        let json = serde_json::to_string(entries).unwrap_or_default();
+        self.store.set(INDEX_KEY, &json)
+    }
+
+    /// The stored text of a scenario.
+    pub fn text(&self, uid: &str) -> Result<Option<String>, StoreError> {
+        self.store.get(&text_key(uid))
+    }
+
+    /// Adds a scenario (from an import or a copy); returns its local id. On a storage failure
+    /// nothing is left half-written.
+    pub fn add(&self, scenario: &Scenario, uid: String, now_ms: u64) -> Result<String, StoreError> {
+        let mut entries = self.entries_for_change()?;
+        self.store.set(&text_key(&uid), &export(scenario))?;
+        entries.push(Entry {
+            uid: uid.clone(),
+            id: scenario.id.clone(),
+            title: scenario.meta.title.clone(),
+            updated_ms: now_ms,
+            deleted_ms: None,
+        });
+        if let Err(e) = self.write_entries(&entries) {
+            let _ = self.store.remove(&text_key(&uid));
+            return Err(e);
+        }
+        Ok(uid)
+    }
+
+    /// Saves a new text for a scenario, keeping the previous one among its versions.
+    pub fn save(&self, uid: &str, scenario: &Scenario, now_ms: u64) -> Result<(), StoreError> {
+        let mut entries = self.entries_for_change()?;
+        if let Some(previous) = self.text(uid)? {
+            for n in (1..VERSIONS).rev() {
+                if let Some(older) = self.store.get(&version_key(uid, n))? {
+                    self.store.set(&version_key(uid, n + 1), &older)?;
+                }
+            }
+            self.store.set(&version_key(uid, 1), &previous)?;
+        }
+        self.store.set(&text_key(uid), &export(scenario))?;
+        if let Some(e) = entries.iter_mut().find(|e| e.uid == uid) {
+            e.id = scenario.id.clone();
+            e.title = scenario.meta.title.clone();
+            e.updated_ms = now_ms;
+        }
+        self.write_entries(&entries)
+    }
+
+    /// The kept earlier versions of a scenario, newest first.
+    pub fn versions(&self, uid: &str) -> Vec<String> {
+        (1..=VERSIONS)
+            .filter_map(|n| self.store.get(&version_key(uid, n)).ok().flatten())
+            .collect()
+    }
+
+    /// Moves a scenario to the trash, or back out of it.
+    pub fn set_deleted(&self, uid: &str, deleted_ms: Option<u64>) -> Result<(), StoreError> {
+        let mut entries = self.entries_for_change()?;
+        if let Some(e) = entries.iter_mut().find(|e| e.uid == uid) {
+            e.deleted_ms = deleted_ms;
+        }
+        self.write_entries(&entries)
+    }
+
+    /// Removes a trashed scenario and its versions for good.
+    pub fn purge(&self, uid: &str) -> Result<(), StoreError> {
+        let mut entries = self.entries_for_change()?;
+        entries.retain(|e| e.uid != uid);
+        self.write_entries(&entries)?;
+        let _ = self.store.remove(&text_key(uid));
+        for n in 1..=VERSIONS {
+            let _ = self.store.remove(&version_key(uid, n));
+        }
+        Ok(())
+    }
+
+    /// Reads a stored scenario (it was valid JSON when stored; this only fails if storage was
+    /// edited by hand).
+    pub fn load(&self, uid: &str) -> Option<Imported> {
+        import(&self.text(uid).ok()??).ok()
+    }
+}
+
+/// Reads a file the trainer picked: the importer's answer, or why it cannot be read (with the
+/// line and column for JSON errors). Nothing is stored here.
+pub fn read_file(text: &str) -> Result<Imported, ImportError> {
+    import(text)
+}
+
+/// A copy of `scenario` with its own id (`-salinan`, numbered when taken) and title.
+pub fn copy_of(scenario: &Scenario, taken: &[String]) -> Scenario {
+    let mut copy = scenario.clone();
+    let base = format!("{}-salinan", scenario.id);
+    let mut id = base.clone();
+    let mut n = 2;
+    while taken.contains(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    copy.id = id;
+    copy.meta.title = Localized::new(
+        format!("{} (salinan)", scenario.meta.title.id),
+        format!("{} (copy)", scenario.meta.title.en),
+    );
+    copy
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::pack;
+
+    #[test]
+    fn scenarios_keep_versions_and_survive_the_trash() {
+        let store = ScenarioStore::new(Store::memory());
+        let s = pack::load().unwrap().remove(0);
+        let uid = store.add(&s, "u1".into(), 1).unwrap();
+        let mut edited = s.clone();
+        for n in 0..7u32 {
+            edited.meta.title.en = format!("Edit {n}");
+            store.save(&uid, &edited, 2 + u64::from(n)).unwrap();
+        }
+        let versions = store.versions(&uid);
+        assert_eq!(versions.len(), VERSIONS);
+        assert!(
+            versions[0].contains("Edit 5"),
+            "newest earlier version first"
+        );
+        assert_eq!(store.entries().unwrap()[0].title.en, "Edit 6");
+
+        store.set_deleted(&uid, Some(99)).unwrap();
+        assert_eq!(store.entries().unwrap()[0].deleted_ms, Some(99));
+        assert!(
+            store.text(&uid).unwrap().is_some(),
+            "the trash keeps the text"
+        );
+        store.set_deleted(&uid, None).unwrap();
+        assert_eq!(store.load(&uid).unwrap().scenario.meta.title.en, "Edit 6");
+        store.purge(&uid).unwrap();
+        assert!(store.entries().unwrap().is_empty());
+        assert_eq!(store.text(&uid).unwrap(), None);
+        assert!(store.versions(&uid).is_empty());
+    }
+
+    #[test]
+    fn copies_get_fresh_ids_and_bad_files_are_explained() {
+        let s = pack::load().unwrap().remove(0);
+        let first = copy_of(&s, &[]);
+        assert_eq!(first.id, format!("{}-salinan", s.id));
+        let second = copy_of(&s, std::slice::from_ref(&first.id));
+        assert_eq!(second.id, format!("{}-salinan-2", s.id));
+        let err = read_file("{\n  \"schema_version\": 2,\n  oops\n}").unwrap_err();
+        assert_eq!(
+            err.position.map(|p| p.0),
+            Some(3),
+            "the line of the JSON error"
+        );
+        assert!(read_file(&export(&s)).is_ok());
+    }
+}

@@ -1,0 +1,93 @@
+// The trainer's scenario library: importing files (picked or dropped) that cannot hurt, copies
+// of bundled scenarios, the problems panel and the graph, export, and the trash.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import { serve, DIST } from "./support/server.mjs";
+import { launch, watchProblems, screenshot, LAPTOP } from "./support/browser.mjs";
+
+const ROOT = resolve(new URL("../..", import.meta.url).pathname);
+const FISHER = readFileSync(resolve(ROOT, "src/engine/pack/fisher-lombok-timur.json"), "utf8");
+
+let server, browser;
+before(async () => {
+  server = await serve(DIST);
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const file = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
+
+test("scenario files are imported, checked, drawn, exported and kept in a trash", async (t) => {
+  const context = await browser.newContext({ viewport: LAPTOP, acceptDownloads: true });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${server.url}pelatih.html#/skenario`);
+  await page.getByTestId("no-scenarios").waitFor();
+
+  // A malformed file and an oversized one change nothing, and say why.
+  await page.getByTestId("scenario-file").setInputFiles(file("rusak.json", '{\n  "schema_version": 2,\n  oops\n}'));
+  await page.getByTestId("import-refused").waitFor();
+  assert.match(await page.getByTestId("import-position").textContent(), /baris 3/);
+  await page.getByTestId("scenario-file").setInputFiles(file("besar.json", " ".repeat(2 * 1024 * 1024 + 10)));
+  await page.getByTestId("import-refused").filter({ hasText: /terlalu besar/i }).waitFor();
+  assert.equal(await page.getByTestId("no-scenarios").count(), 1, "nothing was stored");
+
+  // A good file, picked; a file with a broken link, dropped.
+  await page.getByTestId("scenario-file").setInputFiles(file("fisher.json", FISHER));
+  await page.getByTestId("import-ok").filter({ hasText: /\b0 kesalahan/ }).waitFor();
+  const broken = FISHER.replace('"next": { "node": "discovery" }', '"next": { "node": "tidak-ada" }').replace('"id": "fisher-lombok-timur"', '"id": "nelayan-rusak"');
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], "rusak.json", { type: "application/json" }));
+    return dt;
+  }, broken);
+  await page.getByTestId("dropzone").dispatchEvent("drop", { dataTransfer });
+  await page.getByTestId("own-nelayan-rusak").waitFor();
+  await page.getByTestId("import-ok").filter({ hasText: /[1-9]\d* kesalahan/ }).waitFor();
+
+  // A copy of a bundled scenario.
+  await page.getByTestId("bundled-farmer-lombok-tengah").getByTestId("copy-bundled").click();
+  await page.getByTestId("own-farmer-lombok-tengah-salinan").waitFor();
+
+  // The broken one: the panel names the problem; clicking it shows the node in the graph.
+  await page.getByTestId("own-nelayan-rusak").getByTestId("open-scenario").click();
+  await page.getByTestId("scenario-view").waitFor();
+  const diagnostic = page.getByTestId("diagnostic").filter({ hasText: "tidak-ada" }).first();
+  assert.match(await diagnostic.textContent(), /Kesalahan/);
+  await diagnostic.click();
+  await page.getByTestId("node-panel").waitFor();
+  assert.equal(await page.locator(".gnode--selected").count(), 1);
+  assert.ok(await page.locator(".gnode--error").count() >= 1, "the node with the problem is marked");
+  await screenshot(page, "scenario-graph-1280x800");
+  await page.goBack();
+
+  // Export gives back the scenario.
+  await page.getByTestId("own-fisher-lombok-timur").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("own-fisher-lombok-timur").getByTestId("export-scenario").click()]);
+  const exported = JSON.parse(readFileSync(await download.path(), "utf8"));
+  assert.equal(exported.id, "fisher-lombok-timur");
+  assert.equal(exported.nodes.length, JSON.parse(FISHER).nodes.length);
+
+  // The trash: delete, restore, delete for good.
+  await page.getByTestId("own-fisher-lombok-timur").getByTestId("delete-scenario").click();
+  await page.getByTestId("trashed-fisher-lombok-timur").waitFor();
+  assert.equal(await page.getByTestId("own-fisher-lombok-timur").count(), 0);
+  await page.getByTestId("trashed-fisher-lombok-timur").getByTestId("restore-scenario").click();
+  await page.getByTestId("own-fisher-lombok-timur").waitFor();
+  await page.getByTestId("own-fisher-lombok-timur").getByTestId("delete-scenario").click();
+  await page.getByTestId("trashed-fisher-lombok-timur").getByTestId("purge-scenario").click();
+  await page.getByTestId("scenario-status").waitFor();
+  assert.equal(await page.getByTestId("trashed-fisher-lombok-timur").count(), 0);
+
+  // Everything survives a reload.
+  await page.reload();
+  await page.getByTestId("own-nelayan-rusak").waitFor();
+  await page.getByTestId("own-farmer-lombok-tengah-salinan").waitFor();
+  assert.deepEqual(problems, []);
+});
