@@ -11,7 +11,7 @@
 // Fails the build if the marker or the template is missing.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, writeFileSync, readdirSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync, readdirSync, statSync, renameSync } from "node:fs";
 import { join, relative } from "node:path";
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -43,6 +43,20 @@ if (!css) {
   process.exit(1);
 }
 writeFileSync(trainerFile, readFileSync(trainerFile, "utf8").replace("__APP_CSS__", css));
+
+// Trunk names the trainer's module without a hash (it is built as a "worker"). Give its glue
+// and wasm a content hash, as the agents' app has, so a cache can never pair the glue of one
+// build with the wasm of another; pelatih.js, the entry, names the pair.
+if (release) {
+  const glue = join(dir, "latih-pelatih.js");
+  const wasm = join(dir, "latih-pelatih_bg.wasm");
+  const hash = createHash("sha256").update(readFileSync(glue)).update(readFileSync(wasm)).digest("hex").slice(0, 16);
+  renameSync(glue, join(dir, `latih-pelatih-${hash}.js`));
+  renameSync(wasm, join(dir, `latih-pelatih-${hash}_bg.wasm`));
+  const entry = join(dir, "pelatih.js");
+  const text = readFileSync(entry, "utf8").replaceAll("latih-pelatih.js", `latih-pelatih-${hash}.js`).replaceAll("latih-pelatih_bg.wasm", `latih-pelatih-${hash}_bg.wasm`);
+  writeFileSync(entry, text);
+}
 
 // 2. Scenario pack. Native cargo, not the wasm toolchain Trunk may run under (its build-std
 //    settings break native builds; see ../shared/TOOLCHAIN.md), engine only (no UI features).

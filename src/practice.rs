@@ -241,6 +241,20 @@ pub enum ReadError {
     SetAside(String),
 }
 
+/// The finished attempt (its index) of `taker`'s test on `scenario`, if they took it: a test
+/// is taken once.
+pub fn test_attempt(attempts: &[Attempt], taker: &Taker, scenario: &str) -> Option<usize> {
+    attempts.iter().position(|a| {
+        a.save.scenario == scenario
+            && a.code
+                .as_deref()
+                .and_then(|c| ResultRecord::from_code(c).ok())
+                .is_some_and(|r| {
+                    r.workshop == taker.workshop && r.phase == taker.phase && r.agent == taker.agent
+                })
+    })
+}
+
 /// The best total per scenario in a history.
 pub fn best_of(history: &[Attempt], scenario: &str) -> Option<u32> {
     history

@@ -30,6 +30,11 @@
       if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
       watch(registration.installing);
       registration.addEventListener("updatefound", () => watch(registration.installing));
+      // On the trainer's page, ask the worker to keep the trainer's files for offline use,
+      // also on the very first visit (when no worker controls the page yet).
+      if (/pelatih\.html$/.test(window.location.pathname)) {
+        navigator.serviceWorker.ready.then((ready) => ready.active && ready.active.postMessage({ type: "latih-keep-trainer" }));
+      }
     }).catch(() => {
       // No service worker (e.g. a private window that forbids it): the app still runs online.
     });

@@ -32,6 +32,10 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("message", (event) => {
   if (event.data && event.data.type === "latih-activate") self.skipWaiting();
+  // The trainer's page asks for its files to be kept (even on the visit that installed us).
+  if (event.data && event.data.type === "latih-keep-trainer") {
+    event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(TRAINER_FILES)).catch(() => {}));
+  }
 });
 
 self.addEventListener("fetch", (event) => {

@@ -114,6 +114,8 @@ messages! {
     CodeUnplayable => "code.unplayable",
     CodeUnfinished => "code.unfinished",
     CodeScoreEdited => "code.score_edited",
+    CodeWhoUnknown => "code.who_unknown",
+    CodeWhenImpossible => "code.when_impossible",
 }
 
 // `ID` and `EN`: the catalogues as arrays in `Msg` order, compiled by build.rs.

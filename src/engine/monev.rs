@@ -47,6 +47,9 @@ pub struct PrePost {
     pub pre: Option<u32>,
     /// Mean post-test score.
     pub post: Option<u32>,
+    /// Post mean minus pre mean, from the exact means (so it is not off by one from rounding
+    /// each mean first), rounded half away from zero.
+    change: Option<i32>,
 }
 
 impl PrePost {
@@ -60,15 +63,32 @@ impl PrePost {
                     .map(|v| v.card.total),
             )
         };
+        let sum = |p: Phase| {
+            results
+                .clone()
+                .into_iter()
+                .filter(|v| v.record.phase == p)
+                .fold((0i64, 0i64), |(s, n), v| {
+                    (s + i64::from(v.card.total), n + 1)
+                })
+        };
+        let ((pre_sum, pre_n), (post_sum, post_n)) = (sum(Phase::PreTest), sum(Phase::PostTest));
+        let change = (pre_n > 0 && post_n > 0).then(|| {
+            // post_sum/post_n - pre_sum/pre_n over one denominator, rounded half away from 0.
+            let num = post_sum * pre_n - pre_sum * post_n;
+            let den = pre_n * post_n;
+            ((2 * num + num.signum() * den) / (2 * den)) as i32
+        });
         PrePost {
             pre: phase(Phase::PreTest),
             post: phase(Phase::PostTest),
+            change,
         }
     }
 
     /// Post minus pre, when both exist.
     pub fn change(&self) -> Option<i32> {
-        Some(self.post? as i32 - self.pre? as i32)
+        self.change
     }
 }
 
@@ -83,7 +103,7 @@ pub struct AgentRow {
     pub scores: PrePost,
     /// Assessments verified.
     pub attempts: u32,
-    /// Passed every post-test taken (and took at least one).
+    /// Took every post-test of the workshop and passed them all.
     pub passed_post: bool,
     /// Best score in any assessment.
     pub best: u32,
@@ -184,7 +204,12 @@ pub fn merge_duplicates(results: Vec<Verified>) -> Vec<Verified> {
 }
 
 /// The dashboard of `results` (already verified and de-duplicated) under `filter`.
-pub fn dashboard(results: &[Verified], scenarios: &[Scenario], filter: &Filter) -> Dashboard {
+pub fn dashboard(
+    results: &[Verified],
+    workshop: &Workshop,
+    scenarios: &[Scenario],
+    filter: &Filter,
+) -> Dashboard {
     let kept: Vec<&Verified> = results.iter().filter(|v| filter.keeps(v)).collect();
 
     let mut by_agent: BTreeMap<(String, String), Vec<&Verified>> = BTreeMap::new();
@@ -209,7 +234,13 @@ pub fn dashboard(results: &[Verified], scenarios: &[Scenario], filter: &Filter) 
             wadah: list[0].record.wadah.clone(),
             scores: PrePost::of(list.iter().copied()),
             attempts: list.len() as u32,
-            passed_post: !posts.is_empty() && posts.iter().all(|v| v.card.passed),
+            // Every post-test of the workshop taken, and all passed.
+            passed_post: !posts.is_empty()
+                && posts.iter().all(|v| v.card.passed)
+                && workshop
+                    .post_test
+                    .iter()
+                    .all(|t| posts.iter().any(|v| v.record.scenario == t.id)),
             best: list.iter().map(|v| v.card.total).max().unwrap_or(0),
         });
     }
@@ -304,6 +335,7 @@ fn obstacles(kept: &[&Verified], scenarios: &[Scenario]) -> (Vec<ObjectionRow>, 
                 .filter(|c| c.kind == MoveKind::AnswerObjection && move_value(scenario, c) > 0)
                 .filter_map(|c| c.objection)
                 .collect();
+            raised.sort_unstable();
             raised.dedup();
             for o in raised {
                 let entry = objections.entry(o).or_default();
@@ -480,16 +512,16 @@ pub fn csv(workshop: &Workshop, results: &[Verified]) -> String {
 /// reserved domain: there is no Latih server, and these IRIs only need to be stable and ours.
 pub const XAPI_BASE: &str = "https://latih.invalid/xapi";
 
-/// A stable UUID for the `index`-th statement of an attempt, so exporting twice gives the
-/// same statement ids (a learning record store then ignores the repeat).
+/// The namespace of Latih's statement ids (a fixed random UUID).
+const STATEMENT_NAMESPACE: [u8; 16] = [
+    0x3c, 0x1f, 0x6e, 0x52, 0x8a, 0x04, 0x4b, 0x9d, 0xa1, 0x77, 0x2e, 0x90, 0x5d, 0xc3, 0x18, 0xf6,
+];
+
+/// A stable UUID (version 5) for the `index`-th statement of an attempt, so exporting twice
+/// gives the same statement ids (a learning record store then ignores the repeat).
 fn statement_id(v: &Verified, index: u32) -> String {
-    let mut bytes = v.record.attempt.0;
-    for (i, b) in index.to_be_bytes().iter().enumerate() {
-        bytes[12 + i] ^= b;
-    }
-    bytes[6] = (bytes[6] & 0x0f) | 0x80; // version 8: custom
-    bytes[8] = (bytes[8] & 0x3f) | 0x80;
-    super::workshop::AttemptId(bytes).uuid()
+    let name = format!("{}/{index}", v.record.attempt.uuid());
+    super::workshop::AttemptId(super::code::uuid_v5(&STATEMENT_NAMESPACE, name.as_bytes())).uuid()
 }
 
 /// xAPI statements for `results`: an `answered` statement per choice, then `completed` and
@@ -583,7 +615,7 @@ pub fn xapi(workshop: &Workshop, results: &[Verified], scenarios: &[Scenario]) -
                 "name": { "id-ID": scenario.meta.title.id, "en-US": scenario.meta.title.en },
             },
         });
-        let finished = utc(r.started_s + u64::from(r.duration_s));
+        let finished = utc(r.started_s.saturating_add(u64::from(r.duration_s)));
         for name in ["completed", if v.card.passed { "passed" } else { "failed" }] {
             statements.push(json!({
                 "id": statement_id(v, index),
@@ -670,6 +702,48 @@ mod tests {
     }
 
     #[test]
+    fn the_change_is_taken_from_the_exact_means() {
+        let f = fixture();
+        let mut a = result(
+            &f,
+            "A",
+            "Koperasi A",
+            Phase::PreTest,
+            Policy::BestPractice,
+            1,
+        );
+        let mut b = result(
+            &f,
+            "B",
+            "Koperasi A",
+            Phase::PreTest,
+            Policy::BestPractice,
+            2,
+        );
+        let mut c = result(
+            &f,
+            "C",
+            "Koperasi A",
+            Phase::PostTest,
+            Policy::BestPractice,
+            3,
+        );
+        // Pre 10 and 11 (mean 10.5 shows as 11), post 12: the change is 1.5, shown as +2,
+        // not 12 - 11 = +1.
+        a.card.total = 10;
+        b.card.total = 11;
+        c.card.total = 12;
+        let p = PrePost::of([&a, &b, &c]);
+        assert_eq!((p.pre, p.post, p.change()), (Some(11), Some(12), Some(2)));
+        c.card.total = 9;
+        assert_eq!(
+            PrePost::of([&a, &b, &c]).change(),
+            Some(-2),
+            "-1.5 rounds away from zero"
+        );
+    }
+
+    #[test]
     fn means_round_half_up() {
         assert_eq!(mean([]), None);
         assert_eq!(mean([1, 2]), Some(2));
@@ -697,7 +771,7 @@ mod tests {
             rina_post.clone(),
         ]);
         assert_eq!(all.len(), 3, "the same attempt twice counts once");
-        let d = dashboard(&all, &f.scenarios, &Filter::default());
+        let d = dashboard(&all, &f.workshop, &f.scenarios, &Filter::default());
         assert_eq!(
             d.participation,
             Participation {
@@ -733,6 +807,7 @@ mod tests {
 
         let only_b = dashboard(
             &all,
+            &f.workshop,
             &f.scenarios,
             &Filter {
                 wadah: Some("Koperasi B".into()),
@@ -818,6 +893,7 @@ mod tests {
         assert_eq!(ext.len(), 6);
         assert!(ext.contains_key(&format!("{XAPI_BASE}/ext/competency/ethics")));
         let mut ids: Vec<&str> = list.iter().map(|s| s["id"].as_str().unwrap()).collect();
+        assert!(ids.iter().all(|id| &id[14..15] == "5"), "version-5 UUIDs");
         ids.sort_unstable();
         ids.dedup();
         assert_eq!(ids.len(), list.len(), "statement ids are unique");

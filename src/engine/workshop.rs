@@ -460,6 +460,10 @@ pub enum Rejection {
     },
     /// The choices end before the conversation does.
     Unfinished,
+    /// The agent's name is empty or too long, or the Wadah is not one of the workshop's.
+    WhoUnknown,
+    /// The start time or duration is impossible (the code was edited).
+    WhenImpossible,
     /// The replayed score differs from the score in the code: the code was edited.
     ScoreEdited {
         /// The score the code claims.
@@ -496,6 +500,8 @@ impl Rejection {
                 message(Msg::CodeUnplayable, &[("turn", turn.to_string())])
             }
             Rejection::Unfinished => message(Msg::CodeUnfinished, &[]),
+            Rejection::WhoUnknown => message(Msg::CodeWhoUnknown, &[]),
+            Rejection::WhenImpossible => message(Msg::CodeWhenImpossible, &[]),
             Rejection::ScoreEdited { claimed, replayed } => message(
                 Msg::CodeScoreEdited,
                 &[
@@ -520,9 +526,17 @@ pub struct Verified {
     pub turns: Vec<Turn>,
 }
 
+/// The longest agent name a result may carry (what the join form allows).
+pub const MAX_NAME_CHARS: usize = 60;
+/// Results must start in this window (Unix seconds: 2020-01-01 to 2100-01-01).
+const PLAUSIBLE_START: std::ops::Range<u64> = 1_577_836_800..4_102_444_800;
+/// The longest a test can take, in seconds (a week: a phone left open over days).
+const MAX_DURATION_S: u32 = 7 * 24 * 3600;
+
 /// Replays `record` against the workshop and the scenarios this device has, and accepts it
-/// only if it belongs to the workshop, is one of its tests, replays to the end, and earns
-/// exactly the score it claims.
+/// only if it belongs to the workshop, names a Wadah of it and a plausible agent and time, is
+/// one of its tests, replays to the end, and earns exactly the score it claims. (The replay
+/// proves the score; nothing can prove who held the phone.)
 pub fn verify(
     record: &ResultRecord,
     workshop: &Workshop,
@@ -532,6 +546,16 @@ pub fn verify(
         return Err(Rejection::OtherWorkshop {
             workshop: record.workshop.clone(),
         });
+    }
+    let name = record.agent.trim();
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || !workshop.wadah.contains(&record.wadah)
+    {
+        return Err(Rejection::WhoUnknown);
+    }
+    if !PLAUSIBLE_START.contains(&record.started_s) || record.duration_s > MAX_DURATION_S {
+        return Err(Rejection::WhenImpossible);
     }
     let planned = workshop
         .tests(record.phase)
@@ -797,6 +821,35 @@ mod tests {
         assert_eq!(
             verify(&bad, &w, &scenarios),
             Err(Rejection::Unplayable { turn: 2 })
+        );
+        let nobody = ResultRecord {
+            agent: "  ".into(),
+            ..r.clone()
+        };
+        assert_eq!(verify(&nobody, &w, &scenarios), Err(Rejection::WhoUnknown));
+        let elsewhere = ResultRecord {
+            wadah: "Wadah Palsu".into(),
+            ..r.clone()
+        };
+        assert_eq!(
+            verify(&elsewhere, &w, &scenarios),
+            Err(Rejection::WhoUnknown)
+        );
+        let future = ResultRecord {
+            started_s: u64::MAX - 5,
+            ..r.clone()
+        };
+        assert_eq!(
+            verify(&future, &w, &scenarios),
+            Err(Rejection::WhenImpossible)
+        );
+        let endless = ResultRecord {
+            duration_s: u32::MAX,
+            ..r.clone()
+        };
+        assert_eq!(
+            verify(&endless, &w, &scenarios),
+            Err(Rejection::WhenImpossible)
         );
         let mut long = r;
         long.choices.push(0);

@@ -237,4 +237,6 @@ texts! {
     HomeTrainerOpen => "home.trainer_open",
     CodeShowQr => "code.show_qr",
     CodeSave => "code.save",
+    BriefingTestDone => "briefing.test_done",
+    BriefingTestRunning => "briefing.test_running",
 }

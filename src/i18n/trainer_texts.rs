@@ -107,4 +107,6 @@ texts! {
     ScenarioChoiceCount => "trainer.scenario_choice_count",
     ZoomIn => "trainer.zoom_in",
     ZoomOut => "trainer.zoom_out",
+    Unverified => "trainer.unverified",
+    FilesSkipped => "trainer.files_skipped",
 }

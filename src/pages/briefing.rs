@@ -65,6 +65,11 @@ pub fn Briefing(props: &BriefingProps) -> Html {
             .any(|r| r.id == s.id)
             .then(|| joined.taker(&workshop, phase))
     });
+    // A finished test is not taken again, and a test in progress is only continued.
+    let finished_test = taker.as_ref().and_then(|t| {
+        crate::practice::test_attempt(&crate::pages::play::all_attempts(&practice), t, &s.id)
+    });
+    let test_running = saved.as_ref().is_some_and(|r| r.taker.is_some());
     let test_title = taker.as_ref().map(|t| {
         i18n.t(match t.phase {
             Phase::PreTest => Text::WorkshopPreTest,
@@ -161,14 +166,18 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                 <p class="notice notice--warning" role="status">{ i18n.t(e) }</p>
             }
             <div class="actions">
-                if saved.as_ref().is_some_and(|r| r.taker == taker) {
+                if finished_test.is_none() && saved.as_ref().is_some_and(|r| r.taker == taker || r.taker.is_some()) {
                     <Link to={Route::Play { id: s.id.clone() }} classes="button" >
                         <span data-testid="resume">{ i18n.t(Text::BriefingResume) }</span>
                     </Link>
                 }
-                // A test in progress can only be continued: restarting would let a bad start be
-                // thrown away.
-                if !(taker.is_some() && saved.as_ref().is_some_and(|r| r.taker == taker)) {
+                if let Some(i) = finished_test {
+                    <p class="notice notice--info" data-testid="test-done">{ i18n.t(Text::BriefingTestDone) }</p>
+                    <Link to={Route::Debrief { attempt: i }} classes="button">{ i18n.t(Text::WorkshopShowCode) }</Link>
+                } else if test_running && saved.as_ref().is_some_and(|r| r.taker != taker) {
+                    // Another start would overwrite the test in progress.
+                    <p class="notice notice--info" data-testid="test-running">{ i18n.t(Text::BriefingTestRunning) }</p>
+                } else if !test_running {
                     <button type="button" class={classes!("button", saved.is_some().then_some("button--secondary"))}
                         onclick={start} data-testid="start">
                         { i18n.t(if saved.is_some() { Text::BriefingRestart } else { Text::BriefingStart }) }

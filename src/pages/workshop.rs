@@ -10,7 +10,7 @@ use crate::i18n::{t_with, Text};
 use crate::loader::{use_index, Loadable};
 use crate::pages::play::all_attempts;
 use crate::pages::{date_text, load_failed};
-use crate::practice::PracticeStore;
+use crate::practice::{test_attempt, PracticeStore};
 use crate::router::Link;
 
 /// The agent's workshop page.
@@ -40,19 +40,9 @@ pub fn WorkshopPage() -> Html {
     let summary = |r: &ScenarioRef| index.iter().find(|s| s.id == r.id).cloned();
     let test = |phase: Phase, r: &ScenarioRef| {
         let taker = joined.taker(&workshop, phase);
-        let done = attempts.iter().enumerate().find(|(_, a)| {
-            a.code.is_some()
-                && a.save.scenario == r.id
-                && a.save.version == r.version
-                && a.code
-                    .as_deref()
-                    .and_then(|c| crate::engine::workshop::ResultRecord::from_code(c).ok())
-                    .is_some_and(|rec| {
-                        rec.workshop == taker.workshop
-                            && rec.phase == phase
-                            && rec.agent == taker.agent
-                    })
-        });
+        let done = test_attempt(&attempts, &taker, &r.id).map(|i| (i, &attempts[i]));
+        // A test on another version of the scenario would be refused: it cannot start.
+        let playable = summary(r).is_some_and(|s| s.version == r.version);
         let tes = if phase == Phase::PreTest {
             "pre"
         } else {
@@ -66,7 +56,7 @@ pub fn WorkshopPage() -> Html {
                     <Link to={Route::Debrief { attempt: i }} classes="button button--secondary">
                         <span data-testid="test-code">{ i18n.t(Text::WorkshopShowCode) }</span>
                     </Link>
-                } else {
+                } else if playable {
                     <a class="button" href={format!("{}?tes={tes}", Route::Briefing { id: r.id.clone() }.href())} data-testid="test-start">
                         { i18n.t(Text::WorkshopStartTest) }
                     </a>

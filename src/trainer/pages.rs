@@ -25,8 +25,9 @@ use crate::platform::download::{download, download_text};
 use crate::platform::share::copy_text;
 use crate::router::use_navigator;
 
-/// Reads the text of every file chosen in a file input, then calls `done` with them joined.
-fn read_files(input: HtmlInputElement, done: impl Fn(String) + 'static) {
+/// Reads the text of every file chosen in a file input, then calls `done` with them joined and
+/// the number of files skipped for being too large to be ours.
+fn read_files(input: HtmlInputElement, done: impl Fn(String, usize) + 'static) {
     let Some(files) = input.files() else {
         return;
     };
@@ -34,9 +35,11 @@ fn read_files(input: HtmlInputElement, done: impl Fn(String) + 'static) {
     input.set_value("");
     wasm_bindgen_futures::spawn_local(async move {
         let mut all = String::new();
+        let mut skipped = 0;
         for file in files {
-            // Result files are a few KB; a huge file is not one of ours.
+            // Result and backup files are a few KB; a huge file is not one of ours.
             if file.size() > 2_000_000.0 {
+                skipped += 1;
                 continue;
             }
             if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
@@ -44,7 +47,7 @@ fn read_files(input: HtmlInputElement, done: impl Fn(String) + 'static) {
                 all.push('\n');
             }
         }
-        done(all);
+        done(all, skipped);
     });
 }
 
@@ -60,7 +63,7 @@ pub fn WorkshopList() -> Html {
         let (store, status, version) = (store.clone(), status.clone(), version.clone());
         Callback::from(move |e: Event| {
             let (store, status, version) = (store.clone(), status.clone(), version.clone());
-            read_files(e.target_unchecked_into(), move |text| {
+            read_files(e.target_unchecked_into(), move |text, _| {
                 status.set(Some(match read_backup(text.trim()) {
                     Ok(saved) => match store.save(saved) {
                         Ok(()) => TrainerText::Restored,
@@ -301,6 +304,7 @@ struct ImportReport {
     duplicates: u32,
     rejected: Vec<(String, crate::engine::scenario::Localized)>,
     not_saved: bool,
+    skipped: usize,
 }
 
 /// One workshop: sharing, importing results, the dashboard, awards and exports.
@@ -337,12 +341,12 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
             workshop.clone(),
             saved.clone(),
         );
-        Rc::new(move |text: String| {
+        Rc::new(move |text: String, skipped: usize| {
             let batch = check_batch(&text, &workshop, &scenarios, &saved.results);
             let codes: Vec<String> = batch.accepted.iter().map(|(c, _)| c.clone()).collect();
             let stored = store.add_results(&workshop.id, &codes);
             report.set(Some(ImportReport {
-                accepted: stored.as_ref().map_or(0, |_| codes.len()),
+                accepted: stored.as_ref().map_or(0, |n| *n),
                 duplicates: batch.duplicates,
                 rejected: batch
                     .rejected
@@ -350,6 +354,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                     .map(|(c, why)| (c.clone(), why.message()))
                     .collect(),
                 not_saved: stored.is_err(),
+                skipped,
             }));
             version.set(*version + 1);
         })
@@ -358,7 +363,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         let (import, text_ref) = (import.clone(), text_ref.clone());
         Callback::from(move |_| {
             if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
-                import(area.value());
+                import(area.value(), 0);
                 area.set_value("");
             }
         })
@@ -367,7 +372,9 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         let import = import.clone();
         Callback::from(move |e: Event| {
             let import = import.clone();
-            read_files(e.target_unchecked_into(), move |text| import(text));
+            read_files(e.target_unchecked_into(), move |text, skipped| {
+                import(text, skipped)
+            });
         })
     };
     let link = join_link(&saved.code);
@@ -379,7 +386,12 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         })
     };
     let results = verified_results(&saved.results, &workshop, &scenarios);
-    let d = dashboard(&results, &scenarios, &filter);
+    let d = dashboard(&results, &workshop, &scenarios, &filter);
+    // Awards are for the whole workshop, whatever the filter shows.
+    let everyone = dashboard(&results, &workshop, &scenarios, &Filter::default());
+    // Stored codes that no longer verify (e.g. this device now has another version of a
+    // scenario) are not counted; say so rather than let them vanish.
+    let unverified = saved.results.len().saturating_sub(results.len());
     let exports = {
         let (workshop, results, scenarios, saved) = (
             workshop.clone(),
@@ -397,10 +409,11 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
             Callback::from(move |_| {
                 let base = format!("latih-workshop-{}", workshop.id);
                 match what {
+                    // A byte-order mark, so spreadsheet programs read the text as UTF-8.
                     "csv" => download(
                         &format!("{base}.csv"),
-                        "text/csv",
-                        &monev::csv(&workshop, &results),
+                        "text/csv;charset=utf-8",
+                        &format!("\u{feff}{}", monev::csv(&workshop, &results)),
                     ),
                     "xapi" => download_text(
                         &format!("{base}-xapi.json"),
@@ -481,6 +494,9 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                     <div role="status" data-testid="import-report">
                         <p data-testid="import-summary">{ t_with(i18n.lang, TrainerText::ImportSummary, &[
                             ("accepted", &r.accepted.to_string()), ("duplicates", &r.duplicates.to_string()), ("rejected", &r.rejected.len().to_string())]) }</p>
+                        if r.skipped > 0 {
+                            <p class="notice notice--warning">{ t_with(i18n.lang, TrainerText::FilesSkipped, &[("count", &r.skipped.to_string())]) }</p>
+                        }
                         if r.not_saved {
                             <p class="notice notice--warning">{ i18n.t(TrainerText::NotSaved) }</p>
                         }
@@ -513,12 +529,17 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                         </select>
                     </label>
                 </div>
+                if unverified > 0 {
+                    <p class="notice notice--warning" role="status" data-testid="unverified">
+                        { t_with(i18n.lang, TrainerText::Unverified, &[("count", &unverified.to_string())]) }
+                    </p>
+                }
                 { dashboard_view(&i18n, &d, &scenarios) }
             </section>
 
             <section class="card">
                 <h2>{ i18n.t(TrainerText::Awards) }</h2>
-                { awards_view(&i18n, &d) }
+                { awards_view(&i18n, &everyone) }
                 <a class="button no-print" href={TrainerRoute::Certificates { id: workshop.id.clone() }.href()} data-testid="to-certificates">{ i18n.t(TrainerText::Certificates) }</a>
             </section>
 
@@ -741,7 +762,7 @@ pub fn Certificates(props: &WorkshopProps) -> Html {
         Loadable::Ready(all) => all,
     };
     let results: Vec<Verified> = verified_results(&saved.results, &workshop, &scenarios);
-    let d = dashboard(&results, &scenarios, &Filter::default());
+    let d = dashboard(&results, &workshop, &scenarios, &Filter::default());
     let when = format!(
         "{}, {}",
         workshop.place,

@@ -120,12 +120,17 @@ test("the trainer's app, once opened, works with no connection", async (t) => {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   t.after(() => context.close());
   const page = await context.newPage();
-  await page.goto(server.url);
-  await page.getByTestId("home-title").waitFor();
-  await controlled(page);
-  // First visit to the trainer's page while online: its files are kept from then on.
+  // The very first visit of this browser is to the trainer's page: its files are kept.
   await page.goto(`${server.url}pelatih.html`);
   await page.getByTestId("no-workshops").waitFor();
+  await page.waitForFunction(async () => {
+    const keys = await caches.keys();
+    for (const k of keys) {
+      const names = (await (await caches.open(k)).keys()).map((r) => r.url);
+      if (names.some((u) => /latih-pelatih-[0-9a-f]+_bg\.wasm$/.test(u))) return true;
+    }
+    return false;
+  }, null, { timeout: 15000 });
   await context.setOffline(true);
   const problems = watchProblems(page);
   await page.reload();
