@@ -10,6 +10,7 @@
 
 pub mod balance;
 pub mod code;
+pub mod edit;
 pub mod generate;
 pub mod graph;
 pub mod import;

@@ -12,7 +12,7 @@ use super::TrainerRoute;
 use crate::app::{use_i18n, use_store};
 use crate::engine::graph::{layout, Target, COLUMN, ROW};
 use crate::engine::import::export;
-use crate::engine::scenario::{Localized, Scenario};
+use crate::engine::scenario::{Localized, MoveKind, Next, Scenario};
 use crate::engine::validate::{validate, Diagnostic, Severity};
 use crate::i18n::{t_with, Lang, TrainerText};
 use crate::loader::{use_pack, Loadable};
@@ -295,21 +295,267 @@ pub struct ScenarioViewProps {
     pub uid: AttrValue,
 }
 
-/// One scenario: its validation panel and its conversation graph. Clicking a problem or a node
-/// shows that node.
+/// The editor's state: the scenario and its undo and redo history.
+struct Editor {
+    scenario: Rc<Scenario>,
+    undo: Vec<Rc<Scenario>>,
+    redo: Vec<Rc<Scenario>>,
+    /// Counts changes, so the page saves after each one (0: as loaded).
+    changes: u64,
+}
+
+/// How far back undo goes.
+const UNDO_DEPTH: usize = 200;
+
+enum EditorAction {
+    /// Changes the scenario (one undo step).
+    Edit(Rc<dyn Fn(&mut Scenario)>),
+    Undo,
+    Redo,
+    /// Replaces the scenario with an earlier version (one undo step).
+    Replace(Rc<Scenario>),
+}
+
+impl Reducible for Editor {
+    type Action = EditorAction;
+
+    fn reduce(self: Rc<Self>, action: EditorAction) -> Rc<Self> {
+        let mut undo = self.undo.clone();
+        let mut redo = self.redo.clone();
+        let scenario = match action {
+            EditorAction::Edit(f) => {
+                let mut next = (*self.scenario).clone();
+                f(&mut next);
+                if next == *self.scenario {
+                    return self;
+                }
+                undo.push(self.scenario.clone());
+                redo.clear();
+                Rc::new(next)
+            }
+            EditorAction::Replace(next) => {
+                undo.push(self.scenario.clone());
+                redo.clear();
+                next
+            }
+            EditorAction::Undo => match undo.pop() {
+                Some(previous) => {
+                    redo.push(self.scenario.clone());
+                    previous
+                }
+                None => return self,
+            },
+            EditorAction::Redo => match redo.pop() {
+                Some(next) => {
+                    undo.push(self.scenario.clone());
+                    next
+                }
+                None => return self,
+            },
+        };
+        if undo.len() > UNDO_DEPTH {
+            undo.remove(0);
+        }
+        Rc::new(Editor {
+            scenario,
+            undo,
+            redo,
+            changes: self.changes + 1,
+        })
+    }
+}
+
+/// Props of [`Pair`].
+#[derive(Properties, PartialEq)]
+struct PairProps {
+    label: AttrValue,
+    value: Localized,
+    on_change: Callback<Localized>,
+    #[prop_or_default]
+    long: bool,
+    testid: AttrValue,
+}
+
+/// A text in both languages, side by side; a missing translation is marked.
+#[function_component]
+fn Pair(props: &PairProps) -> Html {
+    let i18n = use_i18n();
+    let side = |english: bool| {
+        let (value, on_change) = (props.value.clone(), props.on_change.clone());
+        let onchange = Callback::from(move |e: Event| {
+            let text = e
+                .target_dyn_into::<web_sys::HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .or_else(|| e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()))
+                .unwrap_or_default();
+            let mut next = value.clone();
+            if english {
+                next.en = text;
+            } else {
+                next.id = text;
+            }
+            on_change.emit(next);
+        });
+        let current = if english {
+            props.value.en.clone()
+        } else {
+            props.value.id.clone()
+        };
+        let missing = current.trim().is_empty() && !props.value.get(!english).trim().is_empty();
+        let testid = format!("{}-{}", props.testid, if english { "en" } else { "id" });
+        html! {
+            <label class={classes!("field", missing.then_some("field--missing"))}>
+                <span>{ if english { "English" } else { "Bahasa Indonesia" } }
+                    if missing { <em class="warn">{ format!(" · {}", i18n.t(TrainerText::Untranslated)) }</em> }
+                </span>
+                if props.long {
+                    <textarea rows="3" value={current} {onchange} data-testid={testid} />
+                } else {
+                    <input type="text" value={current} {onchange} data-testid={testid} />
+                }
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="pair">
+            <legend>{ props.label.clone() }</legend>
+            { side(false) }
+            { side(true) }
+        </fieldset>
+    }
+}
+
+/// The names of every move kind, as the format writes them.
+const MOVE_KINDS: &[MoveKind] = &[
+    MoveKind::Rapport,
+    MoveKind::Discover,
+    MoveKind::Explain,
+    MoveKind::Quote,
+    MoveKind::AnswerObjection,
+    MoveKind::SocialProof,
+    MoveKind::ShowCredentials,
+    MoveKind::Close,
+    MoveKind::Receipt,
+    MoveKind::FollowUp,
+    MoveKind::Pressure,
+    MoveKind::FalsePromise,
+    MoveKind::ConfuseAgencies,
+    MoveKind::SkipReceipt,
+    MoveKind::Disrespect,
+    MoveKind::Leave,
+];
+
+fn kind_name(kind: MoveKind) -> String {
+    match serde_json::to_value(kind) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+/// One scenario: the editor (every change saved at once, with undo and redo), the problems
+/// panel, and the conversation graph. Clicking a problem or a node opens that node.
 #[function_component]
 pub fn ScenarioView(props: &ScenarioViewProps) -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == Lang::En;
     let store = ScenarioStore::new(use_store());
-    let selected = use_state(|| None::<u32>);
-    let zoom = use_state(|| 100u32);
-    let Some(imported) = store.load(&props.uid) else {
+    let loaded = use_memo(props.uid.clone(), |uid| {
+        store.load(uid).map(|i| Rc::new(i.scenario))
+    });
+    let Some(initial) = (*loaded).clone() else {
         return html! { <div class="page page--narrow"><p data-testid="scenario-missing">{ i18n.t(TrainerText::ScenarioMissing) }</p></div> };
     };
-    let s = imported.scenario;
+    html! { <EditorPage uid={props.uid.clone()} {initial} /> }
+}
+
+#[derive(Properties)]
+struct EditorPageProps {
+    uid: AttrValue,
+    initial: Rc<Scenario>,
+}
+
+impl PartialEq for EditorPageProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.uid == other.uid && Rc::ptr_eq(&self.initial, &other.initial)
+    }
+}
+
+#[function_component]
+fn EditorPage(props: &EditorPageProps) -> Html {
+    let i18n = use_i18n();
+    let en = i18n.lang == Lang::En;
+    let store = ScenarioStore::new(use_store());
+    let editor = {
+        let initial = props.initial.clone();
+        use_reducer(move || Editor {
+            scenario: initial,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            changes: 0,
+        })
+    };
+    let selected = use_state(|| None::<usize>);
+    let zoom = use_state(|| 100u32);
+    let save_failed = use_state(|| false);
+    let rename_problem = use_state(|| None::<TrainerText>);
+
+    // Every change is saved at once (and so nothing waits for the page to be hidden).
+    {
+        let (store, uid, save_failed) = (store.clone(), props.uid.to_string(), save_failed.clone());
+        let scenario = editor.scenario.clone();
+        use_effect_with(editor.changes, move |changes| {
+            if *changes > 0 {
+                save_failed.set(store.save(&uid, &scenario, now_ms()).is_err());
+            }
+        });
+    }
+    // Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) outside text fields, which have their own undo.
+    {
+        let dispatcher = editor.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = crate::platform::events::WindowListener::new("keydown", move |e| {
+                use wasm_bindgen::JsCast;
+                let Ok(key) = e.dyn_into::<web_sys::KeyboardEvent>() else {
+                    return;
+                };
+                let in_field = key
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                    .is_some_and(|el| {
+                        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                    });
+                if in_field || !(key.ctrl_key() || key.meta_key()) {
+                    return;
+                }
+                match (key.key().to_ascii_lowercase().as_str(), key.shift_key()) {
+                    ("z", false) => {
+                        key.prevent_default();
+                        dispatcher.dispatch(EditorAction::Undo)
+                    }
+                    ("z", true) | ("y", _) => {
+                        key.prevent_default();
+                        dispatcher.dispatch(EditorAction::Redo)
+                    }
+                    _ => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let s = editor.scenario.clone();
     let diagnostics = validate(&s);
-    let select = |node: Option<u32>| {
+    let on_edit = {
+        let editor = editor.clone();
+        move |f: fn(&mut Scenario, Localized)| {
+            let editor = editor.clone();
+            Callback::from(move |v: Localized| {
+                editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| {
+                    f(s, v.clone())
+                })))
+            })
+        }
+    };
+    let select = |node: Option<usize>| {
         let selected = selected.clone();
         Callback::from(move |_| selected.set(node))
     };
@@ -318,21 +564,56 @@ pub fn ScenarioView(props: &ScenarioViewProps) -> Html {
             .node
             .as_ref()
             .and_then(|id| s.nodes.iter().position(|n| n.id == *id))
-            .map(|i| i as u32)
     };
     let worst = |i: usize| {
         let id = &s.nodes[i].id;
-        let here = diagnostics
-            .iter()
-            .filter(|d| d.location.node.as_ref() == Some(id));
         let mut sev = None;
-        for d in here {
-            sev = Some(match (sev, d.severity) {
-                (_, Severity::Error) | (Some(Severity::Error), _) => Severity::Error,
-                _ => Severity::Warning,
-            });
+        for d in diagnostics
+            .iter()
+            .filter(|d| d.location.node.as_ref() == Some(id))
+        {
+            sev = Some(
+                if d.severity == Severity::Error || sev == Some(Severity::Error) {
+                    Severity::Error
+                } else {
+                    Severity::Warning
+                },
+            );
         }
         sev
+    };
+    let undo = {
+        let e = editor.clone();
+        Callback::from(move |_| e.dispatch(EditorAction::Undo))
+    };
+    let redo = {
+        let e = editor.clone();
+        Callback::from(move |_| e.dispatch(EditorAction::Redo))
+    };
+    let add_node = {
+        let (editor, selected) = (editor.clone(), selected.clone());
+        Callback::from(move |_| {
+            let at = editor.scenario.nodes.len();
+            editor.dispatch(EditorAction::Edit(Rc::new(|s: &mut Scenario| {
+                crate::engine::edit::add_node(s);
+            })));
+            selected.set(Some(at));
+        })
+    };
+    let export_now = {
+        let s = s.clone();
+        Callback::from(move |_| {
+            download_text(&format!("{}.json", s.id), &export(&s));
+        })
+    };
+    let versions = store.versions(&props.uid);
+    let restore_version = |text: String| {
+        let editor = editor.clone();
+        Callback::from(move |_| {
+            if let Ok(i) = read_file(&text) {
+                editor.dispatch(EditorAction::Replace(Rc::new(i.scenario)));
+            }
+        })
     };
     let l = layout(&s);
     let set_zoom = |z: u32| {
@@ -343,41 +624,111 @@ pub fn ScenarioView(props: &ScenarioViewProps) -> Html {
     let scale = *zoom;
     let box_w = COLUMN - 60;
     let box_h = ROW - 24;
+    let number = |f: fn(&mut Scenario, u64)| {
+        let editor = editor.clone();
+        Callback::from(move |e: Event| {
+            if let Ok(n) = e
+                .target_unchecked_into::<HtmlInputElement>()
+                .value()
+                .trim()
+                .parse::<u64>()
+            {
+                editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| f(s, n))));
+            }
+        })
+    };
     html! {
         <div class="page scenario-view" data-testid="scenario-view">
             <p class="eyebrow">{ format!("{} · v{}", s.id, s.version) }</p>
-            <h1>{ s.meta.title.get(en).to_owned() }</h1>
+            <h1 data-testid="editor-title">{ s.meta.title.get(en).to_owned() }</h1>
+            <div class="actions editor-bar">
+                <button type="button" class="button button--secondary" onclick={undo} disabled={editor.undo.is_empty()} data-testid="undo">{ i18n.t(TrainerText::Undo) }</button>
+                <button type="button" class="button button--secondary" onclick={redo} disabled={editor.redo.is_empty()} data-testid="redo">{ i18n.t(TrainerText::Redo) }</button>
+                <button type="button" class="button button--secondary" onclick={add_node} data-testid="add-node">{ i18n.t(TrainerText::AddNode) }</button>
+                <button type="button" class="button button--secondary" onclick={export_now.clone()} data-testid="export-current">{ i18n.t(TrainerText::ScenarioExport) }</button>
+                <span class="hint" role="status" data-testid="save-state">
+                    { i18n.t(if *save_failed { TrainerText::ScenarioNotSaved } else if editor.changes > 0 { TrainerText::Saved } else { TrainerText::NoChanges }) }
+                </span>
+            </div>
             <div class="scenario-view__grid">
-                <section class="card" data-testid="diagnostics">
-                    <h2>{ i18n.t(TrainerText::ScenarioProblems) }</h2>
-                    if diagnostics.is_empty() {
-                        <p class="ok" data-testid="no-problems">{ i18n.t(TrainerText::ScenarioNoProblems) }</p>
-                    }
-                    <ul class="diagnostics">
-                        { for diagnostics.iter().map(|d| {
-                            let node = node_of(d);
-                            html! {
+                <div class="editor-side">
+                    <section class="card" data-testid="diagnostics">
+                        <h2>{ i18n.t(TrainerText::ScenarioProblems) }</h2>
+                        if diagnostics.is_empty() {
+                            <p class="ok" data-testid="no-problems">{ i18n.t(TrainerText::ScenarioNoProblems) }</p>
+                        }
+                        <ul class="diagnostics">
+                            { for diagnostics.iter().map(|d| html! {
                                 <li>
                                     <button type="button" class={classes!("diagnostic", if d.severity == Severity::Error { "diagnostic--error" } else { "diagnostic--warning" })}
-                                        onclick={select(node)} data-testid="diagnostic">
+                                        onclick={select(node_of(d))} data-testid="diagnostic">
                                         <strong>{ i18n.t(if d.severity == Severity::Error { TrainerText::ScenarioError } else { TrainerText::ScenarioWarning }) }</strong>
                                         if let Some(n) = &d.location.node { { format!(" · {n}") } }
                                         <br />{ d.message.get(en).to_owned() }
                                     </button>
                                 </li>
+                            }) }
+                        </ul>
+                    </section>
+                    if let Some(i) = (*selected).filter(|i| *i < s.nodes.len()) {
+                        { node_editor(&i18n, &editor, &s, i, &selected, &rename_problem) }
+                    } else {
+                        <section class="card">
+                            <h2>{ i18n.t(TrainerText::ScenarioAbout) }</h2>
+                            <Pair label={i18n.t(TrainerText::FieldTitle)} value={s.meta.title.clone()} on_change={on_edit(|s, v| s.meta.title = v)} testid="meta-title" />
+                            <Pair label={i18n.t(TrainerText::FieldSummary)} value={s.meta.summary.clone()} on_change={on_edit(|s, v| s.meta.summary = v)} long=true testid="meta-summary" />
+                            <Pair label={i18n.t(TrainerText::FieldBriefing)} value={s.meta.briefing.clone()} on_change={on_edit(|s, v| s.meta.briefing = v)} long=true testid="meta-briefing" />
+                            <label class="field">
+                                <span>{ i18n.t(TrainerText::FieldMinutes) }</span>
+                                <input type="number" min="1" max="60" value={s.meta.estimated_minutes.to_string()}
+                                    onchange={number(|s, n| s.meta.estimated_minutes = n.min(600) as u32)} data-testid="meta-minutes" />
+                            </label>
+                            <h3>{ i18n.t(TrainerText::Worker) }</h3>
+                            <label class="field">
+                                <span>{ i18n.t(TrainerText::FieldName) }</span>
+                                <input type="text" value={s.persona.name.clone()} data-testid="persona-name"
+                                    onchange={{ let e = editor.clone(); Callback::from(move |ev: Event| { let v = ev.target_unchecked_into::<HtmlInputElement>().value(); e.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| s.persona.name = v.clone()))) }) }} />
+                            </label>
+                            <Pair label={i18n.t(TrainerText::FieldOccupation)} value={s.persona.occupation_label.clone()} on_change={on_edit(|s, v| s.persona.occupation_label = v)} testid="persona-occupation" />
+                            <label class="field">
+                                <span>{ i18n.t(TrainerText::FieldAge) }</span>
+                                <input type="number" min="15" max="90" value={s.persona.age.to_string()}
+                                    onchange={number(|s, n| s.persona.age = n.min(120) as u32)} data-testid="persona-age" />
+                                <span class="hint">{ i18n.t(TrainerText::FieldAgeHelp) }</span>
+                            </label>
+                            <label class="field">
+                                <span>{ i18n.t(TrainerText::FieldIncome) }</span>
+                                <input type="number" min="0" step="50000" value={s.persona.declared_income.to_string()}
+                                    onchange={number(|s, n| s.persona.declared_income = n)} data-testid="persona-income" />
+                                <span class="hint">{ i18n.t(TrainerText::FieldIncomeHelp) }</span>
+                            </label>
+                            <Pair label={i18n.t(TrainerText::FieldHousehold)} value={s.persona.household.clone()} on_change={on_edit(|s, v| s.persona.household = v)} testid="persona-household" />
+                            <h3>{ i18n.t(TrainerText::Endings) }</h3>
+                            { for s.endings.iter().enumerate().map(|(e_ix, ending)| {
+                                let editor = editor.clone();
+                                let on_change = Callback::from(move |v: Localized| editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(e) = s.endings.get_mut(e_ix) { e.text = v.clone() }))));
+                                html! { <Pair label={kind_label(&ending.outcome)} value={ending.text.clone()} {on_change} long=true testid={format!("ending-{e_ix}")} /> }
+                            }) }
+                            if !versions.is_empty() {
+                                <h3>{ i18n.t(TrainerText::Versions) }</h3>
+                                <ul class="versions" data-testid="versions">
+                                    { for versions.iter().enumerate().map(|(n, text)| html! {
+                                        <li><button type="button" class="button button--secondary" onclick={restore_version(text.clone())} data-testid="restore-version">
+                                            { t_with(i18n.lang, TrainerText::VersionRestore, &[("n", &(n + 1).to_string())]) }
+                                        </button></li>
+                                    }) }
+                                </ul>
                             }
-                        }) }
-                    </ul>
-                    if let Some(i) = *selected {
-                        { node_panel(&i18n, &s, i as usize) }
+                        </section>
                     }
-                </section>
+                </div>
                 <section class="card graph-card">
                     <h2>{ i18n.t(TrainerText::ScenarioGraph) }</h2>
                     <div class="actions">
                         <button type="button" class="button button--secondary" onclick={set_zoom(scale.saturating_sub(25))} aria-label={i18n.t(TrainerText::ZoomOut)}>{ "−" }</button>
                         <button type="button" class="button button--secondary" onclick={set_zoom(100)}>{ format!("{scale}%") }</button>
                         <button type="button" class="button button--secondary" onclick={set_zoom(scale + 25)} aria-label={i18n.t(TrainerText::ZoomIn)}>{ "+" }</button>
+                        <button type="button" class="button button--secondary" onclick={select(None)} data-testid="edit-about">{ i18n.t(TrainerText::ScenarioAbout) }</button>
                     </div>
                     <div class="graph" data-testid="graph">
                         <svg width={(w * scale / 100).to_string()} height={(h * scale / 100).to_string()} viewBox={format!("0 0 {w} {h}")}
@@ -398,10 +749,10 @@ pub fn ScenarioView(props: &ScenarioViewProps) -> Html {
                                     "gnode",
                                     match worst(i) { Some(Severity::Error) => Some("gnode--error"), Some(Severity::Warning) => Some("gnode--warning"), None => None },
                                     (!l.reachable[i]).then_some("gnode--orphan"),
-                                    (*selected == Some(i as u32)).then_some("gnode--selected"),
+                                    (*selected == Some(i)).then_some("gnode--selected"),
                                 );
                                 html! {
-                                    <g class={class} onclick={select(Some(i as u32))} data-testid={format!("gnode-{}", n.id)}>
+                                    <g class={class} onclick={select(Some(i))} data-testid={format!("gnode-{}", n.id)}>
                                         <rect x={x.to_string()} y={y.to_string()} width={box_w.to_string()} height={box_h.to_string()} rx="8" />
                                         <text x={(x + 10).to_string()} y={(y + 22).to_string()} class="gnode__id">{ n.id.clone() }</text>
                                         <text x={(x + 10).to_string()} y={(y + 42).to_string()} class="gnode__count">
@@ -418,19 +769,125 @@ pub fn ScenarioView(props: &ScenarioViewProps) -> Html {
     }
 }
 
-/// What a node holds: the worker's lines and the agent's choices.
-fn node_panel(i18n: &crate::app::I18n, s: &Scenario, i: usize) -> Html {
-    let en = i18n.lang == Lang::En;
-    let Some(node) = s.nodes.get(i) else {
-        return html! {};
+fn kind_label(outcome: &crate::engine::scenario::Outcome) -> AttrValue {
+    crate::engine::messages::outcome(*outcome).id.into()
+}
+
+/// The editor of one node: its id, the worker's lines, and each choice.
+fn node_editor(
+    i18n: &crate::app::I18n,
+    editor: &UseReducerHandle<Editor>,
+    s: &Scenario,
+    i: usize,
+    selected: &UseStateHandle<Option<usize>>,
+    rename_problem: &UseStateHandle<Option<TrainerText>>,
+) -> Html {
+    let node = &s.nodes[i];
+    let dispatch = |f: Rc<dyn Fn(&mut Scenario)>| {
+        let editor = editor.clone();
+        move || editor.dispatch(EditorAction::Edit(f.clone()))
     };
+    let rename = {
+        let (editor, problem) = (editor.clone(), rename_problem.clone());
+        Callback::from(move |e: Event| {
+            let new_id = e.target_unchecked_into::<HtmlInputElement>().value();
+            let mut trial = (*editor.scenario).clone();
+            match crate::engine::edit::rename_node(&mut trial, i, &new_id) {
+                Ok(()) => {
+                    problem.set(None);
+                    editor.dispatch(EditorAction::Replace(Rc::new(trial)));
+                }
+                Err(crate::engine::edit::RenameError::Taken) => {
+                    problem.set(Some(TrainerText::IdTaken))
+                }
+                Err(crate::engine::edit::RenameError::Invalid) => {
+                    problem.set(Some(TrainerText::IdInvalid))
+                }
+            }
+        })
+    };
+    let remove_node = {
+        let (editor, selected) = (editor.clone(), selected.clone());
+        Callback::from(move |_| {
+            editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| {
+                crate::engine::edit::remove_node(s, i)
+            })));
+            selected.set(None);
+        })
+    };
+    let add_choice = {
+        let f = dispatch(Rc::new(move |s: &mut Scenario| {
+            crate::engine::edit::add_choice(s, i);
+        }));
+        Callback::from(move |_| f())
+    };
+    let targets: Vec<String> = s.nodes.iter().map(|n| n.id.clone()).collect();
     html! {
-        <div class="node-panel" data-testid="node-panel">
-            <h3>{ node.id.clone() }</h3>
-            { for node.lines.iter().map(|l| html! { <p class="bubble bubble--worker">{ l.text.get(en).to_owned() }</p> }) }
-            <ol>
-                { for node.choices.iter().map(|c| html! { <li>{ c.text.get(en).to_owned() }</li> }) }
-            </ol>
-        </div>
+        <section class="card node-editor" data-testid="node-editor">
+            <h2>{ i18n.t(TrainerText::Node) }</h2>
+            <label class="field">
+                <span>{ i18n.t(TrainerText::NodeId) }</span>
+                <input type="text" value={node.id.clone()} onchange={rename} data-testid="node-id" />
+            </label>
+            if let Some(p) = **rename_problem {
+                <p class="warn" role="alert" data-testid="rename-problem">{ i18n.t(p) }</p>
+            }
+            { for node.lines.iter().enumerate().map(|(l_ix, line)| {
+                let editor = editor.clone();
+                let on_change = Callback::from(move |v: Localized| editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(l) = s.nodes.get_mut(i).and_then(|n| n.lines.get_mut(l_ix)) { l.text = v.clone() }))));
+                html! { <Pair label={t_with(i18n.lang, TrainerText::WorkerLine, &[("n", &(l_ix + 1).to_string())])} value={line.text.clone()} {on_change} long=true testid={format!("line-{l_ix}")} /> }
+            }) }
+            <h3>{ i18n.t(TrainerText::Choices) }</h3>
+            { for node.choices.iter().enumerate().map(|(c_ix, choice)| {
+                let edit_choice = |f: fn(&mut crate::engine::scenario::Choice, String)| {
+                    let editor = editor.clone();
+                    Callback::from(move |e: Event| {
+                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                        editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) { f(c, v.clone()) })));
+                    })
+                };
+                let pair = |get: fn(&crate::engine::scenario::Choice) -> Localized, set: fn(&mut crate::engine::scenario::Choice, Localized)| {
+                    let editor = editor.clone();
+                    let value = get(choice);
+                    let on_change = Callback::from(move |v: Localized| editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) { set(c, v.clone()) }))));
+                    (value, on_change)
+                };
+                let (text, on_text) = pair(|c| c.text.clone(), |c, v| c.text = v);
+                let (feedback, on_feedback) = pair(|c| c.feedback.clone(), |c, v| c.feedback = v);
+                let next_value = match &choice.next { Next::Node(id) => id.clone(), Next::End => String::new(), Next::Branch { .. } => "__branch".into() };
+                let remove = {
+                    let editor = editor.clone();
+                    Callback::from(move |_| editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| crate::engine::edit::remove_choice(s, i, c_ix)))))
+                };
+                html! {
+                    <div class="choice-editor" data-testid={format!("choice-editor-{c_ix}")}>
+                        <p class="hint">{ choice.id.clone() }</p>
+                        <Pair label={i18n.t(TrainerText::ChoiceText)} value={text} on_change={on_text} long=true testid={format!("choice-{c_ix}-text")} />
+                        <label class="field">
+                            <span>{ i18n.t(TrainerText::ChoiceKind) }</span>
+                            <select onchange={edit_choice(|c, v| if let Some(k) = MOVE_KINDS.iter().find(|k| kind_name(**k) == v) { c.kind = *k })} data-testid={format!("choice-{c_ix}-kind")}>
+                                { for MOVE_KINDS.iter().map(|k| html! { <option value={kind_name(*k)} selected={*k == choice.kind}>{ kind_name(*k) }</option> }) }
+                            </select>
+                        </label>
+                        <label class="field">
+                            <span>{ i18n.t(TrainerText::ChoiceNext) }</span>
+                            <select onchange={edit_choice(|c, v| if v.is_empty() { c.next = Next::End } else if v != "__branch" { c.next = Next::Node(v) })} data-testid={format!("choice-{c_ix}-next")}>
+                                <option value="" selected={next_value.is_empty()}>{ i18n.t(TrainerText::NextEnd) }</option>
+                                if next_value == "__branch" {
+                                    <option value="__branch" selected=true>{ i18n.t(TrainerText::NextBranch) }</option>
+                                }
+                                { for targets.iter().map(|t| html! { <option value={t.clone()} selected={*t == next_value}>{ t.clone() }</option> }) }
+                            </select>
+                        </label>
+                        <Pair label={i18n.t(TrainerText::ChoiceFeedback)} value={feedback} on_change={on_feedback} long=true testid={format!("choice-{c_ix}-feedback")} />
+                        <button type="button" class="button button--secondary" onclick={remove} data-testid={format!("choice-{c_ix}-remove")}>{ i18n.t(TrainerText::RemoveChoice) }</button>
+                    </div>
+                }
+            }) }
+            <div class="actions">
+                <button type="button" class="button button--secondary" onclick={add_choice} data-testid="add-choice">{ i18n.t(TrainerText::AddChoice) }</button>
+                <button type="button" class="button button--secondary" onclick={remove_node} data-testid="remove-node">{ i18n.t(TrainerText::RemoveNode) }</button>
+            </div>
+        </section>
     }
 }

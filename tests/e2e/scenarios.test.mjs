@@ -61,10 +61,20 @@ test("scenario files are imported, checked, drawn, exported and kept in a trash"
   const diagnostic = page.getByTestId("diagnostic").filter({ hasText: "tidak-ada" }).first();
   assert.match(await diagnostic.textContent(), /Kesalahan/);
   await diagnostic.click();
-  await page.getByTestId("node-panel").waitFor();
+  await page.getByTestId("node-editor").waitFor();
   assert.equal(await page.locator(".gnode--selected").count(), 1);
   assert.ok(await page.locator(".gnode--error").count() >= 1, "the node with the problem is marked");
   await screenshot(page, "scenario-graph-1280x800");
+  // Fix it in the editor: the first choice goes to a node that exists.
+  const next = page.getByTestId("node-editor").locator("select[data-testid$=-next]").first();
+  await next.selectOption("discovery");
+  await page.getByTestId("no-problems").waitFor();
+  assert.equal(await page.locator(".gnode--error").count(), 0);
+  // Undo brings the problem back, redo fixes it again.
+  await page.getByTestId("undo").click();
+  await page.getByTestId("diagnostic").first().waitFor();
+  await page.getByTestId("redo").click();
+  await page.getByTestId("no-problems").waitFor();
   await page.goBack();
 
   // Export gives back the scenario.
@@ -85,8 +95,33 @@ test("scenario files are imported, checked, drawn, exported and kept in a trash"
   await page.getByTestId("scenario-status").waitFor();
   assert.equal(await page.getByTestId("trashed-fisher-lombok-timur").count(), 0);
 
-  // Everything survives a reload.
+  // Edit the copy: its title (both languages side by side), a new node; reload keeps it all.
+  await page.getByTestId("own-farmer-lombok-tengah-salinan").getByTestId("open-scenario").click();
+  await page.getByTestId("scenario-view").waitFor();
+  await page.getByTestId("meta-title-id").fill("Petani di Praya");
+  await page.getByTestId("meta-title-id").press("Tab");
+  await page.getByTestId("editor-title").filter({ hasText: "Petani di Praya" }).waitFor();
+  await page.getByTestId("meta-title-en").fill("");
+  await page.getByTestId("meta-title-en").press("Tab");
+  await page.locator(".field--missing [data-testid=meta-title-en]").waitFor();
+  await page.getByTestId("undo").click();
+  await page.getByTestId("add-node").click();
+  await page.getByTestId("node-editor").waitFor();
+  assert.equal(await page.getByTestId("node-id").inputValue(), "simpul-1");
+  await page.getByTestId("gnode-simpul-1").waitFor();
+  assert.ok(await page.getByTestId("diagnostic").filter({ hasText: "simpul-1" }).count() >= 1, "a node no path reaches is reported");
+  await page.getByTestId("node-id").fill("pamit");
+  await page.getByTestId("node-id").press("Tab");
+  await page.getByTestId("gnode-pamit").waitFor();
+  await screenshot(page, "editor-1280x800");
   await page.reload();
+  await page.getByTestId("editor-title").filter({ hasText: "Petani di Praya" }).waitFor();
+  await page.getByTestId("gnode-pamit").waitFor();
+  assert.equal(await page.getByTestId("meta-title-en").inputValue(), "Amaq Mahsun, a rice farmer in Jonggat (copy)", "the undone edit stayed undone");
+  await page.getByTestId("versions").waitFor();
+
+  // Everything survives a reload of the library too.
+  await page.goto(`${server.url}pelatih.html#/skenario`);
   await page.getByTestId("own-nelayan-rusak").waitFor();
   await page.getByTestId("own-farmer-lombok-tengah-salinan").waitFor();
   assert.deepEqual(problems, []);
