@@ -648,3 +648,41 @@ fn repeating_a_move_earns_its_points_only_once() {
         assert_eq!(closes[1].points[Competency::Closing.index()], 0);
     }
 }
+
+#[test]
+fn a_playtest_starts_where_and_how_the_trainer_says() {
+    use latih::engine::sim::{initial_worker, Event, WorkerState};
+    let s = pack::load().unwrap().remove(2);
+    let node = s.nodes[2].id.clone();
+    let worker = WorkerState {
+        trust: 90,
+        interest: 10,
+        cost_worry: 150,
+        patience: 40,
+    };
+    let session = Session::start_at(&s, 3, &node, worker).unwrap();
+    assert_eq!(session.state().node, 2);
+    assert_eq!(session.state().worker.cost_worry, 100, "clamped");
+    assert_eq!(session.state().worker.trust, 90);
+    assert!(matches!(
+        session.events()[0],
+        Event::WorkerSays { node: 2, .. }
+    ));
+    assert!(Session::start_at(&s, 3, "nowhere", worker).is_err());
+    // The usual start is the same as starting at the start node with the persona's state.
+    let a = Session::start(&s, 9).unwrap();
+    let b = Session::start_at(&s, 9, &s.start, initial_worker(&s)).unwrap();
+    assert_eq!(a.events(), b.events());
+}
+
+#[test]
+fn a_tally_played_in_slices_reports_like_analyse() {
+    use latih::engine::balance::{analyse, Policy, Tally};
+    let s = pack::load().unwrap().remove(0);
+    let mut tally = Tally::new(Policy::Random);
+    for seed in 0..300u64 {
+        tally.play(&s, 1000 + seed);
+    }
+    assert_eq!(tally.report(), analyse(&s, Policy::Random, 300, 1000));
+    assert_eq!(tally.runs(), 300);
+}

@@ -182,45 +182,84 @@ pub struct PolicyReport {
 
 /// Plays `runs` seeds (from `first_seed` on) with one policy.
 pub fn analyse(scenario: &Scenario, policy: Policy, runs: u32, first_seed: u64) -> PolicyReport {
-    let mut totals = Vec::with_capacity(runs as usize);
-    let mut enrolled = Vec::new();
-    let mut outcomes = BTreeMap::new();
-    let mut passed = 0;
-    let mut broken = 0;
+    let mut tally = Tally::new(policy);
     for i in 0..runs {
-        match play(scenario, policy, first_seed.wrapping_add(u64::from(i))) {
-            Some(card) => {
-                totals.push(card.total);
-                if card.outcome == Outcome::Enrolled {
-                    enrolled.push(card.total);
-                }
-                passed += u32::from(card.passed);
-                *outcomes.entry(card.outcome).or_insert(0) += 1;
-            }
-            None => broken += 1,
+        tally.play(scenario, first_seed.wrapping_add(u64::from(i)));
+    }
+    tally.report()
+}
+
+/// Scripted runs of one policy added up, one at a time (so the browser can play them in
+/// slices between frames and report at any point).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tally {
+    policy: Policy,
+    totals: Vec<u32>,
+    enrolled: Vec<u32>,
+    outcomes: BTreeMap<Outcome, u32>,
+    passed: u32,
+    broken: u32,
+}
+
+impl Tally {
+    /// No runs yet.
+    pub fn new(policy: Policy) -> Tally {
+        Tally {
+            policy,
+            totals: Vec::new(),
+            enrolled: Vec::new(),
+            outcomes: BTreeMap::new(),
+            passed: 0,
+            broken: 0,
         }
     }
-    totals.sort_unstable();
-    let at = |q: usize| {
-        totals
-            .get((totals.len().saturating_sub(1)) * q / 100)
-            .copied()
-            .unwrap_or(0)
-    };
-    let mean = |v: &[u32]| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len().max(1) as f64;
-    PolicyReport {
-        policy,
-        runs,
-        broken,
-        mean: mean(&totals),
-        min: totals.first().copied().unwrap_or(0),
-        p10: at(10),
-        median: at(50),
-        p90: at(90),
-        max: totals.last().copied().unwrap_or(0),
-        pass_rate: f64::from(passed) / f64::from(runs.max(1)),
-        mean_when_enrolled: (!enrolled.is_empty()).then(|| mean(&enrolled)),
-        outcomes,
+
+    /// Plays one run with `seed` and adds it.
+    pub fn play(&mut self, scenario: &Scenario, seed: u64) {
+        match play(scenario, self.policy, seed) {
+            Some(card) => {
+                self.totals.push(card.total);
+                if card.outcome == Outcome::Enrolled {
+                    self.enrolled.push(card.total);
+                }
+                self.passed += u32::from(card.passed);
+                *self.outcomes.entry(card.outcome).or_insert(0) += 1;
+            }
+            None => self.broken += 1,
+        }
+    }
+
+    /// Runs added so far.
+    pub fn runs(&self) -> u32 {
+        self.totals.len() as u32 + self.broken
+    }
+
+    /// The report of the runs so far.
+    pub fn report(&self) -> PolicyReport {
+        let mut totals = self.totals.clone();
+        totals.sort_unstable();
+        let runs = self.runs();
+        let at = |q: usize| {
+            totals
+                .get((totals.len().saturating_sub(1)) * q / 100)
+                .copied()
+                .unwrap_or(0)
+        };
+        let mean = |v: &[u32]| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len().max(1) as f64;
+        PolicyReport {
+            policy: self.policy,
+            runs,
+            broken: self.broken,
+            mean: mean(&totals),
+            min: totals.first().copied().unwrap_or(0),
+            p10: at(10),
+            median: at(50),
+            p90: at(90),
+            max: totals.last().copied().unwrap_or(0),
+            pass_rate: f64::from(self.passed) / f64::from(runs.max(1)),
+            mean_when_enrolled: (!self.enrolled.is_empty()).then(|| mean(&self.enrolled)),
+            outcomes: self.outcomes.clone(),
+        }
     }
 }
 

@@ -233,18 +233,40 @@ fn node_index(scenario: &Scenario, id: &str) -> Option<usize> {
     scenario.nodes.iter().position(|n| n.id == id)
 }
 
+/// The worker as the persona starts a visit.
+pub fn initial_worker(scenario: &Scenario) -> WorkerState {
+    let a = scenario.persona.attitudes;
+    WorkerState {
+        trust: a.trust.clamp(0, 100),
+        interest: a.need.clamp(0, 100),
+        cost_worry: a.price_worry.clamp(0, 100),
+        patience: a.patience.clamp(0, 100),
+    }
+}
+
 /// The state at the start of a run, and the opening events (the worker's first line).
 pub fn start(scenario: &Scenario, rng: &mut WorkerRng) -> Result<(State, Vec<Event>), StepError> {
-    let node = node_index(scenario, &scenario.start)
-        .ok_or_else(|| StepError::Broken(format!("start node \"{}\" missing", scenario.start)))?;
-    let a = scenario.persona.attitudes;
+    start_at(scenario, rng, &scenario.start, initial_worker(scenario))
+}
+
+/// A run that starts at node `at` with the worker in state `worker` (the trainer's playtest
+/// "from here"), and its opening events.
+pub fn start_at(
+    scenario: &Scenario,
+    rng: &mut WorkerRng,
+    at: &str,
+    worker: WorkerState,
+) -> Result<(State, Vec<Event>), StepError> {
+    let node = node_index(scenario, at)
+        .ok_or_else(|| StepError::Broken(format!("start node \"{at}\" missing")))?;
+    let clamp = |v: i32| v.clamp(0, 100);
     let mut state = State {
         node: node as u32,
         worker: WorkerState {
-            trust: a.trust.clamp(0, 100),
-            interest: a.need.clamp(0, 100),
-            cost_worry: a.price_worry.clamp(0, 100),
-            patience: a.patience.clamp(0, 100),
+            trust: clamp(worker.trust),
+            interest: clamp(worker.interest),
+            cost_worry: clamp(worker.cost_worry),
+            patience: clamp(worker.patience),
         },
         discovered: vec![false; scenario.persona.hidden_facts.len()],
         visited: vec![false; scenario.nodes.len()],
@@ -688,6 +710,26 @@ impl<'s> Session<'s> {
     pub fn start(scenario: &'s Scenario, seed: u64) -> Result<Session<'s>, StepError> {
         let mut rng = WorkerRng::new(seed);
         let (state, events) = start(scenario, &mut rng)?;
+        Ok(Session {
+            scenario,
+            seed,
+            rng,
+            state,
+            choices: Vec::new(),
+            events,
+        })
+    }
+
+    /// Starts a playtest at node `at` with the worker in state `worker` (not a saved run:
+    /// [`Session::save`] of it does not replay the same way).
+    pub fn start_at(
+        scenario: &'s Scenario,
+        seed: u64,
+        at: &str,
+        worker: WorkerState,
+    ) -> Result<Session<'s>, StepError> {
+        let mut rng = WorkerRng::new(seed);
+        let (state, events) = start_at(scenario, &mut rng, at, worker)?;
         Ok(Session {
             scenario,
             seed,

@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod pages;
+pub mod playtest;
 pub mod scenario_pages;
 pub mod scenarios;
 pub mod store;

@@ -763,6 +763,8 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                             }) }
                         </svg>
                     </div>
+                    <super::playtest::Playtest scenario={s.clone()} />
+                    <super::playtest::BalanceReport scenario={s.clone()} />
                 </section>
             </div>
         </div>

@@ -120,6 +120,25 @@ test("scenario files are imported, checked, drawn, exported and kept in a trash"
   assert.equal(await page.getByTestId("meta-title-en").inputValue(), "Amaq Mahsun, a rice farmer in Jonggat (copy)", "the undone edit stayed undone");
   await page.getByTestId("versions").waitFor();
 
+  // Playtest from a chosen node and worker state, with the inspector following each choice.
+  await page.getByTestId("playtest").locator("summary").click();
+  await page.getByTestId("playtest-node").selectOption("discovery");
+  await page.getByTestId("playtest-trust").fill("90");
+  await page.getByTestId("playtest-trust").press("Tab");
+  await page.getByTestId("playtest-start").click();
+  assert.equal(await page.getByTestId("inspect-trust").textContent(), "90");
+  const before = await page.getByTestId("playtest-log").locator("li").count();
+  await page.getByTestId("playtest").locator("button.choice").first().click();
+  assert.ok((await page.getByTestId("playtest-log").locator("li").count()) > before, "the choice and the answer are logged");
+
+  // The balance report: four scripted agents, a thousand runs each, in slices.
+  await page.getByTestId("balance").locator("summary").click();
+  await page.getByTestId("balance-run").click();
+  await page.getByTestId("balance-passive").waitFor({ timeout: 60000 });
+  const mean = async (p) => Number(await page.getByTestId(`balance-${p}`).getByTestId("balance-mean").textContent());
+  assert.ok((await mean("best_practice")) >= 85, "best practice does well");
+  assert.ok((await mean("pushy")) <= 35, "pushing does not pay");
+
   // Everything survives a reload of the library too.
   await page.goto(`${server.url}pelatih.html#/skenario`);
   await page.getByTestId("own-nelayan-rusak").waitFor();

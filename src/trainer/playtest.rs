@@ -1,0 +1,271 @@
+//! Trying a scenario while writing it: a playtest from any node with a chosen starting state,
+//! with an inspector of the worker's state after each choice; and the balance report, where
+//! the engine's scripted agents play the scenario thousands of times in slices short enough
+//! that the page never freezes.
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use crate::app::use_i18n;
+use crate::engine::balance::{Policy, PolicyReport, Tally};
+use crate::engine::messages;
+use crate::engine::scenario::Scenario;
+use crate::engine::sim::{initial_worker, Event as SimEvent, Session, WorkerState};
+use crate::i18n::{t_with, Lang, TrainerText};
+
+/// Props of both panels.
+#[derive(Properties)]
+pub struct ScenarioProps {
+    /// The scenario as it is being edited.
+    pub scenario: Rc<Scenario>,
+}
+
+impl PartialEq for ScenarioProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.scenario, &other.scenario)
+    }
+}
+
+#[derive(Clone, PartialEq)]
+struct Run {
+    node: String,
+    worker: WorkerState,
+    seed: u64,
+    choices: Vec<String>,
+}
+
+/// A playtest from a chosen node and worker state.
+#[function_component]
+pub fn Playtest(props: &ScenarioProps) -> Html {
+    let i18n = use_i18n();
+    let en = i18n.lang == Lang::En;
+    let s = props.scenario.clone();
+    let setup = {
+        let s = s.clone();
+        use_state(move || Run {
+            node: s.start.clone(),
+            worker: initial_worker(&s),
+            seed: 1,
+            choices: Vec::new(),
+        })
+    };
+    let run = use_state(|| None::<Run>);
+    let node_ref = use_node_ref();
+    let stat = |get: fn(&WorkerState) -> i32, set: fn(&mut WorkerState, i32)| {
+        let setup = setup.clone();
+        let value = get(&setup.worker);
+        let onchange = Callback::from(move |e: Event| {
+            if let Ok(v) = e
+                .target_unchecked_into::<HtmlInputElement>()
+                .value()
+                .parse::<i32>()
+            {
+                let mut next = (*setup).clone();
+                set(&mut next.worker, v.clamp(0, 100));
+                setup.set(next);
+            }
+        });
+        (value.to_string(), onchange)
+    };
+    let (trust, on_trust) = stat(|w| w.trust, |w, v| w.trust = v);
+    let (interest, on_interest) = stat(|w| w.interest, |w, v| w.interest = v);
+    let (worry, on_worry) = stat(|w| w.cost_worry, |w, v| w.cost_worry = v);
+    let (patience, on_patience) = stat(|w| w.patience, |w, v| w.patience = v);
+    let start = {
+        let (setup, run, node_ref) = (setup.clone(), run.clone(), node_ref.clone());
+        Callback::from(move |_| {
+            let mut r = (*setup).clone();
+            if let Some(select) = node_ref.cast::<HtmlSelectElement>() {
+                r.node = select.value();
+            }
+            r.choices.clear();
+            run.set(Some(r));
+        })
+    };
+    let session = run.as_ref().map(|r| {
+        let mut session = Session::start_at(&s, r.seed, &r.node, r.worker)?;
+        for c in &r.choices {
+            session.choose(c)?;
+        }
+        Ok::<_, crate::engine::sim::StepError>(session)
+    });
+    let choose = |id: String| {
+        let run = run.clone();
+        Callback::from(move |_| {
+            if let Some(mut r) = (*run).clone() {
+                r.choices.push(id.clone());
+                run.set(Some(r));
+            }
+        })
+    };
+    let stats = |w: &WorkerState| {
+        html! {
+            <dl class="inspector" data-testid="inspector">
+                <dt>{ i18n.t(TrainerText::Trust) }</dt><dd data-testid="inspect-trust">{ w.trust }</dd>
+                <dt>{ i18n.t(TrainerText::Interest) }</dt><dd data-testid="inspect-interest">{ w.interest }</dd>
+                <dt>{ i18n.t(TrainerText::CostWorry) }</dt><dd data-testid="inspect-worry">{ w.cost_worry }</dd>
+                <dt>{ i18n.t(TrainerText::Patience) }</dt><dd data-testid="inspect-patience">{ w.patience }</dd>
+                <dt>{ i18n.t(TrainerText::Readiness) }</dt><dd>{ w.readiness() }</dd>
+            </dl>
+        }
+    };
+    html! {
+        <details class="card" data-testid="playtest">
+            <summary><h2>{ i18n.t(TrainerText::Playtest) }</h2></summary>
+            <div class="playtest__setup">
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::PlaytestFrom) }</span>
+                    <select ref={node_ref} data-testid="playtest-node">
+                        { for s.nodes.iter().map(|n| html! { <option value={n.id.clone()} selected={n.id == setup.node}>{ n.id.clone() }</option> }) }
+                    </select>
+                </label>
+                <label class="field"><span>{ i18n.t(TrainerText::Trust) }</span><input type="number" min="0" max="100" value={trust} onchange={on_trust} data-testid="playtest-trust" /></label>
+                <label class="field"><span>{ i18n.t(TrainerText::Interest) }</span><input type="number" min="0" max="100" value={interest} onchange={on_interest} /></label>
+                <label class="field"><span>{ i18n.t(TrainerText::CostWorry) }</span><input type="number" min="0" max="100" value={worry} onchange={on_worry} /></label>
+                <label class="field"><span>{ i18n.t(TrainerText::Patience) }</span><input type="number" min="0" max="100" value={patience} onchange={on_patience} /></label>
+            </div>
+            <button type="button" class="button" onclick={start} data-testid="playtest-start">{ i18n.t(TrainerText::PlaytestStart) }</button>
+            { match session {
+                None => html! {},
+                Some(Err(e)) => html! { <p class="notice notice--warning" role="alert">{ e.to_string() }</p> },
+                Some(Ok(session)) => html! {
+                    <div class="playtest__run">
+                        <ol class="playtest__log" data-testid="playtest-log">
+                            { for session.events().iter().map(|e| match e {
+                                SimEvent::WorkerSays { node, variant } => html! { <li class="bubble bubble--worker">{ s.nodes[*node as usize].lines[*variant as usize].text.get(en).to_owned() }</li> },
+                                SimEvent::AgentSays { node, choice } => html! { <li class="bubble bubble--agent">{ s.nodes[*node as usize].choices[*choice as usize].text.get(en).to_owned() }</li> },
+                                SimEvent::FactRevealed { fact } => html! { <li class="hint">{ s.persona.hidden_facts[*fact as usize].text.get(en).to_owned() }</li> },
+                                SimEvent::Feedback(turn) => html! {
+                                    <li class="hint">{ t_with(i18n.lang, TrainerText::PlaytestChange, &[
+                                        ("trust", &format!("{:+}", turn.after.trust - turn.before.trust)),
+                                        ("interest", &format!("{:+}", turn.after.interest - turn.before.interest)),
+                                        ("worry", &format!("{:+}", turn.after.cost_worry - turn.before.cost_worry))]) }</li>
+                                },
+                                SimEvent::Decision { package, agreed } => html! { <li class="hint">{ format!("{} · {}", messages::package(*package).get(en), if *agreed { "✓" } else { "✗" }) }</li> },
+                                SimEvent::Ended(end) => html! { <li data-testid="playtest-ended"><strong>{ messages::outcome(end.outcome).get(en).to_owned() }</strong></li> },
+                            }) }
+                        </ol>
+                        { stats(&session.state().worker) }
+                        if let Some(card) = session.score_card() {
+                            <p data-testid="playtest-score">{ t_with(i18n.lang, TrainerText::PlaytestScore, &[("score", &card.total.to_string())]) }</p>
+                        }
+                        <div class="playtest__choices">
+                            { for session.available().iter().map(|c| html! {
+                                <button type="button" class="button button--secondary choice" onclick={choose(c.id.clone())} data-testid={format!("pt-choice-{}", c.id)}>{ c.text.get(en).to_owned() }</button>
+                            }) }
+                        </div>
+                    </div>
+                },
+            } }
+        </details>
+    }
+}
+
+/// Runs of each policy in the balance report.
+const RUNS: u32 = 1000;
+/// Work done before giving the page back to the browser.
+const SLICE_MS: f64 = 30.0;
+
+/// Waits for the browser to run other work (a zero-delay timeout).
+async fn yield_to_browser() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// The balance report: every scripted policy plays the scenario [`RUNS`] times.
+#[function_component]
+pub fn BalanceReport(props: &ScenarioProps) -> Html {
+    let i18n = use_i18n();
+    let en = i18n.lang == Lang::En;
+    let reports = use_state(Vec::<PolicyReport>::new);
+    let progress = use_state(|| None::<u32>);
+    let cancelled = use_memo((), |_| Rc::new(Cell::new(false)));
+    {
+        let cancelled = (*cancelled).clone();
+        use_effect_with((), move |_| move || cancelled.set(true));
+    }
+    let run = {
+        let (s, reports, progress, cancelled) = (
+            props.scenario.clone(),
+            reports.clone(),
+            progress.clone(),
+            (*cancelled).clone(),
+        );
+        Callback::from(move |_| {
+            let (s, reports, progress, cancelled) = (
+                s.clone(),
+                reports.clone(),
+                progress.clone(),
+                cancelled.clone(),
+            );
+            reports.set(Vec::new());
+            progress.set(Some(0));
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut done = Vec::new();
+                let total = RUNS * Policy::ALL.len() as u32;
+                for (p, policy) in Policy::ALL.into_iter().enumerate() {
+                    let mut tally = Tally::new(policy);
+                    let mut seed = 0u64;
+                    while tally.runs() < RUNS {
+                        let started = now();
+                        while tally.runs() < RUNS && now() - started < SLICE_MS {
+                            tally.play(&s, seed);
+                            seed += 1;
+                        }
+                        if cancelled.get() {
+                            return;
+                        }
+                        progress.set(Some(p as u32 * RUNS + tally.runs()));
+                        yield_to_browser().await;
+                    }
+                    done.push(tally.report());
+                    reports.set(done.clone());
+                }
+                progress.set(Some(total));
+            });
+        })
+    };
+    let busy = progress.is_some_and(|p| p < RUNS * Policy::ALL.len() as u32);
+    html! {
+        <details class="card" data-testid="balance">
+            <summary><h2>{ i18n.t(TrainerText::Balance) }</h2></summary>
+            <p>{ t_with(i18n.lang, TrainerText::BalanceHelp, &[("runs", &RUNS.to_string())]) }</p>
+            <button type="button" class="button" onclick={run} disabled={busy} data-testid="balance-run">{ i18n.t(TrainerText::BalanceRun) }</button>
+            if let Some(p) = *progress {
+                <progress max={(RUNS * Policy::ALL.len() as u32).to_string()} value={p.to_string()} data-testid="balance-progress"></progress>
+            }
+            if !reports.is_empty() {
+                <div class="table-wrap">
+                    <table class="table" data-testid="balance-table">
+                        <thead><tr>
+                            <th>{ i18n.t(TrainerText::Policy) }</th><th>{ i18n.t(TrainerText::Mean) }</th><th>{ "min" }</th><th>{ "p50" }</th><th>{ "max" }</th>
+                            <th>{ i18n.t(TrainerText::PassRate) }</th><th>{ i18n.t(TrainerText::Endings) }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for reports.iter().map(|r| html! {
+                                <tr data-testid={format!("balance-{}", r.policy.name())}>
+                                    <td>{ r.policy.name() }</td>
+                                    <td data-testid="balance-mean">{ r.mean.round() as u32 }</td>
+                                    <td>{ r.min }</td><td>{ r.median }</td><td>{ r.max }</td>
+                                    <td>{ format!("{}%", (r.pass_rate * 100.0).round() as u32) }</td>
+                                    <td>{ r.outcomes.iter().map(|(o, n)| format!("{} {n}", messages::outcome(*o).get(en))).collect::<Vec<_>>().join(" · ") }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </details>
+    }
+}
