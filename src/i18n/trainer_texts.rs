@@ -162,4 +162,10 @@ texts! {
     Policy => "trainer.policy",
     Mean => "trainer.mean",
     PassRate => "trainer.pass_rate",
+    OtherTab => "trainer.other_tab",
+    TakeTheirs => "trainer.take_theirs",
+    KeepMine => "trainer.keep_mine",
+    ChoiceObjection => "trainer.choice_objection",
+    ChoiceScores => "trainer.choice_scores",
+    ChoiceEffects => "trainer.choice_effects",
 }

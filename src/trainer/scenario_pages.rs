@@ -12,7 +12,7 @@ use super::TrainerRoute;
 use crate::app::{use_i18n, use_store};
 use crate::engine::graph::{layout, Target, COLUMN, ROW};
 use crate::engine::import::export;
-use crate::engine::scenario::{Localized, MoveKind, Next, Scenario};
+use crate::engine::scenario::{Competency, Localized, MoveKind, Next, Objection, Scenario};
 use crate::engine::validate::{validate, Diagnostic, Severity};
 use crate::i18n::{t_with, Lang, TrainerText};
 use crate::loader::{use_pack, Loadable};
@@ -445,6 +445,13 @@ const MOVE_KINDS: &[MoveKind] = &[
     MoveKind::Leave,
 ];
 
+fn objection_name(o: Objection) -> String {
+    match serde_json::to_value(o) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 fn kind_name(kind: MoveKind) -> String {
     match serde_json::to_value(kind) {
         Ok(serde_json::Value::String(s)) => s,
@@ -508,6 +515,58 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             }
         });
     }
+    // Another tab saving the same scenario: never overwrite silently, let the trainer choose.
+    let conflict = use_state(|| None::<Rc<Scenario>>);
+    let latest = use_mut_ref(|| editor.scenario.clone());
+    *latest.borrow_mut() = editor.scenario.clone();
+    {
+        let (conflict, latest, key) = (
+            conflict.clone(),
+            latest.clone(),
+            super::scenarios::text_key(&props.uid),
+        );
+        use_effect_with(key, move |key| {
+            let key = key.clone();
+            let listener = crate::platform::events::WindowListener::new("storage", move |e| {
+                use wasm_bindgen::JsCast;
+                let Ok(e) = e.dyn_into::<web_sys::StorageEvent>() else {
+                    return;
+                };
+                if e.key().as_deref() != Some(key.as_str()) {
+                    return;
+                }
+                let Some(theirs) = e.new_value().and_then(|t| read_file(&t).ok()) else {
+                    return;
+                };
+                if theirs.scenario != **latest.borrow() {
+                    conflict.set(Some(Rc::new(theirs.scenario)));
+                }
+            });
+            move || drop(listener)
+        });
+    }
+    let take_theirs = {
+        let (editor, conflict) = (editor.clone(), conflict.clone());
+        Callback::from(move |_| {
+            if let Some(theirs) = (*conflict).clone() {
+                editor.dispatch(EditorAction::Replace(theirs));
+            }
+            conflict.set(None);
+        })
+    };
+    let keep_mine = {
+        let (store, uid, conflict, editor, save_failed) = (
+            store.clone(),
+            props.uid.to_string(),
+            conflict.clone(),
+            editor.clone(),
+            save_failed.clone(),
+        );
+        Callback::from(move |_| {
+            save_failed.set(store.save(&uid, &editor.scenario, now_ms()).is_err());
+            conflict.set(None);
+        })
+    };
     // Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) outside text fields, which have their own undo.
     {
         let dispatcher = editor.dispatcher();
@@ -650,6 +709,15 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                     { i18n.t(if *save_failed { TrainerText::ScenarioNotSaved } else if editor.changes > 0 { TrainerText::Saved } else { TrainerText::NoChanges }) }
                 </span>
             </div>
+            if conflict.is_some() {
+                <div class="notice notice--warning" role="alert" data-testid="conflict">
+                    <p>{ i18n.t(TrainerText::OtherTab) }</p>
+                    <div class="actions">
+                        <button type="button" class="button" onclick={take_theirs} data-testid="take-theirs">{ i18n.t(TrainerText::TakeTheirs) }</button>
+                        <button type="button" class="button button--secondary" onclick={keep_mine} data-testid="keep-mine">{ i18n.t(TrainerText::KeepMine) }</button>
+                    </div>
+                </div>
+            }
             <div class="scenario-view__grid">
                 <div class="editor-side">
                     <section class="card" data-testid="diagnostics">
@@ -882,6 +950,65 @@ fn node_editor(
                             </select>
                         </label>
                         <Pair label={i18n.t(TrainerText::ChoiceFeedback)} value={feedback} on_change={on_feedback} long=true testid={format!("choice-{c_ix}-feedback")} />
+                        if choice.kind == MoveKind::AnswerObjection {
+                            <label class="field">
+                                <span>{ i18n.t(TrainerText::ChoiceObjection) }</span>
+                                <select onchange={edit_choice(|c, v| c.objection = Objection::ALL.into_iter().find(|o| objection_name(*o) == v))} data-testid={format!("choice-{c_ix}-objection")}>
+                                    <option value="" selected={choice.objection.is_none()}>{ "–" }</option>
+                                    { for Objection::ALL.iter().map(|o| html! {
+                                        <option value={objection_name(*o)} selected={choice.objection == Some(*o)}>{ crate::engine::messages::objection(*o).get(i18n.lang == Lang::En).to_owned() }</option>
+                                    }) }
+                                </select>
+                            </label>
+                        }
+                        <fieldset class="numbers">
+                            <legend>{ i18n.t(TrainerText::ChoiceScores) }</legend>
+                            { for Competency::ALL.iter().map(|comp| {
+                                let comp = *comp;
+                                let editor = editor.clone();
+                                let onchange = Callback::from(move |e: Event| {
+                                    if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i32>() {
+                                        let v = v.clamp(-10, 10);
+                                        editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) {
+                                            if v == 0 { c.scores.remove(&comp); } else { c.scores.insert(comp, v); }
+                                        })));
+                                    }
+                                });
+                                html! {
+                                    <label class="field">
+                                        <span>{ crate::engine::messages::competency(comp).get(i18n.lang == Lang::En).to_owned() }</span>
+                                        <input type="number" min="-10" max="10" value={choice.scores.get(&comp).copied().unwrap_or(0).to_string()} {onchange}
+                                            data-testid={format!("choice-{c_ix}-score-{}", comp.index())} />
+                                    </label>
+                                }
+                            }) }
+                        </fieldset>
+                        <fieldset class="numbers">
+                            <legend>{ i18n.t(TrainerText::ChoiceEffects) }</legend>
+                            { for [
+                                (TrainerText::Trust, 0usize, choice.effects.trust),
+                                (TrainerText::Interest, 1, choice.effects.interest),
+                                (TrainerText::CostWorry, 2, choice.effects.cost_worry),
+                                (TrainerText::Patience, 3, choice.effects.patience),
+                            ].into_iter().map(|(label, which, value)| {
+                                let editor = editor.clone();
+                                let onchange = Callback::from(move |e: Event| {
+                                    if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i32>() {
+                                        let v = v.clamp(-100, 100);
+                                        editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) {
+                                            let slot = match which { 0 => &mut c.effects.trust, 1 => &mut c.effects.interest, 2 => &mut c.effects.cost_worry, _ => &mut c.effects.patience };
+                                            *slot = v;
+                                        })));
+                                    }
+                                });
+                                html! {
+                                    <label class="field">
+                                        <span>{ i18n.t(label) }</span>
+                                        <input type="number" min="-100" max="100" value={value.to_string()} {onchange} data-testid={format!("choice-{c_ix}-effect-{which}")} />
+                                    </label>
+                                }
+                            }) }
+                        </fieldset>
                         <button type="button" class="button button--secondary" onclick={remove} data-testid={format!("choice-{c_ix}-remove")}>{ i18n.t(TrainerText::RemoveChoice) }</button>
                     </div>
                 }

@@ -38,7 +38,8 @@ pub struct ScenarioStore {
     store: Store,
 }
 
-fn text_key(uid: &str) -> String {
+/// The storage key of a scenario's text.
+pub fn text_key(uid: &str) -> String {
     format!("{TEXT_PREFIX}{uid}")
 }
 

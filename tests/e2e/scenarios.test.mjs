@@ -113,11 +113,20 @@ test("scenario files are imported, checked, drawn, exported and kept in a trash"
   await page.getByTestId("node-id").fill("pamit");
   await page.getByTestId("node-id").press("Tab");
   await page.getByTestId("gnode-pamit").waitFor();
+  // Per-choice points and effects on the worker.
+  await page.getByTestId("choice-0-score-0").fill("2");
+  await page.getByTestId("choice-0-score-0").press("Tab");
+  await page.getByTestId("choice-0-effect-0").fill("-5");
+  await page.getByTestId("choice-0-effect-0").press("Tab");
   await screenshot(page, "editor-1280x800");
   await page.reload();
   await page.getByTestId("editor-title").filter({ hasText: "Petani di Praya" }).waitFor();
   await page.getByTestId("gnode-pamit").waitFor();
   assert.equal(await page.getByTestId("meta-title-en").inputValue(), "Amaq Mahsun, a rice farmer in Jonggat (copy)", "the undone edit stayed undone");
+  await page.getByTestId("gnode-pamit").click();
+  assert.equal(await page.getByTestId("choice-0-score-0").inputValue(), "2");
+  assert.equal(await page.getByTestId("choice-0-effect-0").inputValue(), "-5");
+  await page.getByTestId("edit-about").click();
   await page.getByTestId("versions").waitFor();
 
   // Playtest from a chosen node and worker state, with the inspector following each choice.
@@ -143,5 +152,37 @@ test("scenario files are imported, checked, drawn, exported and kept in a trash"
   await page.goto(`${server.url}pelatih.html#/skenario`);
   await page.getByTestId("own-nelayan-rusak").waitFor();
   await page.getByTestId("own-farmer-lombok-tengah-salinan").waitFor();
+  assert.deepEqual(problems, []);
+});
+
+test("two tabs on one scenario never overwrite each other silently", async (t) => {
+  const context = await browser.newContext({ viewport: LAPTOP });
+  t.after(() => context.close());
+  const a = await context.newPage();
+  const problems = watchProblems(a);
+  await a.goto(`${server.url}pelatih.html#/skenario`);
+  await a.getByTestId("bundled-weaver-sukarara").getByTestId("copy-bundled").click();
+  await a.getByTestId("own-weaver-sukarara-salinan").getByTestId("open-scenario").click();
+  await a.getByTestId("scenario-view").waitFor();
+  const b = await context.newPage();
+  await b.goto(a.url());
+  await b.getByTestId("scenario-view").waitFor();
+
+  // A changes the title; B is told, and takes A's version.
+  await a.getByTestId("meta-title-id").fill("Versi tab A");
+  await a.getByTestId("meta-title-id").press("Tab");
+  await b.getByTestId("conflict").waitFor();
+  await b.getByTestId("take-theirs").click();
+  await b.getByTestId("editor-title").filter({ hasText: "Versi tab A" }).waitFor();
+  assert.equal(await b.getByTestId("conflict").count(), 0);
+
+  // B changes it again; A is told and keeps its own: A's version is what is stored.
+  await b.getByTestId("meta-title-id").fill("Versi tab B");
+  await b.getByTestId("meta-title-id").press("Tab");
+  await a.getByTestId("conflict").waitFor();
+  await a.getByTestId("keep-mine").click();
+  await b.getByTestId("conflict").waitFor();
+  await b.reload();
+  await b.getByTestId("editor-title").filter({ hasText: "Versi tab A" }).waitFor();
   assert.deepEqual(problems, []);
 });
