@@ -99,3 +99,12 @@ fn usage_errors_exit_2() {
     assert_eq!(cli(&["balance", FISHER, "--runs", "many"]).0, 2);
     assert_eq!(cli(&["validate", "/no/such/file.json"]).0, 2);
 }
+
+#[test]
+fn generate_writes_a_valid_scenario_of_the_size_asked() {
+    let (code, out) = cli(&["generate", "--runs", "60"]);
+    assert_eq!(code, 0, "{out}");
+    let imported = latih::engine::import::import(&out).expect("the generated file imports");
+    assert_eq!(imported.scenario.nodes.len(), 60);
+    assert!(!latih::engine::validate::has_errors(&imported.diagnostics));
+}

@@ -36,6 +36,7 @@ const USAGE: &str = "usage:
   latih-cli pack [--runs N]
   latih-cli index
   latih-cli compile-pack DIR
+  latih-cli generate --runs N                (a valid scenario of N nodes, for benchmarks)
   latih-cli workshop --name N --date YYYY-MM-DD --place P --wadah 'A;B' --pre ID,.. --post ID,.. [--practice ID,..]
   latih-cli verify --workshop WORKSHOP_CODE [RESULT_CODE... | text with codes on stdin]
   latih-cli path FILE --policy best_practice|random|pushy|passive --seed S
@@ -133,6 +134,14 @@ fn main() -> ExitCode {
         "verify" => verify_codes(&a),
         "path" if a.files.len() == 1 && a.policy.is_some() => policy_path(&a),
         "calc" => calc(&a),
+        "generate" => {
+            let nodes = usize::try_from(a.runs).unwrap_or(2000);
+            print!(
+                "{}",
+                latih::engine::import::export(&latih::engine::generate::large(nodes))
+            );
+            Ok(true)
+        }
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

@@ -55,6 +55,15 @@ impl Store {
         Store::new(MemoryStore::default())
     }
 
+    /// An in-memory store that holds at most `bytes` (keys and values), then reports itself
+    /// full, as a browser does.
+    pub fn memory_with_quota(bytes: usize) -> Store {
+        Store::new(MemoryStore {
+            quota: Some(bytes),
+            ..MemoryStore::default()
+        })
+    }
+
     /// The browser's `localStorage`; when the browser refuses it, an in-memory store that reports
     /// itself unavailable on writes, so the app still runs and can say why nothing is kept.
     pub fn browser() -> Store {
@@ -84,10 +93,12 @@ impl fmt::Debug for Store {
     }
 }
 
-/// An in-memory store, for tests and as a stand-in.
+/// An in-memory store, for tests and as a stand-in; optionally with a quota in bytes (keys and
+/// values counted), to test what happens when storage is full.
 #[derive(Default)]
 pub struct MemoryStore {
     entries: RefCell<HashMap<String, String>>,
+    quota: Option<usize>,
 }
 
 impl KeyValueStore for MemoryStore {
@@ -95,6 +106,18 @@ impl KeyValueStore for MemoryStore {
         Ok(self.entries.borrow().get(key).cloned())
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if let Some(quota) = self.quota {
+            let used: usize = self
+                .entries
+                .borrow()
+                .iter()
+                .filter(|(k, _)| k.as_str() != key)
+                .map(|(k, v)| k.len() + v.len())
+                .sum();
+            if used + key.len() + value.len() > quota {
+                return Err(StoreError::Full);
+            }
+        }
         self.entries
             .borrow_mut()
             .insert(key.to_owned(), value.to_owned());

@@ -97,24 +97,50 @@ impl ScenarioStore {
         Ok(uid)
     }
 
-    /// Saves a new text for a scenario, keeping the previous one among its versions.
+    /// Saves a new text for a scenario, keeping the previous one among its versions. The new
+    /// text comes first: when storage is too full for the versions as well, the oldest
+    /// versions make room, and only if the text itself does not fit does the save fail
+    /// (changing nothing).
     pub fn save(&self, uid: &str, scenario: &Scenario, now_ms: u64) -> Result<(), StoreError> {
         let mut entries = self.entries_for_change()?;
-        if let Some(previous) = self.text(uid)? {
-            for n in (1..VERSIONS).rev() {
-                if let Some(older) = self.store.get(&version_key(uid, n))? {
-                    self.store.set(&version_key(uid, n + 1), &older)?;
-                }
-            }
-            self.store.set(&version_key(uid, 1), &previous)?;
+        let previous = self.text(uid)?;
+        let text = export(scenario);
+        if previous.as_deref() == Some(text.as_str()) {
+            return Ok(());
         }
-        self.store.set(&text_key(uid), &export(scenario))?;
+        if let Err(e) = self.store.set(&text_key(uid), &text) {
+            // Make room by dropping the oldest versions, then try once more.
+            for n in (1..=VERSIONS).rev() {
+                let _ = self.store.remove(&version_key(uid, n));
+            }
+            self.store.set(&text_key(uid), &text).map_err(|_| e)?;
+        }
+        if let Some(previous) = previous {
+            self.keep_version(uid, previous);
+        }
         if let Some(e) = entries.iter_mut().find(|e| e.uid == uid) {
             e.id = scenario.id.clone();
             e.title = scenario.meta.title.clone();
             e.updated_ms = now_ms;
         }
         self.write_entries(&entries)
+    }
+
+    /// Shifts the versions down and keeps `previous` as the newest; versions that no longer fit
+    /// are dropped, oldest first.
+    fn keep_version(&self, uid: &str, previous: String) {
+        for n in (1..VERSIONS).rev() {
+            if let Ok(Some(older)) = self.store.get(&version_key(uid, n)) {
+                if self.store.set(&version_key(uid, n + 1), &older).is_err() {
+                    let _ = self.store.remove(&version_key(uid, n + 1));
+                }
+            }
+        }
+        let mut oldest = VERSIONS;
+        while self.store.set(&version_key(uid, 1), &previous).is_err() && oldest > 1 {
+            let _ = self.store.remove(&version_key(uid, oldest));
+            oldest -= 1;
+        }
     }
 
     /// The kept earlier versions of a scenario, newest first.
@@ -211,6 +237,43 @@ mod tests {
         assert!(store.entries().unwrap().is_empty());
         assert_eq!(store.text(&uid).unwrap(), None);
         assert!(store.versions(&uid).is_empty());
+    }
+
+    #[test]
+    fn a_full_storage_gives_up_old_versions_before_the_latest_edit() {
+        let s = pack::load().unwrap().remove(0);
+        let size = export(&s).len();
+        // Room for the list, the text and about two versions, not five.
+        let store = ScenarioStore::new(Store::memory_with_quota(size * 3 + size / 2));
+        let uid = store.add(&s, "u".into(), 1).unwrap();
+        let mut edited = s.clone();
+        for n in 0..6u32 {
+            edited.meta.title.en = format!("Edit {n}");
+            store.save(&uid, &edited, 2).unwrap();
+            assert_eq!(
+                store.load(&uid).unwrap().scenario.meta.title.en,
+                format!("Edit {n}"),
+                "the latest edit is always kept"
+            );
+        }
+        let versions = store.versions(&uid);
+        assert!(
+            !versions.is_empty() && versions.len() < VERSIONS,
+            "{}",
+            versions.len()
+        );
+        assert!(
+            versions[0].contains("Edit 4"),
+            "the newest earlier version is the one kept"
+        );
+
+        // A text too large for the storage at all is refused, and nothing changes.
+        let tiny = ScenarioStore::new(Store::memory_with_quota(size + 2000));
+        let uid = tiny.add(&s, "t".into(), 1).unwrap();
+        let mut huge = s.clone();
+        huge.meta.summary.en = "x".repeat(size);
+        assert_eq!(tiny.save(&uid, &huge, 2), Err(StoreError::Full));
+        assert_eq!(tiny.load(&uid).unwrap().scenario, s);
     }
 
     #[test]

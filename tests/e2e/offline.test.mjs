@@ -131,6 +131,8 @@ test("the trainer's app, once opened, works with no connection", async (t) => {
     }
     return false;
   }, null, { timeout: 15000 });
+  // The worker finished activating and claimed the page (no reload needed).
+  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active.state === "activated" && navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
   await context.setOffline(true);
   const problems = watchProblems(page);
   await page.reload();
