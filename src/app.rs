@@ -100,23 +100,39 @@ pub fn use_app_lang(store: &Store) -> (I18n, Option<StoreError>) {
     (i18n, (*store_error).clone())
 }
 
-/// The whole app, given its storage and history.
+/// Props of [`Shell`].
+#[derive(Properties, PartialEq)]
+pub struct ShellProps {
+    /// Where data is kept.
+    pub store: Store,
+    /// Where the address lives.
+    pub history: History,
+    /// Extra class of the app's box (e.g. `app--trainer`).
+    #[prop_or_default]
+    pub class: Classes,
+    /// What goes above the page (the header and banners).
+    pub header: Html,
+    /// The page.
+    pub children: Html,
+}
+
+/// The frame both apps share: the language, storage and address contexts, the header, a
+/// storage notice when the language cannot be kept, the page, and the footer.
 #[function_component]
-pub fn AppRoot(props: &AppRootProps) -> Html {
+pub fn Shell(props: &ShellProps) -> Html {
     let (i18n, store_error) = use_app_lang(&props.store);
     let lang = i18n.lang;
     html! {
         <ContextProvider<I18n> context={i18n}>
         <ContextProvider<Store> context={props.store.clone()}>
             <Router history={props.history.clone()}>
-                <div class="app">
-                    <Header />
-                    <UpdateBanner />
+                <div class={classes!("app", props.class.clone())}>
+                    { props.header.clone() }
                     if let Some(error) = store_error {
                         <StorageNotice {error} />
                     }
                     <main id="main" class="main" tabindex="-1">
-                        <Pages />
+                        { props.children.clone() }
                     </main>
                     <footer class="footer">
                         <p>{ t(lang, Text::FooterText) }</p>
@@ -125,6 +141,17 @@ pub fn AppRoot(props: &AppRootProps) -> Html {
             </Router>
         </ContextProvider<Store>>
         </ContextProvider<I18n>>
+    }
+}
+
+/// The whole app, given its storage and history.
+#[function_component]
+pub fn AppRoot(props: &AppRootProps) -> Html {
+    let header = html! { <><Header /><UpdateBanner /></> };
+    html! {
+        <Shell store={props.store.clone()} history={props.history.clone()} {header}>
+            <Pages />
+        </Shell>
     }
 }
 
@@ -164,15 +191,20 @@ pub fn App() -> Html {
 
 /// Mounts [`App`] into the `#app` element of index.html (or the body if it is missing).
 pub fn mount() {
+    mount_into_page::<App>();
+}
+
+/// Mounts an app into the page's `#app` element, clearing the start-up placeholder the page
+/// shows while the wasm loads (or into the body if there is no `#app`).
+pub fn mount_into_page<C: BaseComponent<Properties = ()>>() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {
-            // Clear the start-up placeholder that index.html shows while the wasm loads.
             root.set_text_content(None);
-            yew::Renderer::<App>::with_root(root).render()
+            yew::Renderer::<C>::with_root(root).render()
         }
-        None => yew::Renderer::<App>::new().render(),
+        None => yew::Renderer::<C>::new().render(),
     };
 }

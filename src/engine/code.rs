@@ -126,6 +126,22 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// Escapes everything but letters, digits and `-._~` (`%XX`), so text is one URL path segment.
+pub fn percent_encode(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push('%');
+            out.push(HEX[usize::from(b >> 4)] as char);
+            out.push(HEX[usize::from(b & 15)] as char);
+        }
+    }
+    out
+}
+
 /// CRC-32 (IEEE 802.3, the one zip and PNG use).
 pub fn crc32(bytes: &[u8]) -> u32 {
     let mut crc = !0u32;

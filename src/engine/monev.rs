@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde_json::{json, Value};
 
 use super::order::sort_small_by_key;
-use super::scenario::{Competency, MoveKind, Objection, Scenario};
+use super::scenario::{format_name, Competency, MoveKind, Objection, Scenario};
 use super::scoring::{move_value, turn_gap};
 use super::workshop::{Phase, Verified, Workshop};
 
@@ -465,13 +465,6 @@ pub fn utc(seconds: u64) -> String {
     )
 }
 
-fn snake<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 /// One row per verified attempt, with a header row.
 pub fn csv(workshop: &Workshop, results: &[Verified]) -> String {
     let mut out = CSV_COLUMNS.join(",");
@@ -494,12 +487,18 @@ pub fn csv(workshop: &Workshop, results: &[Verified]) -> String {
             r.duration_s.to_string(),
             c.total.to_string(),
             c.passed.to_string(),
-            snake(&c.outcome),
-            c.package.map(|p| snake(&p)).unwrap_or_default(),
+            format_name(&c.outcome),
+            c.package.map(|p| format_name(&p)).unwrap_or_default(),
             c.suitable.map(|s| s.to_string()).unwrap_or_default(),
         ];
         row.extend(c.competencies.iter().map(u32::to_string));
-        row.push(c.violations.iter().map(snake).collect::<Vec<_>>().join(";"));
+        row.push(
+            c.violations
+                .iter()
+                .map(format_name)
+                .collect::<Vec<_>>()
+                .join(";"),
+        );
         row.push(v.save.choices.join(";"));
         let fields: Vec<String> = row.iter().map(|f| csv_field(f)).collect();
         out.push_str(&fields.join(","));
@@ -543,7 +542,7 @@ pub fn xapi(workshop: &Workshop, results: &[Verified], scenarios: &[Scenario]) -
             "objectType": "Agent",
             "name": r.agent,
             "account": {
-                "homePage": format!("{XAPI_BASE}/workshop/{}/wadah/{}", workshop.id, percent(&r.wadah)),
+                "homePage": format!("{XAPI_BASE}/workshop/{}/wadah/{}", workshop.id, super::code::percent_encode(&r.wadah)),
                 "name": r.agent.trim().to_lowercase(),
             },
         });
@@ -592,7 +591,7 @@ pub fn xapi(workshop: &Workshop, results: &[Verified], scenarios: &[Scenario]) -
             .iter()
             .map(|c| {
                 (
-                    format!("{XAPI_BASE}/ext/competency/{}", snake(c)),
+                    format!("{XAPI_BASE}/ext/competency/{}", format_name(c)),
                     json!(v.card.competency(*c)),
                 )
             })
@@ -630,18 +629,6 @@ pub fn xapi(workshop: &Workshop, results: &[Verified], scenarios: &[Scenario]) -
         }
     }
     Value::Array(statements)
-}
-
-fn percent(text: &str) -> String {
-    let mut out = String::new();
-    for b in text.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
 }
 
 #[cfg(test)]

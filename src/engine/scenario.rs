@@ -584,6 +584,14 @@ pub struct Choice {
     pub if_not_ready: Option<Next>,
 }
 
+/// The name the file format writes for a unit enum value (`answer_objection`, `ojek_driver`...).
+pub fn format_name<T: Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
 impl Choice {
     /// Where the choice can lead: its `next`, and `if_not_ready` for a close the worker declines.
     pub fn all_next(&self) -> impl Iterator<Item = &Next> {

@@ -708,16 +708,7 @@ pub struct Session<'s> {
 impl<'s> Session<'s> {
     /// Starts a run of `scenario` with `seed`.
     pub fn start(scenario: &'s Scenario, seed: u64) -> Result<Session<'s>, StepError> {
-        let mut rng = WorkerRng::new(seed);
-        let (state, events) = start(scenario, &mut rng)?;
-        Ok(Session {
-            scenario,
-            seed,
-            rng,
-            state,
-            choices: Vec::new(),
-            events,
-        })
+        Session::start_at(scenario, seed, &scenario.start, initial_worker(scenario))
     }
 
     /// Starts a playtest at node `at` with the worker in state `worker` (not a saved run:

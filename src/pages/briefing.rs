@@ -11,8 +11,7 @@ use crate::engine::rates::rupiah;
 use crate::engine::sim::SaveState;
 use crate::engine::workshop::Phase;
 use crate::i18n::{t_with, Text};
-use crate::loader::{use_scenario, Loadable};
-use crate::pages::load_failed;
+use crate::loader::use_scenario;
 use crate::platform::clock::{fresh_seed, now_ms};
 use crate::practice::{Mode, PracticeStore, SavedRun};
 
@@ -42,12 +41,9 @@ pub fn Briefing(props: &BriefingProps) -> Html {
     let mode = use_state(|| Mode::Practice);
     let error = use_state(|| None::<Text>);
 
-    let s = match scenario {
-        Loadable::Loading => {
-            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
-        }
-        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
-        Loadable::Ready(s) => s,
+    let s = match crate::pages::ready(&i18n, scenario) {
+        Ok(value) => value,
+        Err(page) => return page,
     };
     let practice = PracticeStore::new(store);
     let saved = practice

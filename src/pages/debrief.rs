@@ -14,8 +14,7 @@ use crate::engine::scenario::Competency;
 use crate::engine::scoring::debrief;
 use crate::engine::sim::{SaveState, Session};
 use crate::i18n::{t_with, Text};
-use crate::loader::{use_scenario, Loadable};
-use crate::pages::load_failed;
+use crate::loader::use_scenario;
 use crate::pages::play::{all_attempts, coaching, hand_over};
 use crate::platform::clock::{fresh_seed, now_ms};
 use crate::practice::{Mode, PracticeStore, SavedRun};
@@ -49,12 +48,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
             </div>
         };
     };
-    let s = match scenario {
-        Loadable::Loading => {
-            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
-        }
-        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
-        Loadable::Ready(s) => s,
+    let s = match crate::pages::ready(&i18n, scenario) {
+        Ok(value) => value,
+        Err(page) => return page,
     };
     let en = i18n.lang == crate::i18n::Lang::En;
     let Ok(session) = Session::replay(&s, &attempt.save) else {

@@ -40,6 +40,21 @@ pub fn date_text(lang: crate::i18n::Lang, date: crate::engine::rates::Date) -> S
     format!("{} {} {}", date.day, crate::i18n::t(lang, month), date.year)
 }
 
+/// The loaded value, or what the page shows instead: a busy note while loading, the reason
+/// when loading failed. Pages write `let x = match ready(&i18n, loadable) { Ok(x) => x,
+/// Err(page) => return page };`.
+pub fn ready<T>(i18n: &I18n, loadable: crate::loader::Loadable<T>) -> Result<T, Html> {
+    match loadable {
+        crate::loader::Loadable::Loading => {
+            Err(html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> })
+        }
+        crate::loader::Loadable::Failed(e) => {
+            Err(html! { <div class="page">{ load_failed(i18n, &e) }</div> })
+        }
+        crate::loader::Loadable::Ready(value) => Ok(value),
+    }
+}
+
 /// What a page shows when its data could not be loaded.
 pub fn load_failed(i18n: &I18n, error: &LoadError) -> Html {
     let text = match error {

@@ -18,8 +18,8 @@ use crate::engine::scenario::{Occupation, Scenario};
 use crate::engine::sim::{Event, Session, Turn};
 use crate::engine::workshop::AttemptId;
 use crate::i18n::{t_with, Text};
-use crate::loader::{use_scenario, Loadable};
-use crate::pages::{load_failed, UnreadableNotice};
+use crate::loader::use_scenario;
+use crate::pages::UnreadableNotice;
 use crate::platform::clock::{now_ms, random_u64};
 use crate::platform::events::WindowListener;
 use crate::practice::{Attempt, Mode, PracticeStore, ReadError, SavedRun};
@@ -88,12 +88,9 @@ pub fn Play(props: &PlayProps) -> Html {
     let show_meters = use_state(|| store.get(METERS_KEY).ok().flatten().as_deref() != Some("0"));
     let choices_ref = use_node_ref();
 
-    let s = match scenario {
-        Loadable::Loading => {
-            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
-        }
-        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
-        Loadable::Ready(s) => s,
+    let s = match crate::pages::ready(&i18n, scenario) {
+        Ok(value) => value,
+        Err(page) => return page,
     };
     let notice_html = match &*notice {
         Some(Notice::NotSaved) => {

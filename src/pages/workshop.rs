@@ -7,9 +7,9 @@ use crate::app::{use_i18n, use_store, Route};
 use crate::engine::pack::Summary;
 use crate::engine::workshop::{Phase, ScenarioRef};
 use crate::i18n::{t_with, Text};
-use crate::loader::{use_index, Loadable};
+use crate::loader::use_index;
+use crate::pages::date_text;
 use crate::pages::play::all_attempts;
-use crate::pages::{date_text, load_failed};
 use crate::practice::{test_attempt, PracticeStore};
 use crate::router::Link;
 
@@ -29,12 +29,9 @@ pub fn WorkshopPage() -> Html {
             </div>
         };
     };
-    let index = match index {
-        Loadable::Loading => {
-            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
-        }
-        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
-        Loadable::Ready(index) => index,
+    let index = match crate::pages::ready(&i18n, index) {
+        Ok(value) => value,
+        Err(page) => return page,
     };
     let attempts = all_attempts(&practice);
     let summary = |r: &ScenarioRef| index.iter().find(|s| s.id == r.id).cloned();

@@ -4,6 +4,7 @@
 //! download it, and it shares the engine, storage, translations and language switch.
 
 pub mod charts;
+pub mod files;
 pub mod pages;
 pub mod playtest;
 pub mod scenario_pages;
@@ -12,12 +13,11 @@ pub mod store;
 
 use yew::prelude::*;
 
-use crate::app::{use_app_lang, use_i18n, I18n};
+use crate::app::{use_i18n, Shell};
 use crate::components::lang_switch::LangSwitch;
-use crate::components::storage_notice::StorageNotice;
-use crate::i18n::{t, Text, TrainerText};
+use crate::i18n::{Text, TrainerText};
 use crate::platform::storage::Store;
-use crate::router::{use_navigator, History, Router};
+use crate::router::{use_navigator, History};
 
 /// The trainer's pages.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,27 +100,10 @@ pub struct TrainerRootProps {
 /// The trainer's app, given its storage and history.
 #[function_component]
 pub fn TrainerRoot(props: &TrainerRootProps) -> Html {
-    let (i18n, store_error) = use_app_lang(&props.store);
-    let lang = i18n.lang;
     html! {
-        <ContextProvider<I18n> context={i18n}>
-        <ContextProvider<Store> context={props.store.clone()}>
-            <Router history={props.history.clone()}>
-                <div class="app app--trainer">
-                    <TrainerHeader />
-                    if let Some(error) = store_error {
-                        <StorageNotice {error} />
-                    }
-                    <main id="main" class="main" tabindex="-1">
-                        <TrainerPages />
-                    </main>
-                    <footer class="footer">
-                        <p>{ t(lang, Text::FooterText) }</p>
-                    </footer>
-                </div>
-            </Router>
-        </ContextProvider<Store>>
-        </ContextProvider<I18n>>
+        <Shell store={props.store.clone()} history={props.history.clone()} class="app--trainer" header={html! { <TrainerHeader /> }}>
+            <TrainerPages />
+        </Shell>
     }
 }
 
@@ -183,16 +166,7 @@ pub fn TrainerApp() -> Html {
 
 /// Mounts [`TrainerApp`] into `#app` of pelatih.html.
 pub fn mount() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
-        Some(root) => {
-            root.set_text_content(None);
-            yew::Renderer::<TrainerApp>::with_root(root).render()
-        }
-        None => yew::Renderer::<TrainerApp>::new().render(),
-    };
+    crate::app::mount_into_page::<TrainerApp>();
 }
 
 #[cfg(test)]

@@ -18,8 +18,8 @@ use crate::engine::workshop::{
     check_batch, verified_results, Phase, ScenarioRef, Verified, Workshop,
 };
 use crate::i18n::{t_with, Lang, Text, TrainerText};
-use crate::loader::{use_index, use_pack, Loadable};
-use crate::pages::{date_text, load_failed};
+use crate::loader::{use_index, use_pack};
+use crate::pages::date_text;
 use crate::platform::clock::{now_ms, random_u64};
 use crate::platform::download::{download, download_text};
 use crate::platform::share::copy_text;
@@ -28,10 +28,7 @@ use crate::router::use_navigator;
 /// Reads the text of every file chosen in a file input, then calls `done` with them joined and
 /// the number of files skipped for being too large to be ours.
 fn read_files(input: HtmlInputElement, done: impl Fn(String, usize) + 'static) {
-    let Some(files) = input.files() else {
-        return;
-    };
-    let files: Vec<web_sys::File> = (0..files.length()).filter_map(|i| files.get(i)).collect();
+    let files = super::files::files_of(input.files());
     input.set_value("");
     wasm_bindgen_futures::spawn_local(async move {
         let mut all = String::new();
@@ -42,8 +39,8 @@ fn read_files(input: HtmlInputElement, done: impl Fn(String, usize) + 'static) {
                 skipped += 1;
                 continue;
             }
-            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                all.push_str(&text.as_string().unwrap_or_default());
+            if let Some(text) = super::files::read_text(&file).await {
+                all.push_str(&text);
                 all.push('\n');
             }
         }
@@ -137,12 +134,9 @@ pub fn NewWorkshop() -> Html {
     let picked = use_state(Vec::<(String, Slot)>::new);
     let problem = use_state(|| None::<TrainerText>);
 
-    let index = match index {
-        Loadable::Loading => {
-            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
-        }
-        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
-        Loadable::Ready(index) => index,
+    let index = match crate::pages::ready(&i18n, index) {
+        Ok(value) => value,
+        Err(page) => return page,
     };
     let toggle = |id: String, slot: Slot| {
         let picked = picked.clone();
@@ -325,12 +319,9 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     let Some(workshop) = saved.workshop() else {
         return html! { <div class="page page--narrow"><p>{ i18n.t(TrainerText::WorkshopMissing) }</p></div> };
     };
-    let scenarios = match pack {
-        Loadable::Loading => {
-            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
-        }
-        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
-        Loadable::Ready(all) => all,
+    let scenarios = match crate::pages::ready(&i18n, pack) {
+        Ok(value) => value,
+        Err(page) => return page,
     };
     let import = {
         let (store, report, version, scenarios, workshop, saved) = (
@@ -754,12 +745,9 @@ pub fn Certificates(props: &WorkshopProps) -> Html {
     else {
         return html! { <div class="page page--narrow"><p>{ i18n.t(TrainerText::WorkshopMissing) }</p></div> };
     };
-    let scenarios = match pack {
-        Loadable::Loading => {
-            return html! { <p class="page loading" aria-busy="true">{ i18n.t(Text::Loading) }</p> }
-        }
-        Loadable::Failed(e) => return html! { <div class="page">{ load_failed(&i18n, &e) }</div> },
-        Loadable::Ready(all) => all,
+    let scenarios = match crate::pages::ready(&i18n, pack) {
+        Ok(value) => value,
+        Err(page) => return page,
     };
     let results: Vec<Verified> = verified_results(&saved.results, &workshop, &scenarios);
     let d = dashboard(&results, &workshop, &scenarios, &Filter::default());

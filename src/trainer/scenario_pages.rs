@@ -12,7 +12,9 @@ use super::TrainerRoute;
 use crate::app::{use_i18n, use_store};
 use crate::engine::graph::{layout, Target, COLUMN, ROW};
 use crate::engine::import::export;
-use crate::engine::scenario::{Competency, Localized, MoveKind, Next, Objection, Scenario};
+use crate::engine::scenario::{
+    format_name, Competency, Localized, MoveKind, Next, Objection, Scenario,
+};
 use crate::engine::validate::{validate, Diagnostic, Severity};
 use crate::i18n::{t_with, Lang, TrainerText};
 use crate::loader::{use_pack, Loadable};
@@ -45,16 +47,11 @@ fn new_uid() -> String {
 fn import_files(files: Vec<web_sys::File>, done: impl Fn(String) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         for file in files {
-            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                done(text.as_string().unwrap_or_default());
+            if let Some(text) = super::files::read_text(&file).await {
+                done(text);
             }
         }
     });
-}
-
-fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
-    list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
-        .unwrap_or_default()
 }
 
 /// The trainer's scenario library.
@@ -106,7 +103,7 @@ pub fn ScenarioLibrary() -> Html {
         let import_text = import_text.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let files = file_list(input.files());
+            let files = super::files::files_of(input.files());
             input.set_value("");
             let import_text = import_text.clone();
             import_files(files, move |t| import_text(t));
@@ -117,7 +114,7 @@ pub fn ScenarioLibrary() -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            let files = file_list(e.data_transfer().and_then(|d| d.files()));
+            let files = super::files::files_of(e.data_transfer().and_then(|d| d.files()));
             let import_text = import_text.clone();
             import_files(files, move |t| import_text(t));
         })
@@ -445,20 +442,6 @@ const MOVE_KINDS: &[MoveKind] = &[
     MoveKind::Leave,
 ];
 
-fn objection_name(o: Objection) -> String {
-    match serde_json::to_value(o) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
-fn kind_name(kind: MoveKind) -> String {
-    match serde_json::to_value(kind) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
-}
-
 /// One scenario: the editor (every change saved at once, with undo and redo), the problems
 /// panel, and the conversation graph. Clicking a problem or a node opens that node.
 #[function_component]
@@ -602,7 +585,14 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     }
 
     let s = editor.scenario.clone();
-    let diagnostics = validate(&s);
+    // Validation and layout change only with the scenario, not with zooming or selecting.
+    let derived = {
+        let s = s.clone();
+        use_memo(editor.changes, move |_| (validate(&s), layout(&s)))
+    };
+    let (diagnostics, l) = (&derived.0, &derived.1);
+    // Read each render: the save of the latest change lands after this render's memo.
+    let versions = store.versions(&props.uid);
     let on_edit = {
         let editor = editor.clone();
         move |f: fn(&mut Scenario, Localized)| {
@@ -665,7 +655,6 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             download_text(&format!("{}.json", s.id), &export(&s));
         })
     };
-    let versions = store.versions(&props.uid);
     let restore_version = |text: String| {
         let editor = editor.clone();
         Callback::from(move |_| {
@@ -674,7 +663,6 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             }
         })
     };
-    let l = layout(&s);
     let set_zoom = |z: u32| {
         let zoom = zoom.clone();
         Callback::from(move |_| zoom.set(z.clamp(25, 200)))
@@ -935,8 +923,8 @@ fn node_editor(
                         <Pair label={i18n.t(TrainerText::ChoiceText)} value={text} on_change={on_text} long=true testid={format!("choice-{c_ix}-text")} />
                         <label class="field">
                             <span>{ i18n.t(TrainerText::ChoiceKind) }</span>
-                            <select onchange={edit_choice(|c, v| if let Some(k) = MOVE_KINDS.iter().find(|k| kind_name(**k) == v) { c.kind = *k })} data-testid={format!("choice-{c_ix}-kind")}>
-                                { for MOVE_KINDS.iter().map(|k| html! { <option value={kind_name(*k)} selected={*k == choice.kind}>{ kind_name(*k) }</option> }) }
+                            <select onchange={edit_choice(|c, v| if let Some(k) = MOVE_KINDS.iter().find(|k| format_name(*k) == v) { c.kind = *k })} data-testid={format!("choice-{c_ix}-kind")}>
+                                { for MOVE_KINDS.iter().map(|k| html! { <option value={format_name(k)} selected={*k == choice.kind}>{ format_name(k) }</option> }) }
                             </select>
                         </label>
                         <label class="field">
@@ -953,10 +941,10 @@ fn node_editor(
                         if choice.kind == MoveKind::AnswerObjection {
                             <label class="field">
                                 <span>{ i18n.t(TrainerText::ChoiceObjection) }</span>
-                                <select onchange={edit_choice(|c, v| c.objection = Objection::ALL.into_iter().find(|o| objection_name(*o) == v))} data-testid={format!("choice-{c_ix}-objection")}>
+                                <select onchange={edit_choice(|c, v| c.objection = Objection::ALL.into_iter().find(|o| format_name(o) == v))} data-testid={format!("choice-{c_ix}-objection")}>
                                     <option value="" selected={choice.objection.is_none()}>{ "–" }</option>
                                     { for Objection::ALL.iter().map(|o| html! {
-                                        <option value={objection_name(*o)} selected={choice.objection == Some(*o)}>{ crate::engine::messages::objection(*o).get(i18n.lang == Lang::En).to_owned() }</option>
+                                        <option value={format_name(o)} selected={choice.objection == Some(*o)}>{ crate::engine::messages::objection(*o).get(i18n.lang == Lang::En).to_owned() }</option>
                                     }) }
                                 </select>
                             </label>
