@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serve, DIST } from "./support/server.mjs";
-import { launch, watchProblems, screenshot, PHONE } from "./support/browser.mjs";
+import { launch, watchProblems, screenshot, waitForAsync, PHONE } from "./support/browser.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const FISHER = resolve(ROOT, "src/engine/pack/fisher-lombok-timur.json");
@@ -76,7 +76,7 @@ test("a new build is noticed on the next visit and offered as a reload", async (
   await screenshot(page, "update-prompt-390x844");
   await Promise.all([page.waitForEvent("load"), page.getByTestId("update-reload").click()]);
   await page.getByTestId("home-title").waitFor();
-  await page.waitForFunction(async () => (await caches.keys()).join() === "latih-next-build", null, { timeout: 15000 });
+  await waitForAsync(page, async () => (await caches.keys()).join() === "latih-next-build");
   assert.equal(await page.getByTestId("update-banner").count(), 0, "the new version runs; no prompt");
   assert.deepEqual(problems, []);
 });
@@ -123,7 +123,7 @@ test("the trainer's app, once opened, works with no connection", async (t) => {
   // The very first visit of this browser is to the trainer's page: its files are kept.
   await page.goto(`${server.url}pelatih.html`);
   await page.getByTestId("no-workshops").waitFor();
-  await page.waitForFunction(async () => {
+  await waitForAsync(page, async () => {
     const keys = await caches.keys();
     for (const k of keys) {
       const names = (await (await caches.open(k)).keys()).map((r) => r.url);
@@ -132,9 +132,9 @@ test("the trainer's app, once opened, works with no connection", async (t) => {
       if (names.some((u) => u.endsWith("/pelatih.html")) && names.some((u) => /latih-pelatih-[0-9a-f]+_bg\.wasm$/.test(u))) return true;
     }
     return false;
-  }, null, { timeout: 15000 });
+  });
   // The worker finished activating and claimed the page (no reload needed).
-  await page.waitForFunction(async () => (await navigator.serviceWorker.ready).active.state === "activated" && navigator.serviceWorker.controller !== null, null, { timeout: 15000 });
+  await waitForAsync(page, async () => (await navigator.serviceWorker.ready).active.state === "activated" && navigator.serviceWorker.controller !== null);
   await context.setOffline(true);
   const problems = watchProblems(page);
   await page.reload();

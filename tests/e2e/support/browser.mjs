@@ -36,3 +36,18 @@ export async function screenshot(page, name) {
   mkdirSync(`${ARTIFACTS}screenshots`, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}screenshots/${name}.png`, fullPage: true });
 }
+
+/**
+ * Waits until the async `predicate` (run in the page) returns a truthy value, and returns it.
+ * Playwright's waitForFunction takes only synchronous predicates: a returned promise counts
+ * as truthy at once, so an async one never waits.
+ */
+export async function waitForAsync(page, predicate, arg = null, { timeout = 15000, interval = 100 } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(predicate, arg);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`waitForAsync: still false after ${timeout} ms: ${predicate}`);
+    await new Promise((ok) => setTimeout(ok, interval));
+  }
+}
