@@ -63,6 +63,24 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
 /// bundled pack, whose tests validate every scenario): limits, migration and the typed parse.
 pub fn parse(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError> {
     check_limits(text)?;
+    parse_unlimited(text)
+}
+
+/// Reads a scenario text this app stored itself and validates it. No size limit applies:
+/// storage quota bounds it, and a scenario that grew past [`MAX_BYTES`] while being edited
+/// must still open.
+pub fn import_stored(text: &str) -> Result<Imported, ImportError> {
+    check_depth(text)?;
+    let (scenario, repairs) = parse_unlimited(text)?;
+    let diagnostics = validate(&scenario);
+    Ok(Imported {
+        scenario,
+        repairs,
+        diagnostics,
+    })
+}
+
+fn parse_unlimited(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError> {
     let value: Value = serde_json::from_str(text).map_err(|e| located(Msg::IJson, &e))?;
     let Value::Object(mut object) = value else {
         return Err(fail(message(Msg::INotObject, &[])));
@@ -104,12 +122,30 @@ pub fn parse(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError> {
 
 /// Writes a scenario in the current format (what export saves). Fields left empty (`null`)
 /// are left out, as a person writing the file would.
+/// A file that would be over [`MAX_BYTES`] indented is written without indentation, so more
+/// large scenarios can be imported again.
 pub fn export(scenario: &Scenario) -> String {
+    let value = export_value(scenario);
+    let pretty = serde_json::to_string_pretty(&value).unwrap_or_default();
+    if pretty.len() <= MAX_BYTES {
+        pretty
+    } else {
+        serde_json::to_string(&value).unwrap_or_default()
+    }
+}
+
+/// The same as [`export`] without indentation: how the app stores scenarios, since storage
+/// is small (about 5 MB per site in Chromium).
+pub fn export_compact(scenario: &Scenario) -> String {
+    serde_json::to_string(&export_value(scenario)).unwrap_or_default()
+}
+
+fn export_value(scenario: &Scenario) -> Value {
     let mut s = scenario.clone();
     s.schema_version = SCHEMA_VERSION;
     let mut value = serde_json::to_value(&s).unwrap_or(Value::Null);
     drop_nulls(&mut value);
-    serde_json::to_string_pretty(&value).unwrap_or_default()
+    value
 }
 
 fn drop_nulls(value: &mut Value) {
@@ -134,6 +170,10 @@ fn check_limits(text: &str) -> Result<(), ImportError> {
             ],
         )));
     }
+    check_depth(text)
+}
+
+fn check_depth(text: &str) -> Result<(), ImportError> {
     if nesting_depth(text) > MAX_DEPTH {
         return Err(fail(message(
             Msg::ITooDeep,

@@ -168,4 +168,8 @@ texts! {
     ChoiceObjection => "trainer.choice_objection",
     ChoiceScores => "trainer.choice_scores",
     ChoiceEffects => "trainer.choice_effects",
+    Saving => "trainer.saving",
+    ShowVersions => "trainer.show_versions",
+    NoVersions => "trainer.no_versions",
+    FindNode => "trainer.find_node",
 }

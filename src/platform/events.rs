@@ -37,3 +37,35 @@ impl Drop for WindowListener {
             .remove_event_listener_with_callback(self.event, self.handler.as_ref().unchecked_ref());
     }
 }
+
+/// A callback after a delay (`setTimeout`), cancelled when the guard drops.
+pub struct Timer {
+    window: web_sys::Window,
+    id: i32,
+    _handler: Closure<dyn FnMut()>,
+}
+
+impl Timer {
+    /// Calls `handler` once after `ms` milliseconds; `None` outside a browser.
+    pub fn new(ms: i32, handler: impl FnOnce() + 'static) -> Option<Timer> {
+        let window = web_sys::window()?;
+        let handler = Closure::once(handler);
+        let id = window
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                handler.as_ref().unchecked_ref(),
+                ms,
+            )
+            .ok()?;
+        Some(Timer {
+            window,
+            id,
+            _handler: handler,
+        })
+    }
+}
+
+impl Drop for Timer {
+    fn drop(&mut self) {
+        self.window.clear_timeout_with_handle(self.id);
+    }
+}

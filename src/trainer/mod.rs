@@ -5,6 +5,7 @@
 
 pub mod charts;
 pub mod files;
+pub mod graph_view;
 pub mod pages;
 pub mod playtest;
 pub mod scenario_pages;

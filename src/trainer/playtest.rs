@@ -6,7 +6,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::use_i18n;
@@ -78,8 +78,8 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
         let (setup, run, node_ref) = (setup.clone(), run.clone(), node_ref.clone());
         Callback::from(move |_| {
             let mut r = (*setup).clone();
-            if let Some(select) = node_ref.cast::<HtmlSelectElement>() {
-                r.node = select.value();
+            if let Some(input) = node_ref.cast::<HtmlInputElement>() {
+                r.node = input.value().trim().to_owned();
             }
             r.choices.clear();
             run.set(Some(r));
@@ -118,9 +118,8 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
             <div class="playtest__setup">
                 <label class="field">
                     <span>{ i18n.t(TrainerText::PlaytestFrom) }</span>
-                    <select ref={node_ref} data-testid="playtest-node">
-                        { for s.nodes.iter().map(|n| html! { <option value={n.id.clone()} selected={n.id == setup.node}>{ n.id.clone() }</option> }) }
-                    </select>
+                    // The editor's list of node ids (a select of 2,000 nodes would slow every edit).
+                    <input type="text" ref={node_ref} list="node-ids" value={setup.node.clone()} data-testid="playtest-node" />
                 </label>
                 <label class="field"><span>{ i18n.t(TrainerText::Trust) }</span><input type="number" min="0" max="100" value={trust} onchange={on_trust} data-testid="playtest-trust" /></label>
                 <label class="field"><span>{ i18n.t(TrainerText::Interest) }</span><input type="number" min="0" max="100" value={interest} onchange={on_interest} /></label>

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use super::scenarios::{copy_of, read_file, ScenarioStore};
 use super::TrainerRoute;
 use crate::app::{use_i18n, use_store};
-use crate::engine::graph::{layout, Target, COLUMN, ROW};
+use crate::engine::graph::layout;
 use crate::engine::import::export;
 use crate::engine::scenario::{
     format_name, Competency, Localized, MoveKind, Next, Objection, Scenario,
@@ -303,6 +303,8 @@ struct Editor {
 
 /// How far back undo goes.
 const UNDO_DEPTH: usize = 200;
+/// How long after the last change the editor saves.
+const SAVE_DELAY_MS: i32 = 400;
 
 enum EditorAction {
     /// Changes the scenario (one undo step).
@@ -488,20 +490,73 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     let save_failed = use_state(|| false);
     let rename_problem = use_state(|| None::<TrainerText>);
 
-    // Every change is saved at once (and so nothing waits for the page to be hidden).
+    // The scenario as last edited, for saving and for telling another tab's save from ours.
+    let latest = use_mut_ref(|| editor.scenario.clone());
+    *latest.borrow_mut() = editor.scenario.clone();
+    // Autosave: shortly after the last change (so typing and large scenarios stay quick),
+    // and at once when the page is hidden or closed, or the trainer leaves the editor.
+    let saved_changes = use_mut_ref(|| 0u64);
+    let pending = use_state(|| false);
+    let flush = {
+        let (store, uid, save_failed, latest, saved_changes, pending) = (
+            store.clone(),
+            props.uid.to_string(),
+            save_failed.clone(),
+            latest.clone(),
+            saved_changes.clone(),
+            pending.setter(),
+        );
+        let changes = use_mut_ref(|| 0u64);
+        *changes.borrow_mut() = editor.changes;
+        Rc::new(move || {
+            let now = *changes.borrow();
+            if now > *saved_changes.borrow() {
+                let scenario = latest.borrow().clone();
+                save_failed.set(store.save(&uid, &scenario, now_ms()).is_err());
+                *saved_changes.borrow_mut() = now;
+            }
+            pending.set(false);
+        })
+    };
+    let timer = use_mut_ref(|| None::<crate::platform::events::Timer>);
     {
-        let (store, uid, save_failed) = (store.clone(), props.uid.to_string(), save_failed.clone());
-        let scenario = editor.scenario.clone();
+        let (flush, timer, pending) = (flush.clone(), timer.clone(), pending.clone());
         use_effect_with(editor.changes, move |changes| {
             if *changes > 0 {
-                save_failed.set(store.save(&uid, &scenario, now_ms()).is_err());
+                pending.set(true);
+                let flush = flush.clone();
+                *timer.borrow_mut() =
+                    crate::platform::events::Timer::new(SAVE_DELAY_MS, move || flush());
+            }
+        });
+    }
+    {
+        let flush = flush.clone();
+        use_effect_with((), move |_| {
+            let on_hide = {
+                let flush = flush.clone();
+                move |_: web_sys::Event| {
+                    let hidden = web_sys::window()
+                        .and_then(|w| w.document())
+                        .is_some_and(|d| d.hidden());
+                    if hidden {
+                        flush()
+                    }
+                }
+            };
+            let hidden = crate::platform::events::WindowListener::new("visibilitychange", on_hide);
+            let closing = {
+                let flush = flush.clone();
+                crate::platform::events::WindowListener::new("pagehide", move |_| flush())
+            };
+            move || {
+                drop((hidden, closing));
+                flush();
             }
         });
     }
     // Another tab saving the same scenario: never overwrite silently, let the trainer choose.
     let conflict = use_state(|| None::<Rc<Scenario>>);
-    let latest = use_mut_ref(|| editor.scenario.clone());
-    *latest.borrow_mut() = editor.scenario.clone();
     {
         let (conflict, latest, key) = (
             conflict.clone(),
@@ -518,7 +573,10 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 if e.key().as_deref() != Some(key.as_str()) {
                     return;
                 }
-                let Some(theirs) = e.new_value().and_then(|t| read_file(&t).ok()) else {
+                let Some(theirs) = e
+                    .new_value()
+                    .and_then(|t| super::scenarios::read_stored(&t).ok())
+                else {
                     return;
                 };
                 if theirs.scenario != **latest.borrow() {
@@ -588,11 +646,40 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     // Validation and layout change only with the scenario, not with zooming or selecting.
     let derived = {
         let s = s.clone();
-        use_memo(editor.changes, move |_| (validate(&s), layout(&s)))
+        use_memo(editor.changes, move |_| {
+            let diagnostics = validate(&s);
+            let severities = Rc::new(super::graph_view::severities(&s, &diagnostics));
+            (diagnostics, Rc::new(layout(&s)), severities)
+        })
     };
-    let (diagnostics, l) = (&derived.0, &derived.1);
-    // Read each render: the save of the latest change lands after this render's memo.
-    let versions = store.versions(&props.uid);
+    let diagnostics = &derived.0;
+    let node_ids = {
+        let s = s.clone();
+        use_memo(editor.changes, move |_| {
+            s.nodes
+                .iter()
+                .map(|n| AttrValue::from(n.id.clone()))
+                .collect::<Vec<_>>()
+        })
+    };
+    let on_select = {
+        let setter = selected.setter();
+        use_callback((), move |i: usize, _| setter.set(Some(i)))
+    };
+    // Earlier versions are read only when asked for: each can be megabytes.
+    let versions = use_state(|| None::<Vec<String>>);
+    let show_versions = {
+        let (versions, store, uid, flush) = (
+            versions.clone(),
+            store.clone(),
+            props.uid.to_string(),
+            flush.clone(),
+        );
+        Callback::from(move |_| {
+            flush();
+            versions.set(Some(store.versions(&uid)));
+        })
+    };
     let on_edit = {
         let editor = editor.clone();
         move |f: fn(&mut Scenario, Localized)| {
@@ -614,22 +701,16 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             .as_ref()
             .and_then(|id| s.nodes.iter().position(|n| n.id == *id))
     };
-    let worst = |i: usize| {
-        let id = &s.nodes[i].id;
-        let mut sev = None;
-        for d in diagnostics
-            .iter()
-            .filter(|d| d.location.node.as_ref() == Some(id))
-        {
-            sev = Some(
-                if d.severity == Severity::Error || sev == Some(Severity::Error) {
-                    Severity::Error
-                } else {
-                    Severity::Warning
-                },
-            );
-        }
-        sev
+    let find_node = {
+        let (selected, s) = (selected.clone(), s.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let id = input.value();
+            if let Some(i) = s.nodes.iter().position(|n| n.id == id.trim()) {
+                selected.set(Some(i));
+                input.set_value("");
+            }
+        })
     };
     let undo = {
         let e = editor.clone();
@@ -656,9 +737,10 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         })
     };
     let restore_version = |text: String| {
-        let editor = editor.clone();
+        let (editor, versions) = (editor.clone(), versions.clone());
         Callback::from(move |_| {
-            if let Ok(i) = read_file(&text) {
+            versions.set(None);
+            if let Ok(i) = super::scenarios::read_stored(&text) {
                 editor.dispatch(EditorAction::Replace(Rc::new(i.scenario)));
             }
         })
@@ -667,10 +749,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         let zoom = zoom.clone();
         Callback::from(move |_| zoom.set(z.clamp(25, 200)))
     };
-    let (w, h) = l.size;
     let scale = *zoom;
-    let box_w = COLUMN - 60;
-    let box_h = ROW - 24;
     let number = |f: fn(&mut Scenario, u64)| {
         let editor = editor.clone();
         Callback::from(move |e: Event| {
@@ -686,6 +765,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     };
     html! {
         <div class="page scenario-view" data-testid="scenario-view">
+            <NodeIds ids={node_ids} />
             <p class="eyebrow">{ format!("{} · v{}", s.id, s.version) }</p>
             <h1 data-testid="editor-title">{ s.meta.title.get(en).to_owned() }</h1>
             <div class="actions editor-bar">
@@ -694,7 +774,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 <button type="button" class="button button--secondary" onclick={add_node} data-testid="add-node">{ i18n.t(TrainerText::AddNode) }</button>
                 <button type="button" class="button button--secondary" onclick={export_now.clone()} data-testid="export-current">{ i18n.t(TrainerText::ScenarioExport) }</button>
                 <span class="hint" role="status" data-testid="save-state">
-                    { i18n.t(if *save_failed { TrainerText::ScenarioNotSaved } else if editor.changes > 0 { TrainerText::Saved } else { TrainerText::NoChanges }) }
+                    { i18n.t(if *save_failed { TrainerText::ScenarioNotSaved } else if *pending { TrainerText::Saving } else if editor.changes > 0 { TrainerText::Saved } else { TrainerText::NoChanges }) }
                 </span>
             </div>
             if conflict.is_some() {
@@ -765,16 +845,22 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                                 let on_change = Callback::from(move |v: Localized| editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(e) = s.endings.get_mut(e_ix) { e.text = v.clone() }))));
                                 html! { <Pair label={kind_label(&ending.outcome)} value={ending.text.clone()} {on_change} long=true testid={format!("ending-{e_ix}")} /> }
                             }) }
-                            if !versions.is_empty() {
-                                <h3>{ i18n.t(TrainerText::Versions) }</h3>
-                                <ul class="versions" data-testid="versions">
-                                    { for versions.iter().enumerate().map(|(n, text)| html! {
-                                        <li><button type="button" class="button button--secondary" onclick={restore_version(text.clone())} data-testid="restore-version">
-                                            { t_with(i18n.lang, TrainerText::VersionRestore, &[("n", &(n + 1).to_string())]) }
-                                        </button></li>
-                                    }) }
-                                </ul>
-                            }
+                            <h3>{ i18n.t(TrainerText::Versions) }</h3>
+                            { match &*versions {
+                                None => html! {
+                                    <button type="button" class="button button--secondary" onclick={show_versions} data-testid="show-versions">{ i18n.t(TrainerText::ShowVersions) }</button>
+                                },
+                                Some(list) if list.is_empty() => html! { <p class="hint" data-testid="versions">{ i18n.t(TrainerText::NoVersions) }</p> },
+                                Some(list) => html! {
+                                    <ul class="versions" data-testid="versions">
+                                        { for list.iter().enumerate().map(|(n, text)| html! {
+                                            <li><button type="button" class="button button--secondary" onclick={restore_version(text.clone())} data-testid="restore-version">
+                                                { t_with(i18n.lang, TrainerText::VersionRestore, &[("n", &(n + 1).to_string())]) }
+                                            </button></li>
+                                        }) }
+                                    </ul>
+                                },
+                            } }
                         </section>
                     }
                 </div>
@@ -785,45 +871,33 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                         <button type="button" class="button button--secondary" onclick={set_zoom(100)}>{ format!("{scale}%") }</button>
                         <button type="button" class="button button--secondary" onclick={set_zoom(scale + 25)} aria-label={i18n.t(TrainerText::ZoomIn)}>{ "+" }</button>
                         <button type="button" class="button button--secondary" onclick={select(None)} data-testid="edit-about">{ i18n.t(TrainerText::ScenarioAbout) }</button>
+                        <label class="field field--inline">
+                            <span>{ i18n.t(TrainerText::FindNode) }</span>
+                            <input type="search" list="node-ids" onchange={find_node} data-testid="find-node" />
+                        </label>
                     </div>
-                    <div class="graph" data-testid="graph">
-                        <svg width={(w * scale / 100).to_string()} height={(h * scale / 100).to_string()} viewBox={format!("0 0 {w} {h}")}
-                            role="img" aria-label={i18n.t(TrainerText::ScenarioGraph)}>
-                            { for l.edges.iter().map(|e| {
-                                let (fx, fy) = l.positions[e.from as usize];
-                                let (x1, y1) = (fx + box_w, fy + box_h / 2);
-                                let (x2, y2) = match e.to {
-                                    Target::Node(t) => { let (tx, ty) = l.positions[t as usize]; (tx, ty + box_h / 2) }
-                                    Target::End => (fx + box_w + 30, fy + box_h / 2),
-                                };
-                                html! { <line x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()}
-                                    class={if e.to == Target::End { "edge edge--end" } else { "edge" }} /> }
-                            }) }
-                            { for s.nodes.iter().enumerate().map(|(i, n)| {
-                                let (x, y) = l.positions[i];
-                                let class = classes!(
-                                    "gnode",
-                                    match worst(i) { Some(Severity::Error) => Some("gnode--error"), Some(Severity::Warning) => Some("gnode--warning"), None => None },
-                                    (!l.reachable[i]).then_some("gnode--orphan"),
-                                    (*selected == Some(i)).then_some("gnode--selected"),
-                                );
-                                html! {
-                                    <g class={class} onclick={select(Some(i))} data-testid={format!("gnode-{}", n.id)}>
-                                        <rect x={x.to_string()} y={y.to_string()} width={box_w.to_string()} height={box_h.to_string()} rx="8" />
-                                        <text x={(x + 10).to_string()} y={(y + 22).to_string()} class="gnode__id">{ n.id.clone() }</text>
-                                        <text x={(x + 10).to_string()} y={(y + 42).to_string()} class="gnode__count">
-                                            { t_with(i18n.lang, TrainerText::ScenarioChoiceCount, &[("count", &n.choices.len().to_string())]) }
-                                        </text>
-                                    </g>
-                                }
-                            }) }
-                        </svg>
-                    </div>
+                    <super::graph_view::Graph scenario={s.clone()} layout={derived.1.clone()} severities={derived.2.clone()}
+                        selected={*selected} zoom={*zoom} on_select={on_select} />
                     <super::playtest::Playtest scenario={s.clone()} />
                     <super::playtest::BalanceReport scenario={s.clone()} />
                 </section>
             </div>
         </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NodeIdsProps {
+    ids: Rc<Vec<AttrValue>>,
+}
+
+/// The node ids offered where a choice's next node is typed (one list for every field).
+#[function_component]
+fn NodeIds(props: &NodeIdsProps) -> Html {
+    html! {
+        <datalist id="node-ids">
+            { for props.ids.iter().map(|id| html! { <option value={id.clone()} /> }) }
+        </datalist>
     }
 }
 
@@ -879,7 +953,6 @@ fn node_editor(
         }));
         Callback::from(move |_| f())
     };
-    let targets: Vec<String> = s.nodes.iter().map(|n| n.id.clone()).collect();
     html! {
         <section class="card node-editor" data-testid="node-editor">
             <h2>{ i18n.t(TrainerText::Node) }</h2>
@@ -901,6 +974,13 @@ fn node_editor(
                     let editor = editor.clone();
                     Callback::from(move |e: Event| {
                         let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+                        editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) { f(c, v.clone()) })));
+                    })
+                };
+                let edit_text = |f: fn(&mut crate::engine::scenario::Choice, String)| {
+                    let editor = editor.clone();
+                    Callback::from(move |e: Event| {
+                        let v = e.target_unchecked_into::<HtmlInputElement>().value();
                         editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) { f(c, v.clone()) })));
                     })
                 };
@@ -929,13 +1009,13 @@ fn node_editor(
                         </label>
                         <label class="field">
                             <span>{ i18n.t(TrainerText::ChoiceNext) }</span>
-                            <select onchange={edit_choice(|c, v| if v.is_empty() { c.next = Next::End } else if v != "__branch" { c.next = Next::Node(v) })} data-testid={format!("choice-{c_ix}-next")}>
-                                <option value="" selected={next_value.is_empty()}>{ i18n.t(TrainerText::NextEnd) }</option>
-                                if next_value == "__branch" {
-                                    <option value="__branch" selected=true>{ i18n.t(TrainerText::NextBranch) }</option>
-                                }
-                                { for targets.iter().map(|t| html! { <option value={t.clone()} selected={*t == next_value}>{ t.clone() }</option> }) }
-                            </select>
+                            if next_value == "__branch" {
+                                <span class="hint">{ i18n.t(TrainerText::NextBranch) }</span>
+                            } else {
+                                <input type="text" list="node-ids" value={next_value} placeholder={i18n.t(TrainerText::NextEnd)}
+                                    onchange={edit_text(|c, v| c.next = if v.trim().is_empty() { Next::End } else { Next::Node(v.trim().to_owned()) })}
+                                    data-testid={format!("choice-{c_ix}-next")} />
+                            }
                         </label>
                         <Pair label={i18n.t(TrainerText::ChoiceFeedback)} value={feedback} on_change={on_feedback} long=true testid={format!("choice-{c_ix}-feedback")} />
                         if choice.kind == MoveKind::AnswerObjection {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::import::{export, import, ImportError, Imported};
+use crate::engine::import::{export_compact, import, import_stored, ImportError, Imported};
 use crate::engine::scenario::{Localized, Scenario};
 use crate::platform::storage::{Store, StoreError};
 use crate::practice::{read_json, ReadError};
@@ -82,7 +82,7 @@ impl ScenarioStore {
     /// nothing is left half-written.
     pub fn add(&self, scenario: &Scenario, uid: String, now_ms: u64) -> Result<String, StoreError> {
         let mut entries = self.entries_for_change()?;
-        self.store.set(&text_key(&uid), &export(scenario))?;
+        self.store.set(&text_key(&uid), &export_compact(scenario))?;
         entries.push(Entry {
             uid: uid.clone(),
             id: scenario.id.clone(),
@@ -104,7 +104,7 @@ impl ScenarioStore {
     pub fn save(&self, uid: &str, scenario: &Scenario, now_ms: u64) -> Result<(), StoreError> {
         let mut entries = self.entries_for_change()?;
         let previous = self.text(uid)?;
-        let text = export(scenario);
+        let text = export_compact(scenario);
         if previous.as_deref() == Some(text.as_str()) {
             return Ok(());
         }
@@ -174,8 +174,14 @@ impl ScenarioStore {
     /// Reads a stored scenario (it was valid JSON when stored; this only fails if storage was
     /// edited by hand).
     pub fn load(&self, uid: &str) -> Option<Imported> {
-        import(&self.text(uid).ok()??).ok()
+        read_stored(&self.text(uid).ok()??).ok()
     }
+}
+
+/// Reads a scenario text from this app's storage (a saved version, or another tab's save):
+/// no file-size limit, since a scenario may grow past it while being edited.
+pub fn read_stored(text: &str) -> Result<Imported, ImportError> {
+    import_stored(text)
 }
 
 /// Reads a file the trainer picked: the importer's answer, or why it cannot be read (with the
@@ -205,7 +211,8 @@ pub fn copy_of(scenario: &Scenario, taken: &[String]) -> Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::pack;
+    use crate::engine::import::{export, MAX_BYTES};
+    use crate::engine::{generate, pack};
 
     #[test]
     fn scenarios_keep_versions_and_survive_the_trash() {
@@ -242,7 +249,7 @@ mod tests {
     #[test]
     fn a_full_storage_gives_up_old_versions_before_the_latest_edit() {
         let s = pack::load().unwrap().remove(0);
-        let size = export(&s).len();
+        let size = export_compact(&s).len();
         // Room for the list, the text and about two versions, not five.
         let store = ScenarioStore::new(Store::memory_with_quota(size * 3 + size / 2));
         let uid = store.add(&s, "u".into(), 1).unwrap();
@@ -290,5 +297,17 @@ mod tests {
             "the line of the JSON error"
         );
         assert!(read_file(&export(&s)).is_ok());
+    }
+
+    #[test]
+    fn a_scenario_that_grew_past_the_file_limit_still_opens() {
+        let big = generate::large(2000);
+        let store = ScenarioStore::new(Store::memory());
+        let uid = store.add(&big, "big".into(), 1).unwrap();
+        let stored = store.text(&uid).unwrap().unwrap();
+        assert!(stored.len() > MAX_BYTES, "{} bytes", stored.len());
+        assert!(read_file(&stored).is_err(), "as a file it is too large");
+        assert_eq!(store.load(&uid).unwrap().scenario, big);
+        assert!(!stored.contains("\n "), "stored without indentation");
     }
 }

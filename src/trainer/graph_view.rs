@@ -1,0 +1,234 @@
+//! The conversation graph as SVG: one box per node, coloured by its worst problem, with its
+//! choices' links. Each node is its own component, so after an edit only the nodes whose
+//! position, links or problems changed are redrawn: this keeps a 2,000-node scenario
+//! responsive (see scripts/bench-graph.mjs).
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::use_i18n;
+use crate::engine::graph::{Layout, Target, COLUMN, ROW};
+use crate::engine::scenario::Scenario;
+use crate::engine::validate::{Diagnostic, Severity};
+use crate::i18n::{t_with, TrainerText};
+
+const BOX_W: u32 = COLUMN - 60;
+const BOX_H: u32 = ROW - 24;
+
+/// The worst problem of each node (in `scenario.nodes` order).
+pub fn severities(scenario: &Scenario, diagnostics: &[Diagnostic]) -> Vec<Option<Severity>> {
+    let index: std::collections::HashMap<&str, usize> = scenario
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.id.as_str(), i))
+        .collect();
+    let mut worst = vec![None; scenario.nodes.len()];
+    for d in diagnostics {
+        if let Some(&i) = d.location.node.as_deref().and_then(|id| index.get(id)) {
+            if worst[i] != Some(Severity::Error) {
+                worst[i] = Some(d.severity);
+            }
+        }
+    }
+    worst
+}
+
+/// Props of [`Graph`].
+#[derive(Properties, PartialEq)]
+pub struct GraphProps {
+    /// The scenario drawn.
+    pub scenario: Rc<Scenario>,
+    /// Its layout.
+    pub layout: Rc<Layout>,
+    /// The worst problem of each node.
+    pub severities: Rc<Vec<Option<Severity>>>,
+    /// The node being edited.
+    pub selected: Option<usize>,
+    /// Zoom in percent.
+    pub zoom: u32,
+    /// Called with a node's index when it is clicked.
+    pub on_select: Callback<usize>,
+}
+
+/// Above this many nodes only the part of the drawing in view (and a margin around it) is in
+/// the page: a browser slows down with tens of thousands of SVG elements to restyle.
+const DRAW_ALL_UP_TO: usize = 300;
+
+/// The part of the drawing in view, in drawing units: left, top, right, bottom.
+type View = (u32, u32, u32, u32);
+
+fn view_of(element: &web_sys::Element, zoom: u32) -> View {
+    let zoom = zoom.max(1) as f64 / 100.0;
+    let unit = |px: i32| (f64::from(px.max(0)) / zoom) as u32;
+    let (left, top) = (unit(element.scroll_left()), unit(element.scroll_top()));
+    let (width, height) = (unit(element.client_width()), unit(element.client_height()));
+    // A margin of half a view on each side, so scrolling shows drawn nodes at once.
+    let (mx, my) = (width / 2 + COLUMN, height / 2 + ROW);
+    (
+        left.saturating_sub(mx),
+        top.saturating_sub(my),
+        left + width + mx,
+        top + height + my,
+    )
+}
+
+fn overlaps(view: Option<View>, (x1, y1): (u32, u32), (x2, y2): (u32, u32)) -> bool {
+    view.is_none_or(|(l, t, r, b)| {
+        x1.max(x2) >= l && x1.min(x2) <= r && y1.max(y2) >= t && y1.min(y2) <= b
+    })
+}
+
+/// The whole graph, in a scrolling frame (scrolling pans; the zoom buttons zoom).
+#[function_component]
+pub fn Graph(props: &GraphProps) -> Html {
+    let i18n = use_i18n();
+    let frame = use_node_ref();
+    let view = use_state(|| None::<View>);
+    let l = &props.layout;
+    let (w, h) = l.size;
+    let large = props.scenario.nodes.len() > DRAW_ALL_UP_TO;
+    let measure = {
+        let (frame, view, zoom) = (frame.clone(), view.clone(), props.zoom);
+        move || {
+            if let Some(element) = frame.cast::<web_sys::Element>() {
+                view.set(Some(view_of(&element, zoom)));
+            }
+        }
+    };
+    // Measure the frame when drawn and when the zoom changes; bring the selected node into view.
+    {
+        let (measure, frame, selected) = (measure.clone(), frame.clone(), props.selected);
+        let position = selected.and_then(|i| l.positions.get(i).copied());
+        let zoom = props.zoom;
+        use_effect_with((large, zoom, selected), move |_| {
+            if let (Some(element), Some((x, y))) = (frame.cast::<web_sys::Element>(), position) {
+                let scale = |u: u32| (u64::from(u) * u64::from(zoom) / 100) as i32;
+                let (left, top) = (element.scroll_left(), element.scroll_top());
+                let (width, height) = (element.client_width(), element.client_height());
+                let (px, py) = (scale(x), scale(y));
+                if px < left
+                    || px + scale(BOX_W) > left + width
+                    || py < top
+                    || py + scale(BOX_H) > top + height
+                {
+                    element.set_scroll_left(px - width / 2 + scale(BOX_W) / 2);
+                    element.set_scroll_top(py - height / 2 + scale(BOX_H) / 2);
+                }
+            }
+            if large {
+                measure();
+            }
+        });
+    }
+    let onscroll = large.then(|| Callback::from(move |_: Event| measure()));
+    let view = if large {
+        Some((*view).unwrap_or((0, 0, 2 * COLUMN * 4, 2 * ROW * 8)))
+    } else {
+        None
+    };
+
+    // Links first, so the boxes are drawn over them.
+    let mut edges = l.edges.iter().peekable();
+    let links = (0..props.scenario.nodes.len()).filter_map(|i| {
+        let (x, y) = l.positions[i];
+        let from = (x + BOX_W, y + BOX_H / 2);
+        let mut ends = Vec::new();
+        while let Some(e) = edges.next_if(|e| e.from as usize == i) {
+            let end = match e.to {
+                Target::Node(t) => {
+                    let (tx, ty) = l.positions[t as usize];
+                    (tx, ty + BOX_H / 2, false)
+                }
+                Target::End => (x + BOX_W + 30, y + BOX_H / 2, true),
+            };
+            if overlaps(view, from, (end.0, end.1)) {
+                ends.push(end);
+            }
+        }
+        (!ends.is_empty()).then(|| html! { <NodeLinks key={i} {from} {ends} /> })
+    });
+    let boxes = props.scenario.nodes.iter().enumerate().filter_map(|(i, n)| {
+        let (x, y) = l.positions[i];
+        overlaps(view, (x, y), (x + BOX_W, y + BOX_H)).then(|| html! {
+            <NodeBox key={i} index={i} x={x} y={y} id={AttrValue::from(n.id.clone())} choices={n.choices.len()}
+                severity={props.severities.get(i).copied().flatten()} orphan={!l.reachable[i]}
+                selected={props.selected == Some(i)} on_select={props.on_select.clone()} />
+        })
+    });
+    html! {
+        <div class="graph" ref={frame} {onscroll} data-testid="graph">
+            <svg width={(w * props.zoom / 100).to_string()} height={(h * props.zoom / 100).to_string()} viewBox={format!("0 0 {w} {h}")}
+                role="img" aria-label={i18n.t(TrainerText::ScenarioGraph)}>
+                <g>{ for links }</g>
+                <g>{ for boxes }</g>
+            </svg>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NodeLinksProps {
+    /// Where the node's links start.
+    from: (u32, u32),
+    /// Each link's end point, and whether it is the end of the conversation.
+    ends: Vec<(u32, u32, bool)>,
+}
+
+/// One node's links.
+#[function_component]
+fn NodeLinks(props: &NodeLinksProps) -> Html {
+    let (x1, y1) = props.from;
+    html! {
+        <>
+            { for props.ends.iter().map(|&(x2, y2, end)| html! {
+                <line x1={x1.to_string()} y1={y1.to_string()} x2={x2.to_string()} y2={y2.to_string()}
+                    class={if end { "edge edge--end" } else { "edge" }} />
+            }) }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct NodeBoxProps {
+    index: usize,
+    x: u32,
+    y: u32,
+    id: AttrValue,
+    choices: usize,
+    severity: Option<Severity>,
+    orphan: bool,
+    selected: bool,
+    on_select: Callback<usize>,
+}
+
+/// One node's box.
+#[function_component]
+fn NodeBox(props: &NodeBoxProps) -> Html {
+    let i18n = use_i18n();
+    let (x, y) = (props.x, props.y);
+    let class = classes!(
+        "gnode",
+        match props.severity {
+            Some(Severity::Error) => Some("gnode--error"),
+            Some(Severity::Warning) => Some("gnode--warning"),
+            None => None,
+        },
+        props.orphan.then_some("gnode--orphan"),
+        props.selected.then_some("gnode--selected"),
+    );
+    let onclick = {
+        let (on_select, i) = (props.on_select.clone(), props.index);
+        Callback::from(move |_| on_select.emit(i))
+    };
+    html! {
+        <g class={class} {onclick} data-testid={format!("gnode-{}", props.id)}>
+            <rect x={x.to_string()} y={y.to_string()} width={BOX_W.to_string()} height={BOX_H.to_string()} rx="8" />
+            <text x={(x + 10).to_string()} y={(y + 22).to_string()} class="gnode__id">{ props.id.clone() }</text>
+            <text x={(x + 10).to_string()} y={(y + 42).to_string()} class="gnode__count">
+                { t_with(i18n.lang, TrainerText::ScenarioChoiceCount, &[("count", &props.choices.to_string())]) }
+            </text>
+        </g>
+    }
+}
