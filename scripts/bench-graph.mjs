@@ -4,7 +4,7 @@
 // at p50 and p95. Also reports opening the scenario and selecting a node. Fails when the p95 of
 // an edit exceeds 50 ms.
 //
-// The scenario comes from `latih-cli generate 2000` (valid by construction, three or four
+// The scenario comes from `latih-cli generate --runs 2000` (valid by construction, three or four
 // choices per node, hidden facts and conditions). It is over the 2 MiB import limit, as a
 // 2,000-node scenario written by hand would be, so it is put in the trainer's storage the way
 // the app keeps its scenarios (src/trainer/scenarios.rs: a list entry and a text key), as if
@@ -24,7 +24,7 @@ if (!existsSync(join(DIST, "pelatih.html"))) {
   console.error("no dist/: build it first (trunk build --release)");
   process.exit(1);
 }
-const text = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "generate", String(NODES)], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+const text = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "generate", "--runs", String(NODES)], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
 const scenario = JSON.parse(text);
 
 const server = await serve(DIST);

@@ -8,9 +8,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::pack::{decode_index, decode_scenario, Summary};
+use crate::engine::pack::{
+    decode_index, decode_published, decode_scenario, Summary, PUBLISHED_KEY,
+};
 use crate::engine::scenario::Scenario;
 use crate::platform::fetch::{fetch_bytes, FetchError};
+use crate::platform::storage::Store;
 
 /// Something being loaded.
 #[derive(Clone, Debug, PartialEq)]
@@ -40,24 +43,49 @@ thread_local! {
 /// The directory of the pack, relative to the app.
 pub const PACK_DIR: &str = "pack/";
 
-async fn load_index() -> Result<Rc<Vec<Summary>>, LoadError> {
+async fn load_index(store: &Store) -> Result<Rc<Vec<Summary>>, LoadError> {
     if let Some(index) = INDEX.with(|i| i.borrow().clone()) {
         return Ok(index);
     }
     let bytes = fetch_bytes(&format!("{PACK_DIR}index.bin"))
         .await
         .map_err(LoadError::Fetch)?;
-    let index = decode_index(&bytes).map_err(|_| LoadError::Damaged)?;
+    let mut index = decode_index(&bytes).map_err(|_| LoadError::Damaged)?;
+    add_published(store, &mut index);
     let index = Rc::new(index);
     INDEX.with(|i| *i.borrow_mut() = Some(index.clone()));
     Ok(index)
 }
 
-async fn load_scenario(id: String) -> Result<Rc<Scenario>, LoadError> {
+/// Adds the scenarios the trainer's app on this device published to play as an agent (their
+/// summaries have no file), after the bundled ones; a published id that is bundled is left
+/// out. The trainer's app keeps the originals, so data that cannot be read is skipped.
+fn add_published(store: &Store, index: &mut Vec<Summary>) {
+    let Some(list) = store
+        .get(PUBLISHED_KEY)
+        .ok()
+        .flatten()
+        .and_then(|text| decode_published(&text).ok())
+    else {
+        return;
+    };
+    for s in list {
+        if !index.iter().any(|e| e.id == s.id) {
+            index.push(Summary::of(&s, ""));
+            SCENARIOS.with(|m| m.borrow_mut().insert(s.id.clone(), Rc::new(s)));
+        }
+    }
+}
+
+async fn load_scenario(id: String, store: &Store) -> Result<Rc<Scenario>, LoadError> {
     if let Some(s) = SCENARIOS.with(|m| m.borrow().get(&id).cloned()) {
         return Ok(s);
     }
-    let index = load_index().await?;
+    let index = load_index(store).await?;
+    // Published scenarios were put in the cache with the index.
+    if let Some(s) = SCENARIOS.with(|m| m.borrow().get(&id).cloned()) {
+        return Ok(s);
+    }
     let file = index
         .iter()
         .find(|s| s.id == id)
@@ -87,6 +115,7 @@ fn spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
 /// The library index.
 #[hook]
 pub fn use_index() -> Loadable<Rc<Vec<Summary>>> {
+    let store = crate::app::use_store();
     let state = use_state(|| match INDEX.with(|i| i.borrow().clone()) {
         Some(index) => Loadable::Ready(index),
         None => Loadable::Loading,
@@ -96,7 +125,7 @@ pub fn use_index() -> Loadable<Rc<Vec<Summary>>> {
         use_effect_with((), move |_| {
             if matches!(*state, Loadable::Loading) {
                 spawn(async move {
-                    state.set(match load_index().await {
+                    state.set(match load_index(&store).await {
                         Ok(index) => Loadable::Ready(index),
                         Err(e) => Loadable::Failed(e),
                     });
@@ -110,6 +139,7 @@ pub fn use_index() -> Loadable<Rc<Vec<Summary>>> {
 /// One scenario, by id.
 #[hook]
 pub fn use_scenario(id: &str) -> Loadable<Rc<Scenario>> {
+    let store = crate::app::use_store();
     let cached = |id: &str| SCENARIOS.with(|m| m.borrow().get(id).cloned());
     let state = use_state(|| match cached(id) {
         Some(s) => Loadable::Ready(s),
@@ -126,7 +156,7 @@ pub fn use_scenario(id: &str) -> Loadable<Rc<Scenario>> {
                 } else {
                     state.set(Loadable::Loading);
                     spawn(async move {
-                        state.set(match load_scenario(id).await {
+                        state.set(match load_scenario(id, &store).await {
                             Ok(s) => Loadable::Ready(s),
                             Err(e) => Loadable::Failed(e),
                         });
@@ -138,19 +168,21 @@ pub fn use_scenario(id: &str) -> Loadable<Rc<Scenario>> {
     (*state).clone()
 }
 
-/// Every scenario of the pack (the trainer's pages verify results against all of them).
+/// Every scenario of the bundled pack (the trainer's pages verify results against all of
+/// them; workshops use only these, which every phone has).
 #[hook]
 pub fn use_pack() -> Loadable<Rc<Vec<Scenario>>> {
+    let store = crate::app::use_store();
     let state = use_state(|| Loadable::Loading);
     {
         let state = state.clone();
         use_effect_with((), move |_| {
             spawn(async move {
                 let load = async {
-                    let index = load_index().await?;
+                    let index = load_index(&store).await?;
                     let mut all = Vec::with_capacity(index.len());
-                    for entry in index.iter() {
-                        all.push((*load_scenario(entry.id.clone()).await?).clone());
+                    for entry in index.iter().filter(|e| e.is_bundled()) {
+                        all.push((*load_scenario(entry.id.clone(), &store).await?).clone());
                     }
                     Ok::<_, LoadError>(Rc::new(all))
                 };

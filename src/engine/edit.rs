@@ -2,7 +2,8 @@
 //! choices, and renaming a node everywhere it is linked from. Field edits are plain
 //! assignments; these are the ones that must keep ids unique and links whole.
 
-use super::scenario::{Choice, Effects, LineVariant, Localized, MoveKind, Next, Node, Scenario};
+use super::rates::Date;
+use super::scenario::*;
 
 /// An id not yet used by `taken`, made of `base` and a number.
 fn fresh(base: &str, taken: impl Fn(&str) -> bool) -> String {
@@ -121,6 +122,65 @@ pub fn rename_node(s: &mut Scenario, node: usize, new_id: &str) -> Result<(), Re
     }
     s.nodes[node].id = new_id.to_owned();
     Ok(())
+}
+
+/// A new scenario to write from scratch: a persona with middle-of-the-range attitudes, one
+/// node, an ending for every outcome, and empty texts, which validation lists for the
+/// trainer to fill in. `id` must be unused on this device; `date` is the visit's date.
+pub fn new_scenario(id: String, date: Date) -> Scenario {
+    let mut s = Scenario {
+        schema_version: SCHEMA_VERSION,
+        min_compatible_version: SCHEMA_VERSION,
+        id,
+        version: 1,
+        meta: Meta {
+            title: Localized::new("Skenario baru", "New scenario"),
+            summary: Localized::default(),
+            briefing: Localized::default(),
+            difficulty: Difficulty::Beginner,
+            tags: Vec::new(),
+            objections: Vec::new(),
+            estimated_minutes: 10,
+            date,
+        },
+        persona: Persona {
+            name: String::new(),
+            occupation: Occupation::Other,
+            occupation_label: Localized::default(),
+            age: 35,
+            place: String::new(),
+            household: Localized::default(),
+            declared_income: 1_500_000,
+            income_pattern: IncomePattern::Irregular,
+            can_keep_paying: 30_000,
+            coverage: Vec::new(),
+            risks: Vec::new(),
+            attitudes: Attitudes {
+                trust: 40,
+                need: 40,
+                price_worry: 50,
+                patience: 60,
+            },
+            sensitivities: Sensitivities::default(),
+            decision_threshold: 60,
+            hidden_facts: Vec::new(),
+            avatar: "farmer".into(),
+        },
+        rubric: Rubric::default(),
+        start: String::new(),
+        nodes: Vec::new(),
+        endings: Outcome::ALL
+            .into_iter()
+            .map(|outcome| Ending {
+                outcome,
+                text: Localized::default(),
+                scores: Points::new(),
+            })
+            .collect(),
+    };
+    let first = add_node(&mut s);
+    s.start = s.nodes[first].id.clone();
+    s
 }
 
 #[cfg(test)]

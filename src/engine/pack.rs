@@ -82,6 +82,11 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// Whether the scenario is in the bundled pack (not one a trainer made on this device).
+    pub fn is_bundled(&self) -> bool {
+        !self.file.is_empty()
+    }
+
     /// The summary of a scenario stored as `file`.
     pub fn of(scenario: &Scenario, file: &str) -> Summary {
         Summary {
@@ -180,6 +185,25 @@ pub fn encode_scenario(scenario: &Scenario) -> Vec<u8> {
     encode(scenario)
 }
 
+/// Storage key under which the trainer's app puts its own scenarios for the agents' app on the
+/// same device to list and play ("play as an agent").
+pub const PUBLISHED_KEY: &str = "latih.published";
+
+/// Scenarios for [`PUBLISHED_KEY`]: the compiled form of the pack's files, one character per
+/// byte, since storage holds text.
+pub fn encode_published(scenarios: &[Scenario]) -> String {
+    encode(&scenarios).into_iter().map(char::from).collect()
+}
+
+/// Reads what [`encode_published`] wrote.
+pub fn decode_published(text: &str) -> Result<Vec<Scenario>, CompiledError> {
+    let bytes = text
+        .chars()
+        .map(|c| u8::try_from(c).map_err(|_| CompiledError))
+        .collect::<Result<Vec<u8>, _>>()?;
+    decode(&bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -198,6 +222,16 @@ mod tests {
         }
         let large = super::super::generate::large(300);
         assert_eq!(decode_scenario(&encode_scenario(&large)).unwrap(), large);
+        let published = vec![scenarios[0].clone(), large];
+        assert_eq!(
+            decode_published(&encode_published(&published)).unwrap(),
+            published
+        );
+        assert!(
+            decode_published("LATIH\u{1}€").is_err(),
+            "not one byte per character"
+        );
+        assert!(decode_published("").is_err());
     }
 
     #[test]

@@ -100,6 +100,7 @@ texts! {
     LibraryMinutes => "library.minutes",
     LibraryBest => "library.best",
     LibraryNotPlayed => "library.not_played",
+    LibraryOwn => "library.own",
     LibraryOpen => "library.open",
     BriefingSituation => "briefing.situation",
     BriefingWho => "briefing.who",

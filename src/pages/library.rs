@@ -101,6 +101,7 @@ pub fn Library() -> Html {
                                         <span class={classes!("chip", "chip--level", level_class(s.difficulty))}>
                                             { messages::difficulty(s.difficulty).get(en).to_owned() }
                                         </span>
+                                        if !s.is_bundled() { <span class="chip chip--own" data-testid="own-chip">{ i18n.t(Text::LibraryOwn) }</span> }
                                         <span class="chip">{ t_with(i18n.lang, Text::LibraryMinutes, &[("minutes", &s.estimated_minutes.to_string())]) }</span>
                                         { for s.objections.iter().map(|o| html! { <span class="chip chip--objection">{ messages::objection(*o).get(en).to_owned() }</span> }) }
                                     </p>

@@ -4,6 +4,8 @@
 //! download it, and it shares the engine, storage, translations and language switch.
 
 pub mod charts;
+mod editor_forms;
+pub mod fields;
 pub mod files;
 pub mod graph_view;
 pub mod pages;

@@ -135,7 +135,14 @@ pub fn NewWorkshop() -> Html {
     let problem = use_state(|| None::<TrainerText>);
 
     let index = match crate::pages::ready(&i18n, index) {
-        Ok(value) => value,
+        // Workshops use the bundled scenarios, which every phone has.
+        Ok(value) => std::rc::Rc::new(
+            value
+                .iter()
+                .filter(|s| s.is_bundled())
+                .cloned()
+                .collect::<Vec<_>>(),
+        ),
         Err(page) => return page,
     };
     let toggle = |id: String, slot: Slot| {

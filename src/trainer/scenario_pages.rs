@@ -12,9 +12,7 @@ use super::TrainerRoute;
 use crate::app::{use_i18n, use_store};
 use crate::engine::graph::layout;
 use crate::engine::import::export;
-use crate::engine::scenario::{
-    format_name, Competency, Localized, MoveKind, Next, Objection, Scenario,
-};
+use crate::engine::scenario::{Localized, Scenario};
 use crate::engine::validate::{validate, Diagnostic, Severity};
 use crate::i18n::{t_with, Lang, TrainerText};
 use crate::loader::{use_pack, Loadable};
@@ -61,6 +59,7 @@ pub fn ScenarioLibrary() -> Html {
     let en = i18n.lang == Lang::En;
     let store = ScenarioStore::new(use_store());
     let pack = use_pack();
+    let navigator = crate::router::use_navigator();
     let status = use_state(|| None::<Status>);
     let version = use_state(|| 0u32);
     let dragging = use_state(|| false);
@@ -153,6 +152,36 @@ pub fn ScenarioLibrary() -> Html {
             TrainerText::ScenarioCopied,
         )
     };
+    let create = {
+        let (store, taken, status, navigator) = (
+            store.clone(),
+            taken.clone(),
+            status.clone(),
+            navigator.clone(),
+        );
+        Callback::from(move |_| {
+            let id = std::iter::once("skenario-baru".to_owned())
+                .chain((2..).map(|n| format!("skenario-baru-{n}")))
+                .find(|id| !taken.contains(id))
+                .unwrap_or_default();
+            let today = crate::engine::monev::utc(now_ms() / 1000);
+            let date = crate::engine::rates::Date::parse(&today[..10.min(today.len())]).unwrap_or(
+                crate::engine::rates::Date {
+                    year: 2026,
+                    month: 1,
+                    day: 1,
+                },
+            );
+            match store.add(
+                &crate::engine::edit::new_scenario(id, date),
+                new_uid(),
+                now_ms(),
+            ) {
+                Ok(uid) => navigator.push_path(TrainerRoute::Scenario { uid }.path()),
+                Err(_) => status.set(Some(Status::Done(TrainerText::ScenarioNotSaved))),
+            }
+        })
+    };
     let export_uid = |uid: String| {
         let store = store.clone();
         Callback::from(move |_| {
@@ -234,6 +263,9 @@ pub fn ScenarioLibrary() -> Html {
             if let Err(ReadError::SetAside(key)) = &entries {
                 <crate::pages::UnreadableNotice key_name={key.clone()} />
             }
+            <div class="actions">
+                <button type="button" class="button" onclick={create} data-testid="new-scenario">{ i18n.t(TrainerText::NewScenario) }</button>
+            </div>
             <h2>{ i18n.t(TrainerText::ScenariosOwn) }</h2>
             if live.is_empty() {
                 <p data-testid="no-scenarios">{ i18n.t(TrainerText::ScenariosNone) }</p>
@@ -293,8 +325,8 @@ pub struct ScenarioViewProps {
 }
 
 /// The editor's state: the scenario and its undo and redo history.
-struct Editor {
-    scenario: Rc<Scenario>,
+pub(super) struct Editor {
+    pub(super) scenario: Rc<Scenario>,
     undo: Vec<Rc<Scenario>>,
     redo: Vec<Rc<Scenario>>,
     /// Counts changes, so the page saves after each one (0: as loaded).
@@ -306,7 +338,7 @@ const UNDO_DEPTH: usize = 200;
 /// How long after the last change the editor saves.
 const SAVE_DELAY_MS: i32 = 400;
 
-enum EditorAction {
+pub(super) enum EditorAction {
     /// Changes the scenario (one undo step).
     Edit(Rc<dyn Fn(&mut Scenario)>),
     Undo,
@@ -366,18 +398,18 @@ impl Reducible for Editor {
 
 /// Props of [`Pair`].
 #[derive(Properties, PartialEq)]
-struct PairProps {
-    label: AttrValue,
-    value: Localized,
-    on_change: Callback<Localized>,
+pub(super) struct PairProps {
+    pub(super) label: AttrValue,
+    pub(super) value: Localized,
+    pub(super) on_change: Callback<Localized>,
     #[prop_or_default]
-    long: bool,
-    testid: AttrValue,
+    pub(super) long: bool,
+    pub(super) testid: AttrValue,
 }
 
 /// A text in both languages, side by side; a missing translation is marked.
 #[function_component]
-fn Pair(props: &PairProps) -> Html {
+pub(super) fn Pair(props: &PairProps) -> Html {
     let i18n = use_i18n();
     let side = |english: bool| {
         let (value, on_change) = (props.value.clone(), props.on_change.clone());
@@ -423,26 +455,6 @@ fn Pair(props: &PairProps) -> Html {
         </fieldset>
     }
 }
-
-/// The names of every move kind, as the format writes them.
-const MOVE_KINDS: &[MoveKind] = &[
-    MoveKind::Rapport,
-    MoveKind::Discover,
-    MoveKind::Explain,
-    MoveKind::Quote,
-    MoveKind::AnswerObjection,
-    MoveKind::SocialProof,
-    MoveKind::ShowCredentials,
-    MoveKind::Close,
-    MoveKind::Receipt,
-    MoveKind::FollowUp,
-    MoveKind::Pressure,
-    MoveKind::FalsePromise,
-    MoveKind::ConfuseAgencies,
-    MoveKind::SkipReceipt,
-    MoveKind::Disrespect,
-    MoveKind::Leave,
-];
 
 /// One scenario: the editor (every change saved at once, with undo and redo), the problems
 /// panel, and the conversation graph. Clicking a problem or a node opens that node.
@@ -680,17 +692,6 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             versions.set(Some(store.versions(&uid)));
         })
     };
-    let on_edit = {
-        let editor = editor.clone();
-        move |f: fn(&mut Scenario, Localized)| {
-            let editor = editor.clone();
-            Callback::from(move |v: Localized| {
-                editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| {
-                    f(s, v.clone())
-                })))
-            })
-        }
-    };
     let select = |node: Option<usize>| {
         let selected = selected.clone();
         Callback::from(move |_| selected.set(node))
@@ -730,6 +731,43 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             selected.set(Some(at));
         })
     };
+    // Play it in the agents' app on this device, in a new tab, once it has no errors.
+    let index = crate::loader::use_index();
+    let agent_problem = use_state(|| None::<TrainerText>);
+    let play_as_agent = {
+        let (store, flush, latest, problem) = (
+            store.clone(),
+            flush.clone(),
+            latest.clone(),
+            agent_problem.clone(),
+        );
+        let bundled: Vec<String> = match &index {
+            Loadable::Ready(all) => all
+                .iter()
+                .filter(|e| e.is_bundled())
+                .map(|e| e.id.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
+        Callback::from(move |_| {
+            flush();
+            let s = latest.borrow().clone();
+            let outcome = if validate(&s).iter().any(|d| d.severity == Severity::Error) {
+                Err(TrainerText::PlayFixErrors)
+            } else if bundled.contains(&s.id) {
+                Err(TrainerText::PlayIdBundled)
+            } else {
+                store.publish(&s).map_err(|_| TrainerText::ScenarioNotSaved)
+            };
+            problem.set(outcome.err());
+            if outcome.is_ok() {
+                if let Some(w) = web_sys::window() {
+                    let url = format!("./#/latihan/{}", crate::engine::code::percent_encode(&s.id));
+                    let _ = w.open_with_url_and_target(&url, "_blank");
+                }
+            }
+        })
+    };
     let export_now = {
         let s = s.clone();
         Callback::from(move |_| {
@@ -750,17 +788,36 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         Callback::from(move |_| zoom.set(z.clamp(25, 200)))
     };
     let scale = *zoom;
-    let number = |f: fn(&mut Scenario, u64)| {
-        let editor = editor.clone();
+    let rename = {
+        let (editor, problem, selected) =
+            (editor.clone(), rename_problem.clone(), selected.clone());
         Callback::from(move |e: Event| {
-            if let Ok(n) = e
-                .target_unchecked_into::<HtmlInputElement>()
-                .value()
-                .trim()
-                .parse::<u64>()
-            {
-                editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| f(s, n))));
+            let Some(i) = *selected else { return };
+            let new_id = e.target_unchecked_into::<HtmlInputElement>().value();
+            let mut trial = (*editor.scenario).clone();
+            match crate::engine::edit::rename_node(&mut trial, i, &new_id) {
+                Ok(()) => {
+                    problem.set(None);
+                    editor.dispatch(EditorAction::Replace(Rc::new(trial)));
+                }
+                Err(crate::engine::edit::RenameError::Taken) => {
+                    problem.set(Some(TrainerText::IdTaken))
+                }
+                Err(crate::engine::edit::RenameError::Invalid) => {
+                    problem.set(Some(TrainerText::IdInvalid))
+                }
             }
+        })
+    };
+    let remove_node = {
+        let (editor, selected) = (editor.clone(), selected.clone());
+        Callback::from(move |_| {
+            if let Some(i) = *selected {
+                editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| {
+                    crate::engine::edit::remove_node(s, i)
+                })));
+            }
+            selected.set(None);
         })
     };
     html! {
@@ -773,10 +830,14 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 <button type="button" class="button button--secondary" onclick={redo} disabled={editor.redo.is_empty()} data-testid="redo">{ i18n.t(TrainerText::Redo) }</button>
                 <button type="button" class="button button--secondary" onclick={add_node} data-testid="add-node">{ i18n.t(TrainerText::AddNode) }</button>
                 <button type="button" class="button button--secondary" onclick={export_now.clone()} data-testid="export-current">{ i18n.t(TrainerText::ScenarioExport) }</button>
+                <button type="button" class="button" onclick={play_as_agent} data-testid="play-as-agent">{ i18n.t(TrainerText::PlayAsAgent) }</button>
                 <span class="hint" role="status" data-testid="save-state">
                     { i18n.t(if *save_failed { TrainerText::ScenarioNotSaved } else if *pending { TrainerText::Saving } else if editor.changes > 0 { TrainerText::Saved } else { TrainerText::NoChanges }) }
                 </span>
             </div>
+            if let Some(p) = *agent_problem {
+                <p class="notice notice--warning" role="alert" data-testid="play-problem">{ i18n.t(p) }</p>
+            }
             if conflict.is_some() {
                 <div class="notice notice--warning" role="alert" data-testid="conflict">
                     <p>{ i18n.t(TrainerText::OtherTab) }</p>
@@ -807,44 +868,10 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                         </ul>
                     </section>
                     if let Some(i) = (*selected).filter(|i| *i < s.nodes.len()) {
-                        { node_editor(&i18n, &editor, &s, i, &selected, &rename_problem) }
+                        { super::editor_forms::node_editor(&i18n, &editor, &s, i, rename, remove_node, *rename_problem) }
                     } else {
+                        { super::editor_forms::about_editor(&i18n, &editor, &s) }
                         <section class="card">
-                            <h2>{ i18n.t(TrainerText::ScenarioAbout) }</h2>
-                            <Pair label={i18n.t(TrainerText::FieldTitle)} value={s.meta.title.clone()} on_change={on_edit(|s, v| s.meta.title = v)} testid="meta-title" />
-                            <Pair label={i18n.t(TrainerText::FieldSummary)} value={s.meta.summary.clone()} on_change={on_edit(|s, v| s.meta.summary = v)} long=true testid="meta-summary" />
-                            <Pair label={i18n.t(TrainerText::FieldBriefing)} value={s.meta.briefing.clone()} on_change={on_edit(|s, v| s.meta.briefing = v)} long=true testid="meta-briefing" />
-                            <label class="field">
-                                <span>{ i18n.t(TrainerText::FieldMinutes) }</span>
-                                <input type="number" min="1" max="60" value={s.meta.estimated_minutes.to_string()}
-                                    onchange={number(|s, n| s.meta.estimated_minutes = n.min(600) as u32)} data-testid="meta-minutes" />
-                            </label>
-                            <h3>{ i18n.t(TrainerText::Worker) }</h3>
-                            <label class="field">
-                                <span>{ i18n.t(TrainerText::FieldName) }</span>
-                                <input type="text" value={s.persona.name.clone()} data-testid="persona-name"
-                                    onchange={{ let e = editor.clone(); Callback::from(move |ev: Event| { let v = ev.target_unchecked_into::<HtmlInputElement>().value(); e.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| s.persona.name = v.clone()))) }) }} />
-                            </label>
-                            <Pair label={i18n.t(TrainerText::FieldOccupation)} value={s.persona.occupation_label.clone()} on_change={on_edit(|s, v| s.persona.occupation_label = v)} testid="persona-occupation" />
-                            <label class="field">
-                                <span>{ i18n.t(TrainerText::FieldAge) }</span>
-                                <input type="number" min="15" max="90" value={s.persona.age.to_string()}
-                                    onchange={number(|s, n| s.persona.age = n.min(120) as u32)} data-testid="persona-age" />
-                                <span class="hint">{ i18n.t(TrainerText::FieldAgeHelp) }</span>
-                            </label>
-                            <label class="field">
-                                <span>{ i18n.t(TrainerText::FieldIncome) }</span>
-                                <input type="number" min="0" step="50000" value={s.persona.declared_income.to_string()}
-                                    onchange={number(|s, n| s.persona.declared_income = n)} data-testid="persona-income" />
-                                <span class="hint">{ i18n.t(TrainerText::FieldIncomeHelp) }</span>
-                            </label>
-                            <Pair label={i18n.t(TrainerText::FieldHousehold)} value={s.persona.household.clone()} on_change={on_edit(|s, v| s.persona.household = v)} testid="persona-household" />
-                            <h3>{ i18n.t(TrainerText::Endings) }</h3>
-                            { for s.endings.iter().enumerate().map(|(e_ix, ending)| {
-                                let editor = editor.clone();
-                                let on_change = Callback::from(move |v: Localized| editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(e) = s.endings.get_mut(e_ix) { e.text = v.clone() }))));
-                                html! { <Pair label={kind_label(&ending.outcome)} value={ending.text.clone()} {on_change} long=true testid={format!("ending-{e_ix}")} /> }
-                            }) }
                             <h3>{ i18n.t(TrainerText::Versions) }</h3>
                             { match &*versions {
                                 None => html! {
@@ -898,193 +925,5 @@ fn NodeIds(props: &NodeIdsProps) -> Html {
         <datalist id="node-ids">
             { for props.ids.iter().map(|id| html! { <option value={id.clone()} /> }) }
         </datalist>
-    }
-}
-
-fn kind_label(outcome: &crate::engine::scenario::Outcome) -> AttrValue {
-    crate::engine::messages::outcome(*outcome).id.into()
-}
-
-/// The editor of one node: its id, the worker's lines, and each choice.
-fn node_editor(
-    i18n: &crate::app::I18n,
-    editor: &UseReducerHandle<Editor>,
-    s: &Scenario,
-    i: usize,
-    selected: &UseStateHandle<Option<usize>>,
-    rename_problem: &UseStateHandle<Option<TrainerText>>,
-) -> Html {
-    let node = &s.nodes[i];
-    let dispatch = |f: Rc<dyn Fn(&mut Scenario)>| {
-        let editor = editor.clone();
-        move || editor.dispatch(EditorAction::Edit(f.clone()))
-    };
-    let rename = {
-        let (editor, problem) = (editor.clone(), rename_problem.clone());
-        Callback::from(move |e: Event| {
-            let new_id = e.target_unchecked_into::<HtmlInputElement>().value();
-            let mut trial = (*editor.scenario).clone();
-            match crate::engine::edit::rename_node(&mut trial, i, &new_id) {
-                Ok(()) => {
-                    problem.set(None);
-                    editor.dispatch(EditorAction::Replace(Rc::new(trial)));
-                }
-                Err(crate::engine::edit::RenameError::Taken) => {
-                    problem.set(Some(TrainerText::IdTaken))
-                }
-                Err(crate::engine::edit::RenameError::Invalid) => {
-                    problem.set(Some(TrainerText::IdInvalid))
-                }
-            }
-        })
-    };
-    let remove_node = {
-        let (editor, selected) = (editor.clone(), selected.clone());
-        Callback::from(move |_| {
-            editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| {
-                crate::engine::edit::remove_node(s, i)
-            })));
-            selected.set(None);
-        })
-    };
-    let add_choice = {
-        let f = dispatch(Rc::new(move |s: &mut Scenario| {
-            crate::engine::edit::add_choice(s, i);
-        }));
-        Callback::from(move |_| f())
-    };
-    html! {
-        <section class="card node-editor" data-testid="node-editor">
-            <h2>{ i18n.t(TrainerText::Node) }</h2>
-            <label class="field">
-                <span>{ i18n.t(TrainerText::NodeId) }</span>
-                <input type="text" value={node.id.clone()} onchange={rename} data-testid="node-id" />
-            </label>
-            if let Some(p) = **rename_problem {
-                <p class="warn" role="alert" data-testid="rename-problem">{ i18n.t(p) }</p>
-            }
-            { for node.lines.iter().enumerate().map(|(l_ix, line)| {
-                let editor = editor.clone();
-                let on_change = Callback::from(move |v: Localized| editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(l) = s.nodes.get_mut(i).and_then(|n| n.lines.get_mut(l_ix)) { l.text = v.clone() }))));
-                html! { <Pair label={t_with(i18n.lang, TrainerText::WorkerLine, &[("n", &(l_ix + 1).to_string())])} value={line.text.clone()} {on_change} long=true testid={format!("line-{l_ix}")} /> }
-            }) }
-            <h3>{ i18n.t(TrainerText::Choices) }</h3>
-            { for node.choices.iter().enumerate().map(|(c_ix, choice)| {
-                let edit_choice = |f: fn(&mut crate::engine::scenario::Choice, String)| {
-                    let editor = editor.clone();
-                    Callback::from(move |e: Event| {
-                        let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
-                        editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) { f(c, v.clone()) })));
-                    })
-                };
-                let edit_text = |f: fn(&mut crate::engine::scenario::Choice, String)| {
-                    let editor = editor.clone();
-                    Callback::from(move |e: Event| {
-                        let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                        editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) { f(c, v.clone()) })));
-                    })
-                };
-                let pair = |get: fn(&crate::engine::scenario::Choice) -> Localized, set: fn(&mut crate::engine::scenario::Choice, Localized)| {
-                    let editor = editor.clone();
-                    let value = get(choice);
-                    let on_change = Callback::from(move |v: Localized| editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) { set(c, v.clone()) }))));
-                    (value, on_change)
-                };
-                let (text, on_text) = pair(|c| c.text.clone(), |c, v| c.text = v);
-                let (feedback, on_feedback) = pair(|c| c.feedback.clone(), |c, v| c.feedback = v);
-                let next_value = match &choice.next { Next::Node(id) => id.clone(), Next::End => String::new(), Next::Branch { .. } => "__branch".into() };
-                let remove = {
-                    let editor = editor.clone();
-                    Callback::from(move |_| editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| crate::engine::edit::remove_choice(s, i, c_ix)))))
-                };
-                html! {
-                    <div class="choice-editor" data-testid={format!("choice-editor-{c_ix}")}>
-                        <p class="hint">{ choice.id.clone() }</p>
-                        <Pair label={i18n.t(TrainerText::ChoiceText)} value={text} on_change={on_text} long=true testid={format!("choice-{c_ix}-text")} />
-                        <label class="field">
-                            <span>{ i18n.t(TrainerText::ChoiceKind) }</span>
-                            <select onchange={edit_choice(|c, v| if let Some(k) = MOVE_KINDS.iter().find(|k| format_name(*k) == v) { c.kind = *k })} data-testid={format!("choice-{c_ix}-kind")}>
-                                { for MOVE_KINDS.iter().map(|k| html! { <option value={format_name(k)} selected={*k == choice.kind}>{ format_name(k) }</option> }) }
-                            </select>
-                        </label>
-                        <label class="field">
-                            <span>{ i18n.t(TrainerText::ChoiceNext) }</span>
-                            if next_value == "__branch" {
-                                <span class="hint">{ i18n.t(TrainerText::NextBranch) }</span>
-                            } else {
-                                <input type="text" list="node-ids" value={next_value} placeholder={i18n.t(TrainerText::NextEnd)}
-                                    onchange={edit_text(|c, v| c.next = if v.trim().is_empty() { Next::End } else { Next::Node(v.trim().to_owned()) })}
-                                    data-testid={format!("choice-{c_ix}-next")} />
-                            }
-                        </label>
-                        <Pair label={i18n.t(TrainerText::ChoiceFeedback)} value={feedback} on_change={on_feedback} long=true testid={format!("choice-{c_ix}-feedback")} />
-                        if choice.kind == MoveKind::AnswerObjection {
-                            <label class="field">
-                                <span>{ i18n.t(TrainerText::ChoiceObjection) }</span>
-                                <select onchange={edit_choice(|c, v| c.objection = Objection::ALL.into_iter().find(|o| format_name(o) == v))} data-testid={format!("choice-{c_ix}-objection")}>
-                                    <option value="" selected={choice.objection.is_none()}>{ "–" }</option>
-                                    { for Objection::ALL.iter().map(|o| html! {
-                                        <option value={format_name(o)} selected={choice.objection == Some(*o)}>{ crate::engine::messages::objection(*o).get(i18n.lang == Lang::En).to_owned() }</option>
-                                    }) }
-                                </select>
-                            </label>
-                        }
-                        <fieldset class="numbers">
-                            <legend>{ i18n.t(TrainerText::ChoiceScores) }</legend>
-                            { for Competency::ALL.iter().map(|comp| {
-                                let comp = *comp;
-                                let editor = editor.clone();
-                                let onchange = Callback::from(move |e: Event| {
-                                    if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i32>() {
-                                        let v = v.clamp(-10, 10);
-                                        editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) {
-                                            if v == 0 { c.scores.remove(&comp); } else { c.scores.insert(comp, v); }
-                                        })));
-                                    }
-                                });
-                                html! {
-                                    <label class="field">
-                                        <span>{ crate::engine::messages::competency(comp).get(i18n.lang == Lang::En).to_owned() }</span>
-                                        <input type="number" min="-10" max="10" value={choice.scores.get(&comp).copied().unwrap_or(0).to_string()} {onchange}
-                                            data-testid={format!("choice-{c_ix}-score-{}", comp.index())} />
-                                    </label>
-                                }
-                            }) }
-                        </fieldset>
-                        <fieldset class="numbers">
-                            <legend>{ i18n.t(TrainerText::ChoiceEffects) }</legend>
-                            { for [
-                                (TrainerText::Trust, 0usize, choice.effects.trust),
-                                (TrainerText::Interest, 1, choice.effects.interest),
-                                (TrainerText::CostWorry, 2, choice.effects.cost_worry),
-                                (TrainerText::Patience, 3, choice.effects.patience),
-                            ].into_iter().map(|(label, which, value)| {
-                                let editor = editor.clone();
-                                let onchange = Callback::from(move |e: Event| {
-                                    if let Ok(v) = e.target_unchecked_into::<HtmlInputElement>().value().trim().parse::<i32>() {
-                                        let v = v.clamp(-100, 100);
-                                        editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| if let Some(c) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c_ix)) {
-                                            let slot = match which { 0 => &mut c.effects.trust, 1 => &mut c.effects.interest, 2 => &mut c.effects.cost_worry, _ => &mut c.effects.patience };
-                                            *slot = v;
-                                        })));
-                                    }
-                                });
-                                html! {
-                                    <label class="field">
-                                        <span>{ i18n.t(label) }</span>
-                                        <input type="number" min="-100" max="100" value={value.to_string()} {onchange} data-testid={format!("choice-{c_ix}-effect-{which}")} />
-                                    </label>
-                                }
-                            }) }
-                        </fieldset>
-                        <button type="button" class="button button--secondary" onclick={remove} data-testid={format!("choice-{c_ix}-remove")}>{ i18n.t(TrainerText::RemoveChoice) }</button>
-                    </div>
-                }
-            }) }
-            <div class="actions">
-                <button type="button" class="button button--secondary" onclick={add_choice} data-testid="add-choice">{ i18n.t(TrainerText::AddChoice) }</button>
-                <button type="button" class="button button--secondary" onclick={remove_node} data-testid="remove-node">{ i18n.t(TrainerText::RemoveNode) }</button>
-            </div>
-        </section>
     }
 }

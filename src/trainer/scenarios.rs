@@ -5,6 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::import::{export_compact, import, import_stored, ImportError, Imported};
+use crate::engine::pack::{decode_published, encode_published, PUBLISHED_KEY};
 use crate::engine::scenario::{Localized, Scenario};
 use crate::platform::storage::{Store, StoreError};
 use crate::practice::{read_json, ReadError};
@@ -155,8 +156,42 @@ impl ScenarioStore {
         let mut entries = self.entries_for_change()?;
         if let Some(e) = entries.iter_mut().find(|e| e.uid == uid) {
             e.deleted_ms = deleted_ms;
+            if deleted_ms.is_some() {
+                // A scenario in the trash is no longer offered to play.
+                self.unpublish(&e.id)?;
+            }
         }
         self.write_entries(&entries)
+    }
+
+    /// The scenarios published to the agents' app on this device.
+    pub fn published(&self) -> Vec<Scenario> {
+        self.store
+            .get(PUBLISHED_KEY)
+            .ok()
+            .flatten()
+            .and_then(|t| decode_published(&t).ok())
+            .unwrap_or_default()
+    }
+
+    /// Lists `scenario` in the agents' app on this device, to play as an agent (replacing an
+    /// earlier one with its id).
+    pub fn publish(&self, scenario: &Scenario) -> Result<(), StoreError> {
+        let mut list = self.published();
+        list.retain(|s| s.id != scenario.id);
+        list.push(scenario.clone());
+        self.store.set(PUBLISHED_KEY, &encode_published(&list))
+    }
+
+    /// Takes the scenario with this id out of the agents' app on this device.
+    pub fn unpublish(&self, id: &str) -> Result<(), StoreError> {
+        let mut list = self.published();
+        let before = list.len();
+        list.retain(|s| s.id != id);
+        if list.len() == before {
+            return Ok(());
+        }
+        self.store.set(PUBLISHED_KEY, &encode_published(&list))
     }
 
     /// Removes a trashed scenario and its versions for good.
@@ -232,7 +267,15 @@ mod tests {
         );
         assert_eq!(store.entries().unwrap()[0].title.en, "Edit 6");
 
+        store.publish(&edited).unwrap();
+        assert_eq!(store.published(), vec![edited.clone()]);
+        store.publish(&edited).unwrap();
+        assert_eq!(store.published().len(), 1, "publishing again replaces");
         store.set_deleted(&uid, Some(99)).unwrap();
+        assert!(
+            store.published().is_empty(),
+            "the trash takes it out of the agents' app"
+        );
         assert_eq!(store.entries().unwrap()[0].deleted_ms, Some(99));
         assert!(
             store.text(&uid).unwrap().is_some(),
