@@ -234,4 +234,54 @@ mod trainer {
             "{html}"
         );
     }
+
+    #[test]
+    fn the_editor_shows_every_part_of_a_scenario_as_text() {
+        use latih::trainer::scenarios::ScenarioStore;
+        let store = Store::memory();
+        let mut s =
+            latih::engine::edit::new_scenario("baru".into(), Date::new(2026, 12, 1).unwrap());
+        s.meta.title.id = "<img src=x onerror=alert(1)>".into();
+        s.persona.name = "Inaq <b>Rahmah</b>".into();
+        ScenarioStore::new(store.clone())
+            .add(&s, "u1".into(), 1)
+            .unwrap();
+        let html = render(store, "/skenario/u1");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("<img src=x"), "scenario text is never HTML");
+        for testid in [
+            "about-editor",
+            "persona-avatar",
+            "persona-can-pay",
+            "rubric-pass",
+            "fact-add",
+            "add-ending-enrolled",
+            "play-as-agent",
+        ] {
+            let found = html.contains(&format!("data-testid=\"{testid}\""));
+            // Endings exist for every outcome, so none is offered to add.
+            assert_eq!(found, testid != "add-ending-enrolled", "{testid}");
+        }
+        assert!(html.contains(t(Lang::Id, TrainerText::FieldCanPayHelp)));
+    }
+
+    #[test]
+    fn a_scenario_that_cannot_be_read_is_kept_and_offered_as_a_file() {
+        let store = Store::memory();
+        store
+            .set("latih.trainer.scenario.u9", "{ not a scenario")
+            .unwrap();
+        let html = render(store.clone(), "/skenario/u9");
+        assert!(html.contains("data-testid=\"scenario-missing\""), "{html}");
+        assert!(html.contains("data-testid=\"unreadable\""), "{html}");
+        assert_eq!(
+            store.get("latih.trainer.scenario.u9").unwrap().as_deref(),
+            Some("{ not a scenario")
+        );
+        let html = render(store, "/skenario/nothing-here");
+        assert!(!html.contains("data-testid=\"unreadable\""), "{html}");
+    }
 }

@@ -286,4 +286,10 @@ texts! {
     PlayAsAgent => "trainer.play_as_agent",
     PlayFixErrors => "trainer.play_fix_errors",
     PlayIdBundled => "trainer.play_id_bundled",
+    LibraryBackupTitle => "trainer.library_backup_title",
+    LibraryBackupHelp => "trainer.library_backup_help",
+    LibraryBackupDownload => "trainer.library_backup_download",
+    LibraryRestore => "trainer.library_restore",
+    LibraryRestored => "trainer.library_restored",
+    NotALibraryBackup => "trainer.not_a_library_backup",
 }

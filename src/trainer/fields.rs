@@ -91,6 +91,54 @@ pub fn Number(props: &NumberProps) -> Html {
     }
 }
 
+/// Props of [`Select`].
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    /// The choices.
+    pub options: Options,
+    /// The chosen value ("" for none).
+    pub value: AttrValue,
+    /// Offer "none" as the first choice, with this label.
+    #[prop_or_default]
+    pub none: Option<AttrValue>,
+    /// The accessible name, where no visible label says it.
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
+    /// Called with the chosen value ("" for none).
+    pub on_change: Callback<AttrValue>,
+    /// Test id of the select.
+    pub testid: AttrValue,
+}
+
+/// A select that always shows its value. A browser stops following the options' `selected`
+/// attributes once a person has picked one, so after an undo, or when the editor shows another
+/// node in the same place, a select would show a stale choice: the value is set on the element
+/// after every render.
+#[function_component]
+pub fn Select(props: &SelectProps) -> Html {
+    let node = use_node_ref();
+    {
+        let (node, value) = (node.clone(), props.value.clone());
+        use_effect(move || {
+            if let Some(select) = node.cast::<HtmlSelectElement>() {
+                select.set_value(&value);
+            }
+        });
+    }
+    let onchange = {
+        let on_change = props.on_change.clone();
+        Callback::from(move |e: Event| on_change.emit(value_of(&e).into()))
+    };
+    html! {
+        <select ref={node} {onchange} aria-label={props.label.clone()} data-testid={props.testid.clone()}>
+            if let Some(none) = &props.none {
+                <option value="" selected={props.value.is_empty()}>{ none.clone() }</option>
+            }
+            { for props.options.iter().map(|(v, l)| html! { <option value={v.clone()} selected={*v == props.value}>{ l.clone() }</option> }) }
+        </select>
+    }
+}
+
 /// Props of [`Pick`].
 #[derive(Properties, PartialEq)]
 pub struct PickProps {
@@ -112,28 +160,14 @@ pub struct PickProps {
     pub testid: AttrValue,
 }
 
-/// One value from a list.
+/// One value from a list, with its label and help.
 #[function_component]
 pub fn Pick(props: &PickProps) -> Html {
-    let onchange = {
-        let on_change = props.on_change.clone();
-        Callback::from(move |e: Event| {
-            on_change.emit(
-                e.target_unchecked_into::<HtmlSelectElement>()
-                    .value()
-                    .into(),
-            )
-        })
-    };
     html! {
         <label class="field">
             <span>{ props.label.clone() }</span>
-            <select {onchange} data-testid={props.testid.clone()}>
-                if let Some(none) = &props.none {
-                    <option value="" selected={props.value.is_empty()}>{ none.clone() }</option>
-                }
-                { for props.options.iter().map(|(v, l)| html! { <option value={v.clone()} selected={*v == props.value}>{ l.clone() }</option> }) }
-            </select>
+            <Select options={props.options.clone()} value={props.value.clone()} none={props.none.clone()}
+                on_change={props.on_change.clone()} testid={props.testid.clone()} />
             if let Some(help) = &props.help { <span class="hint">{ help.clone() }</span> }
         </label>
     }
@@ -293,35 +327,50 @@ pub fn Conditions(props: &ConditionsProps) -> Html {
             on_change.emit(all);
         })
     };
+    let kinds: Options = Rc::new(
+        KINDS
+            .iter()
+            .map(|k| (AttrValue::from(*k), AttrValue::from(i18n.t(kind_text(k)))))
+            .collect(),
+    );
     let rows = props.value.iter().enumerate().map(|(n, c)| {
         let testid = format!("{}-{n}", props.testid);
         let on_kind = {
             let (set, c, facts) = (set.clone(), c.clone(), props.facts.clone());
-            Callback::from(move |e: Event| {
-                let kind = e.target_unchecked_into::<HtmlSelectElement>().value();
-                set(n, Some(with_kind(&kind, &c, &facts)));
-            })
+            Callback::from(move |kind: AttrValue| set(n, Some(with_kind(&kind, &c, &facts))))
         };
-        let on_text = {
+        let set_text = {
             let (set, c) = (set.clone(), c.clone());
-            Callback::from(move |e: Event| {
-                let v = value_of(&e).trim().to_owned();
+            Rc::new(move |v: String| {
                 set(n, Some(match &c {
                     Condition::Discovered(_) => Condition::Discovered(v),
                     Condition::NotDiscovered(_) => Condition::NotDiscovered(v),
                     Condition::Visited(_) => Condition::Visited(v),
                     Condition::Chose(_) => Condition::Chose(v),
                     other => other.clone(),
-                }));
+                }))
             })
         };
+        let on_text = {
+            let set_text = set_text.clone();
+            Callback::from(move |e: Event| set_text(value_of(&e).trim().to_owned()))
+        };
         let argument = match c {
-            Condition::Discovered(f) | Condition::NotDiscovered(f) => html! {
-                <select onchange={on_text} aria-label={i18n.t(TrainerText::HiddenFacts)} data-testid={format!("{testid}-fact")}>
-                    if !props.facts.iter().any(|x| x == f) { <option value={f.clone()} selected=true>{ if f.is_empty() { "–".to_owned() } else { f.clone() } }</option> }
-                    { for props.facts.iter().map(|x| html! { <option value={x.clone()} selected={x == f}>{ x.clone() }</option> }) }
-                </select>
-            },
+            Condition::Discovered(f) | Condition::NotDiscovered(f) => {
+                // A fact that no longer exists stays shown (validation reports it).
+                let known = props.facts.iter().any(|x| x == f);
+                let options: Options = Rc::new(
+                    (!known && !f.is_empty()).then(|| AttrValue::from(f.clone())).into_iter()
+                        .chain(props.facts.iter().cloned())
+                        .map(|x| (x.clone(), x))
+                        .collect(),
+                );
+                let on_fact = Callback::from(move |v: AttrValue| set_text(v.to_string()));
+                html! {
+                    <Select {options} value={AttrValue::from(f.clone())} none={f.is_empty().then(|| AttrValue::from("–"))}
+                        label={AttrValue::from(i18n.t(TrainerText::HiddenFacts))} on_change={on_fact} testid={format!("{testid}-fact")} />
+                }
+            }
             Condition::Visited(id) => html! {
                 <input type="text" list="node-ids" value={id.clone()} onchange={on_text} aria-label={i18n.t(TrainerText::NodeId)} data-testid={format!("{testid}-text")} />
             },
@@ -363,9 +412,7 @@ pub fn Conditions(props: &ConditionsProps) -> Html {
         };
         html! {
             <li class="cond">
-                <select onchange={on_kind} aria-label={props.label.clone()} data-testid={format!("{testid}-kind")}>
-                    { for KINDS.iter().map(|k| html! { <option value={*k} selected={*k == kind_of(c)}>{ i18n.t(kind_text(k)) }</option> }) }
-                </select>
+                <Select options={kinds.clone()} value={kind_of(c)} label={props.label.clone()} on_change={on_kind} testid={format!("{testid}-kind")} />
                 { argument }
                 <button type="button" class="button button--secondary button--small" onclick={remove} data-testid={format!("{testid}-remove")}>{ i18n.t(TrainerText::Remove) }</button>
             </li>

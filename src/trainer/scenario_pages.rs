@@ -35,6 +35,7 @@ enum Status {
         position: Option<(usize, usize)>,
     },
     Done(TrainerText),
+    Restored(super::scenarios::Restored),
 }
 
 fn new_uid() -> String {
@@ -182,6 +183,34 @@ pub fn ScenarioLibrary() -> Html {
             }
         })
     };
+    let download_backup = {
+        let (store, status) = (store.clone(), status.clone());
+        Callback::from(move |_| match store.backup() {
+            Ok(text) => {
+                download_text("latih-skenario-cadangan.json", &text);
+            }
+            Err(_) => status.set(Some(Status::Done(TrainerText::ScenarioNotSaved))),
+        })
+    };
+    let on_restore = {
+        let (store, status, version) = (store.clone(), status.clone(), version.clone());
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            let files = super::files::files_of(input.files());
+            input.set_value("");
+            let (store, status, version) = (store.clone(), status.clone(), version.clone());
+            import_files(files, move |text| {
+                use super::store::RestoreError;
+                status.set(Some(match store.restore(&text, new_uid) {
+                    Ok(Ok(done)) => Status::Restored(done),
+                    Ok(Err(_)) => Status::Done(TrainerText::ScenarioNotSaved),
+                    Err(RestoreError::TooNew) => Status::Done(TrainerText::BackupTooNew),
+                    Err(RestoreError::NotABackup) => Status::Done(TrainerText::NotALibraryBackup),
+                }));
+                version.set(*version + 1);
+            });
+        })
+    };
     let export_uid = |uid: String| {
         let store = store.clone();
         Callback::from(move |_| {
@@ -242,6 +271,11 @@ pub fn ScenarioLibrary() -> Html {
                 }
             </div>
         },
+        Some(Status::Restored(done)) => html! {
+            <p class="notice notice--info" role="status" data-testid="library-restored">
+                { t_with(i18n.lang, TrainerText::LibraryRestored, &[("added", &done.added.to_string()), ("unchanged", &done.unchanged.to_string())]) }
+            </p>
+        },
         Some(Status::Done(text)) => {
             html! { <p class="notice notice--info" role="status" data-testid="scenario-status">{ i18n.t(text) }</p> }
         }
@@ -299,6 +333,17 @@ pub fn ScenarioLibrary() -> Html {
                     </ul>
                 },
             } }
+            <section class="card" data-testid="library-backup">
+                <h2>{ i18n.t(TrainerText::LibraryBackupTitle) }</h2>
+                <p class="hint">{ i18n.t(TrainerText::LibraryBackupHelp) }</p>
+                <div class="actions">
+                    <button type="button" class="button button--secondary" onclick={download_backup} data-testid="library-backup-download">{ i18n.t(TrainerText::LibraryBackupDownload) }</button>
+                    <label class="button button--secondary file-button">
+                        { i18n.t(TrainerText::LibraryRestore) }
+                        <input type="file" accept=".json,application/json" onchange={on_restore} data-testid="library-restore" />
+                    </label>
+                </div>
+            </section>
             if !trashed.is_empty() {
                 <h2>{ i18n.t(TrainerText::ScenariosTrash) }</h2>
                 <ul class="workshop-list">
@@ -466,7 +511,16 @@ pub fn ScenarioView(props: &ScenarioViewProps) -> Html {
         store.load(uid).map(|i| Rc::new(i.scenario))
     });
     let Some(initial) = (*loaded).clone() else {
-        return html! { <div class="page page--narrow"><p data-testid="scenario-missing">{ i18n.t(TrainerText::ScenarioMissing) }</p></div> };
+        // A text that is there but cannot be read stays in storage, and is offered as a file.
+        let unreadable = store.text(&props.uid).ok().flatten().is_some();
+        return html! {
+            <div class="page page--narrow">
+                <p data-testid="scenario-missing">{ i18n.t(TrainerText::ScenarioMissing) }</p>
+                if unreadable {
+                    <crate::pages::UnreadableNotice key_name={super::scenarios::text_key(&props.uid)} />
+                }
+            </div>
+        };
     };
     html! { <EditorPage uid={props.uid.clone()} {initial} /> }
 }

@@ -33,6 +33,40 @@ pub struct Entry {
     pub deleted_ms: Option<u64>,
 }
 
+/// What the `kind` field of a scenario library backup says.
+pub const LIBRARY_KIND: &str = "latih-scenario-library";
+/// The library backup format version.
+pub const LIBRARY_FORMAT: u32 = 1;
+
+/// The trainer's whole library as a file: every scenario (the trash included) as stored.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LibraryBackup {
+    /// Always [`LIBRARY_KIND`].
+    pub kind: String,
+    /// Format version.
+    pub format: u32,
+    /// The scenarios.
+    pub scenarios: Vec<BackedUp>,
+}
+
+/// One scenario in a [`LibraryBackup`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BackedUp {
+    /// Its list entry.
+    pub entry: Entry,
+    /// Its text, in the format export writes.
+    pub text: String,
+}
+
+/// What restoring a library backup did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Restored {
+    /// Scenarios added (new here, or kept next to a different version already here).
+    pub added: usize,
+    /// Scenarios already here exactly as in the file.
+    pub unchanged: usize,
+}
+
 /// Reads and writes the trainer's scenarios.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioStore {
@@ -162,6 +196,82 @@ impl ScenarioStore {
             }
         }
         self.write_entries(&entries)
+    }
+
+    /// The whole library as a backup file.
+    pub fn backup(&self) -> Result<String, StoreError> {
+        let entries = self.entries_for_change()?;
+        let mut scenarios = Vec::with_capacity(entries.len());
+        for entry in entries {
+            if let Some(text) = self.text(&entry.uid)? {
+                scenarios.push(BackedUp { entry, text });
+            }
+        }
+        Ok(serde_json::to_string(&LibraryBackup {
+            kind: LIBRARY_KIND.into(),
+            format: LIBRARY_FORMAT,
+            scenarios,
+        })
+        .unwrap_or_default())
+    }
+
+    /// Restores a library backup, checking the whole file before writing. Nothing here is
+    /// overwritten: a scenario already here in another version is added next to it as a copy.
+    pub fn restore(
+        &self,
+        text: &str,
+        new_uid: impl Fn() -> String,
+    ) -> Result<Result<Restored, StoreError>, super::store::RestoreError> {
+        use super::store::RestoreError;
+        let backup: LibraryBackup =
+            serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)?;
+        if backup.kind != LIBRARY_KIND {
+            return Err(RestoreError::NotABackup);
+        }
+        if backup.format > LIBRARY_FORMAT {
+            return Err(RestoreError::TooNew);
+        }
+        if backup
+            .scenarios
+            .iter()
+            .any(|b| read_stored(&b.text).is_err())
+        {
+            return Err(RestoreError::NotABackup);
+        }
+        let mut done = Restored {
+            added: 0,
+            unchanged: 0,
+        };
+        for b in backup.scenarios {
+            let here = self.text(&b.entry.uid).ok().flatten();
+            let same = here
+                .as_deref()
+                .and_then(|t| read_stored(t).ok())
+                .map(|i| i.scenario)
+                == read_stored(&b.text).ok().map(|i| i.scenario);
+            if here.is_some() && same {
+                done.unchanged += 1;
+                continue;
+            }
+            let uid = if here.is_some() {
+                new_uid()
+            } else {
+                b.entry.uid.clone()
+            };
+            let added = self.entries_for_change().and_then(|mut entries| {
+                self.store.set(&text_key(&uid), &b.text)?;
+                entries.push(Entry {
+                    uid: uid.clone(),
+                    ..b.entry.clone()
+                });
+                self.write_entries(&entries)
+            });
+            if let Err(e) = added {
+                return Ok(Err(e));
+            }
+            done.added += 1;
+        }
+        Ok(Ok(done))
     }
 
     /// The scenarios published to the agents' app on this device.
@@ -340,6 +450,48 @@ mod tests {
             "the line of the JSON error"
         );
         assert!(read_file(&export(&s)).is_ok());
+    }
+
+    #[test]
+    fn a_library_backup_restores_whole_and_never_overwrites() {
+        let pack = pack::load().unwrap();
+        let a = ScenarioStore::new(Store::memory());
+        let u1 = a.add(&pack[0], "u1".into(), 1).unwrap();
+        let u2 = a.add(&pack[1], "u2".into(), 2).unwrap();
+        a.set_deleted(&u2, Some(3)).unwrap();
+        let file = a.backup().unwrap();
+
+        // A fresh device gets everything, the trash included.
+        let b = ScenarioStore::new(Store::memory());
+        let done = b.restore(&file, || "x".into()).unwrap().unwrap();
+        assert_eq!((done.added, done.unchanged), (2, 0));
+        assert_eq!(b.entries().unwrap(), a.entries().unwrap());
+        assert_eq!(b.load(&u1).unwrap().scenario, pack[0]);
+
+        // Again: nothing new. After an edit here, the file's version comes back as a copy.
+        assert_eq!(b.restore(&file, || "y".into()).unwrap().unwrap().added, 0);
+        let mut edited = pack[0].clone();
+        edited.meta.title.en = "Edited here".into();
+        b.save(&u1, &edited, 9).unwrap();
+        let done = b.restore(&file, || "copy".into()).unwrap().unwrap();
+        assert_eq!((done.added, done.unchanged), (1, 1));
+        assert_eq!(
+            b.load(&u1).unwrap().scenario,
+            edited,
+            "the edit here is kept"
+        );
+        assert_eq!(b.load("copy").unwrap().scenario, pack[0]);
+
+        // Damaged or foreign files change nothing.
+        let before = b.entries().unwrap();
+        let mut damaged: LibraryBackup = serde_json::from_str(&file).unwrap();
+        damaged.scenarios[1].text = damaged.scenarios[1].text.replace("\"nodes\"", "\"simpul\"");
+        let damaged = serde_json::to_string(&damaged).unwrap();
+        assert!(b.restore(&damaged, || "z".into()).is_err());
+        assert!(b
+            .restore("{\"kind\":\"latih-workshop\"}", || "z".into())
+            .is_err());
+        assert_eq!(b.entries().unwrap(), before);
     }
 
     #[test]

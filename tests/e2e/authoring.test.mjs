@@ -142,6 +142,11 @@ test("a trainer writes a scenario from scratch, tests it, shares it, and plays i
   await broken.waitFor();
   await broken.click();
   assert.equal(await page.getByTestId("node-id").inputValue(), "jelaskan");
+  // The fields show this node's values, not those of the node shown before in their place.
+  assert.equal(await page.getByTestId("choice-0-kind").inputValue(), "explain");
+  await page.getByTestId("choice-0-kind").selectOption("social_proof");
+  await page.getByTestId("undo").click();
+  assert.equal(await page.getByTestId("choice-0-kind").inputValue(), "explain", "undo shows the kind it restores");
   await put(page, "choice-0-next", "keberatan");
   await page.getByTestId("diagnostic").filter({ hasText: "keberatn" }).waitFor({ state: "detached" });
   const errors = await page.locator(".diagnostic--error").allTextContents();
@@ -175,6 +180,9 @@ test("a trainer writes a scenario from scratch, tests it, shares it, and plays i
   assert.equal(exported.persona.name, "Inaq Rahmah");
   await page.goto(`${server.url}pelatih.html#/skenario`);
   const own = page.getByTestId("own-pedagang-sayur-ampenan");
+  // The whole library as one backup file, before deleting anything.
+  const [backupFile] = await Promise.all([page.waitForEvent("download"), page.getByTestId("library-backup-download").click()]);
+  const backup = readFileSync(await backupFile.path(), "utf8");
   await own.getByTestId("delete-scenario").click();
   await page.getByTestId("trashed-pedagang-sayur-ampenan").getByTestId("purge-scenario").click();
   await page.getByTestId("trashed-pedagang-sayur-ampenan").waitFor({ state: "detached" });
@@ -194,6 +202,19 @@ test("a trainer writes a scenario from scratch, tests it, shares it, and plays i
   await agent.getByTestId("scenario-pedagang-sayur-ampenan").getByTestId("own-chip").waitFor();
   assert.match(await agent.getByTestId("scenario-pedagang-sayur-ampenan").getByTestId("best-score").textContent(), /\d/);
   assert.deepEqual([...problems, ...agentProblems], []);
+
+  // The library backup restores on another laptop; a file that is not one changes nothing.
+  const other = await browser.newContext({ viewport: LAPTOP });
+  t.after(() => other.close());
+  const laptop = await other.newPage();
+  await laptop.goto(`${server.url}pelatih.html#/skenario`);
+  await laptop.getByTestId("library-restore").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from('{"kind":"latih-workshop"}') });
+  await laptop.getByTestId("scenario-status").filter({ hasText: /bukan cadangan pustaka/ }).waitFor();
+  await laptop.getByTestId("no-scenarios").waitFor();
+  await laptop.getByTestId("library-restore").setInputFiles({ name: "cadangan.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+  await laptop.getByTestId("library-restored").filter({ hasText: /^1 skenario dipulihkan; 0 sudah ada/ }).waitFor();
+  await laptop.getByTestId("own-pedagang-sayur-ampenan").getByTestId("open-scenario").click();
+  await laptop.getByTestId("editor-title").filter({ hasText: "Inaq Rahmah, pedagang sayur di Ampenan" }).waitFor();
 });
 
 test("a scenario with errors is not offered to play", async (t) => {
