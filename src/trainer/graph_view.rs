@@ -123,6 +123,49 @@ pub fn Graph(props: &GraphProps) -> Html {
         });
     }
     let onscroll = large.then(|| Callback::from(move |_: Event| measure()));
+    // Dragging the background with the mouse pans (touch screens scroll natively).
+    let drag = use_mut_ref(|| None::<(i32, i32, i32, i32)>);
+    let onpointerdown = {
+        let (drag, frame) = (drag.clone(), frame.clone());
+        Callback::from(move |e: PointerEvent| {
+            use wasm_bindgen::JsCast;
+            let on_node = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest(".gnode").ok().flatten())
+                .is_some();
+            if on_node || e.button() != 0 || e.pointer_type() != "mouse" {
+                return;
+            }
+            if let Some(el) = frame.cast::<web_sys::Element>() {
+                *drag.borrow_mut() = Some((
+                    e.client_x(),
+                    e.client_y(),
+                    el.scroll_left(),
+                    el.scroll_top(),
+                ));
+            }
+        })
+    };
+    let onpointermove = {
+        let (drag, frame) = (drag.clone(), frame.clone());
+        Callback::from(move |e: PointerEvent| {
+            if e.buttons() == 0 {
+                // The button was let go outside the frame.
+                *drag.borrow_mut() = None;
+            }
+            if let (Some((x, y, left, top)), Some(el)) =
+                (*drag.borrow(), frame.cast::<web_sys::Element>())
+            {
+                el.set_scroll_left(left - (e.client_x() - x));
+                el.set_scroll_top(top - (e.client_y() - y));
+            }
+        })
+    };
+    let stop = {
+        let drag = drag.clone();
+        Callback::from(move |_: PointerEvent| *drag.borrow_mut() = None)
+    };
     let view = if large {
         Some((*view).unwrap_or((0, 0, 2 * COLUMN * 4, 2 * ROW * 8)))
     } else {
@@ -158,7 +201,7 @@ pub fn Graph(props: &GraphProps) -> Html {
         })
     });
     html! {
-        <div class="graph" ref={frame} {onscroll} data-testid="graph">
+        <div class="graph" ref={frame} {onscroll} {onpointerdown} {onpointermove} onpointerup={stop} data-testid="graph">
             <svg width={(w * props.zoom / 100).to_string()} height={(h * props.zoom / 100).to_string()} viewBox={format!("0 0 {w} {h}")}
                 role="img" aria-label={i18n.t(TrainerText::ScenarioGraph)}>
                 <g>{ for links }</g>

@@ -4,6 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
 import { serve, DIST } from "./support/server.mjs";
 import { launch, watchProblems, screenshot, LAPTOP } from "./support/browser.mjs";
 
@@ -228,4 +229,41 @@ test("a scenario with errors is not offered to play", async (t) => {
   await page.getByTestId("play-problem").waitFor();
   assert.equal(context.pages().length, 1, "no agent tab opened");
   assert.equal(await page.evaluate(() => localStorage.getItem("latih.published")), null);
+});
+
+test("a large scenario's graph draws what is in view, pans by dragging, and finds a node", async (t) => {
+  const text = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "generate", "--runs", "400"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const scenario = JSON.parse(text);
+  const context = await browser.newContext({ viewport: LAPTOP });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.goto(`${server.url}pelatih.html`);
+  await page.getByTestId("no-workshops").waitFor();
+  // Put it in storage as the app keeps it (it could have grown there edit by edit).
+  await page.evaluate(({ text, id, title }) => {
+    localStorage.setItem("latih.trainer.scenarios", JSON.stringify([{ uid: "besar", id, title, updated_ms: 1 }]));
+    localStorage.setItem("latih.trainer.scenario.besar", text);
+  }, { text, id: scenario.id, title: scenario.meta.title });
+  await page.goto(`${server.url}pelatih.html#/skenario/besar`);
+  await page.getByTestId("gnode-n0").waitFor();
+  const drawn = await page.locator(".gnode").count();
+  assert.ok(drawn > 0 && drawn < 100, `only the part in view is drawn (${drawn} of 400)`);
+  assert.equal(await page.getByTestId("gnode-n300").count(), 0);
+
+  // Dragging the background pans, and what comes into view is drawn.
+  const box = await page.getByTestId("graph").boundingBox();
+  await page.mouse.move(box.x + box.width - 40, box.y + 150);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 40, box.y + 40, { steps: 5 });
+  await page.mouse.up();
+  assert.ok((await page.getByTestId("graph").evaluate((e) => e.scrollLeft)) > 300, "the graph scrolled");
+
+  // A node far away, found by its id: selected, scrolled to and drawn.
+  await page.getByTestId("find-node").fill("n300");
+  await page.getByTestId("find-node").press("Enter");
+  await page.getByTestId("node-editor").waitFor();
+  assert.equal(await page.getByTestId("node-id").inputValue(), "n300");
+  await page.locator(".gnode--selected").filter({ hasText: "n300" }).waitFor();
+  assert.deepEqual(problems, []);
 });
