@@ -93,8 +93,11 @@ try {
   await page.getByTestId("save-state").filter({ hasText: "Tersimpan" }).waitFor({ timeout: 10000 });
   await page.waitForTimeout(300);
   save = Math.max(0, ...(await page.evaluate(() => window.__latihLong)));
-  const last = `"node":"n${(NODES / 2 + 7 * EDITS) % NODES}"`;
-  const saved = await page.evaluate((last) => localStorage.getItem("latih.trainer.scenario.bench").includes(last), last);
+  const last = `n${(NODES / 2 + 7 * EDITS) % NODES}`;
+  const saved = await page.evaluate(({ node, last }) => {
+    const stored = JSON.parse(localStorage.getItem("latih.trainer.scenario.bench"));
+    return stored.nodes.find((n) => n.id === node).choices[0].next.node === last;
+  }, { node: `n${NODES / 2}`, last });
   if (!saved) throw new Error("the edits were not saved");
   if (errors.length) throw new Error(`page errors: ${errors.join("; ")}`);
   await context.close();

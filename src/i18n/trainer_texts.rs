@@ -292,4 +292,8 @@ texts! {
     LibraryRestore => "trainer.library_restore",
     LibraryRestored => "trainer.library_restored",
     NotALibraryBackup => "trainer.not_a_library_backup",
+    PlayWait => "trainer.play_wait",
+    PlayNoRoom => "trainer.play_no_room",
+    ScenarioCannotRead => "trainer.scenario_cannot_read",
+    ZoomReset => "trainer.zoom_reset",
 }

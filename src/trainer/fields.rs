@@ -76,7 +76,11 @@ pub fn Number(props: &NumberProps) -> Html {
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             match input.value().trim().parse::<i64>() {
-                Ok(v) => on_change.emit(v.clamp(min, max)),
+                Ok(v) => {
+                    // Show what is kept (the same value again would not redraw the field).
+                    input.set_value(&v.clamp(min, max).to_string());
+                    on_change.emit(v.clamp(min, max));
+                }
                 Err(_) => input.set_value(&value.to_string()),
             }
         })

@@ -129,15 +129,25 @@ pub fn Graph(props: &GraphProps) -> Html {
         let (drag, frame) = (drag.clone(), frame.clone());
         Callback::from(move |e: PointerEvent| {
             use wasm_bindgen::JsCast;
-            let on_node = e
+            let target = e
                 .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest(".gnode").ok().flatten())
-                .is_some();
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let within = |selector: &str| {
+                target
+                    .as_ref()
+                    .and_then(|el| el.closest(selector).ok().flatten())
+                    .is_some()
+            };
+            let (on_node, in_drawing) = (within(".gnode"), within("svg"));
             if on_node || e.button() != 0 || e.pointer_type() != "mouse" {
                 return;
             }
             if let Some(el) = frame.cast::<web_sys::Element>() {
+                // A press on the drawing, not on the frame's scrollbars; no text selection.
+                if !in_drawing {
+                    return;
+                }
+                e.prevent_default();
                 *drag.borrow_mut() = Some((
                     e.client_x(),
                     e.client_y(),

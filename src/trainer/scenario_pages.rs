@@ -2,6 +2,7 @@
 //! open, copy, export, delete and restore from the trash), importing files by picking or
 //! dropping them, and one scenario's validation panel and conversation graph.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use web_sys::HtmlInputElement;
@@ -134,10 +135,13 @@ pub fn ScenarioLibrary() -> Html {
                ok: TrainerText| {
         let (status, version) = (status.clone(), version.clone());
         Callback::from(move |_| {
-            status.set(Some(Status::Done(if f().is_ok() {
-                ok
-            } else {
-                TrainerText::ScenarioNotSaved
+            status.set(Some(Status::Done(match f() {
+                Ok(()) => ok,
+                // Reading failed, not storage (see copy_uid).
+                Err(crate::platform::storage::StoreError::Other(_)) => {
+                    TrainerText::ScenarioCannotRead
+                }
+                Err(_) => TrainerText::ScenarioNotSaved,
             })));
             version.set(*version + 1);
         })
@@ -212,14 +216,16 @@ pub fn ScenarioLibrary() -> Html {
         })
     };
     let export_uid = |uid: String| {
-        let store = store.clone();
-        Callback::from(move |_| {
-            if let Some(imported) = store.load(&uid) {
+        let (store, status) = (store.clone(), status.clone());
+        Callback::from(move |_| match store.load(&uid) {
+            Some(imported) => {
                 download_text(
                     &format!("{}.json", imported.scenario.id),
                     &export(&imported.scenario),
                 );
             }
+            // Its page offers the stored text as a file.
+            None => status.set(Some(Status::Done(TrainerText::ScenarioCannotRead))),
         })
     };
     let trash = |uid: String, deleted: Option<u64>, ok: TrainerText| {
@@ -240,7 +246,9 @@ pub fn ScenarioLibrary() -> Html {
                 Some(i) => store
                     .add(&copy_of(&i.scenario, &taken), new_uid(), now_ms())
                     .map(|_| ()),
-                None => Ok(()),
+                None => Err(crate::platform::storage::StoreError::Other(
+                    "unreadable".into(),
+                )),
             }),
             TrainerText::ScenarioCopied,
         )
@@ -376,6 +384,9 @@ pub(super) struct Editor {
     redo: Vec<Rc<Scenario>>,
     /// Counts changes, so the page saves after each one (0: as loaded).
     changes: u64,
+    /// The latest scenario and change count, updated as each action is reduced (before the
+    /// next render), so a save when the page closes includes the field that was just left.
+    mirror: Rc<RefCell<(Rc<Scenario>, u64)>>,
 }
 
 /// How far back undo goes.
@@ -429,14 +440,19 @@ impl Reducible for Editor {
                 None => return self,
             },
         };
-        if undo.len() > UNDO_DEPTH {
+        // Each step keeps a whole copy: fewer steps for large scenarios, so memory stays bounded
+        // (a 2,000-node scenario keeps 20).
+        let depth = (40_000 / scenario.nodes.len().max(1)).clamp(20, UNDO_DEPTH);
+        while undo.len() > depth {
             undo.remove(0);
         }
+        *self.mirror.borrow_mut() = (scenario.clone(), self.changes + 1);
         Rc::new(Editor {
             scenario,
             undo,
             redo,
             changes: self.changes + 1,
+            mirror: self.mirror.clone(),
         })
     }
 }
@@ -481,7 +497,7 @@ pub(super) fn Pair(props: &PairProps) -> Html {
         let testid = format!("{}-{}", props.testid, if english { "en" } else { "id" });
         html! {
             <label class={classes!("field", missing.then_some("field--missing"))}>
-                <span>{ if english { "English" } else { "Bahasa Indonesia" } }
+                <span>{ i18n.t(if english { crate::i18n::Text::LangNameEn } else { crate::i18n::Text::LangNameId }) }
                     if missing { <em class="warn">{ format!(" · {}", i18n.t(TrainerText::Untranslated)) }</em> }
                 </span>
                 if props.long {
@@ -542,13 +558,15 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     let i18n = use_i18n();
     let en = i18n.lang == Lang::En;
     let store = ScenarioStore::new(use_store());
+    let mirror = use_mut_ref(|| (props.initial.clone(), 0u64));
     let editor = {
-        let initial = props.initial.clone();
+        let (initial, mirror) = (props.initial.clone(), mirror.clone());
         use_reducer(move || Editor {
             scenario: initial,
             undo: Vec::new(),
             redo: Vec::new(),
             changes: 0,
+            mirror,
         })
     };
     let selected = use_state(|| None::<usize>);
@@ -556,30 +574,40 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     let save_failed = use_state(|| false);
     let rename_problem = use_state(|| None::<TrainerText>);
 
-    // The scenario as last edited, for saving and for telling another tab's save from ours.
-    let latest = use_mut_ref(|| editor.scenario.clone());
-    *latest.borrow_mut() = editor.scenario.clone();
+    // The scenario as last edited (`mirror`), for saving and for telling another tab's save
+    // from ours.
+    let latest = mirror.clone();
     // Autosave: shortly after the last change (so typing and large scenarios stay quick),
     // and at once when the page is hidden or closed, or the trainer leaves the editor.
     let saved_changes = use_mut_ref(|| 0u64);
+    let changes = mirror.clone();
+    // True while the other-tab banner waits for the trainer's choice: nothing is saved then.
+    let held = use_mut_ref(|| false);
     let pending = use_state(|| false);
     let flush = {
-        let (store, uid, save_failed, latest, saved_changes, pending) = (
+        let (store, uid, save_failed, latest, saved_changes, changes, held, pending) = (
             store.clone(),
             props.uid.to_string(),
             save_failed.clone(),
             latest.clone(),
             saved_changes.clone(),
+            changes.clone(),
+            held.clone(),
             pending.setter(),
         );
-        let changes = use_mut_ref(|| 0u64);
-        *changes.borrow_mut() = editor.changes;
         Rc::new(move || {
-            let now = *changes.borrow();
+            if *held.borrow() {
+                return;
+            }
+            let now = changes.borrow().1;
             if now > *saved_changes.borrow() {
-                let scenario = latest.borrow().clone();
-                save_failed.set(store.save(&uid, &scenario, now_ms()).is_err());
-                *saved_changes.borrow_mut() = now;
+                let scenario = latest.borrow().0.clone();
+                let failed = store.save(&uid, &scenario, now_ms()).is_err();
+                save_failed.set(failed);
+                // A failed save is tried again at the next change, hide or close.
+                if !failed {
+                    *saved_changes.borrow_mut() = now;
+                }
             }
             pending.set(false);
         })
@@ -613,7 +641,19 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             let hidden = crate::platform::events::WindowListener::new("visibilitychange", on_hide);
             let closing = {
                 let flush = flush.clone();
-                crate::platform::events::WindowListener::new("pagehide", move |_| flush())
+                crate::platform::events::WindowListener::new("pagehide", move |_| {
+                    // Leaving the focused field commits what was typed in it (its change
+                    // event is handled at once), then everything is saved.
+                    use wasm_bindgen::JsCast;
+                    if let Some(field) = web_sys::window()
+                        .and_then(|w| w.document())
+                        .and_then(|d| d.active_element())
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let _ = field.blur();
+                    }
+                    flush()
+                })
             };
             move || {
                 drop((hidden, closing));
@@ -624,9 +664,10 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     // Another tab saving the same scenario: never overwrite silently, let the trainer choose.
     let conflict = use_state(|| None::<Rc<Scenario>>);
     {
-        let (conflict, latest, key) = (
+        let (conflict, latest, held, key) = (
             conflict.clone(),
             latest.clone(),
+            held.clone(),
             super::scenarios::text_key(&props.uid),
         );
         use_effect_with(key, move |key| {
@@ -645,7 +686,8 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 else {
                     return;
                 };
-                if theirs.scenario != **latest.borrow() {
+                if theirs.scenario != *latest.borrow().0 {
+                    *held.borrow_mut() = true;
                     conflict.set(Some(Rc::new(theirs.scenario)));
                 }
             });
@@ -653,8 +695,9 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         });
     }
     let take_theirs = {
-        let (editor, conflict) = (editor.clone(), conflict.clone());
+        let (editor, conflict, held) = (editor.clone(), conflict.clone(), held.clone());
         Callback::from(move |_| {
+            *held.borrow_mut() = false;
             if let Some(theirs) = (*conflict).clone() {
                 editor.dispatch(EditorAction::Replace(theirs));
             }
@@ -662,15 +705,24 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         })
     };
     let keep_mine = {
-        let (store, uid, conflict, editor, save_failed) = (
+        let (store, uid, conflict, latest, save_failed, held, changes, saved_changes) = (
             store.clone(),
             props.uid.to_string(),
             conflict.clone(),
-            editor.clone(),
+            latest.clone(),
             save_failed.clone(),
+            held.clone(),
+            changes.clone(),
+            saved_changes.clone(),
         );
         Callback::from(move |_| {
-            save_failed.set(store.save(&uid, &editor.scenario, now_ms()).is_err());
+            *held.borrow_mut() = false;
+            let scenario = latest.borrow().0.clone();
+            let failed = store.save(&uid, &scenario, now_ms()).is_err();
+            save_failed.set(failed);
+            if !failed {
+                *saved_changes.borrow_mut() = changes.borrow().1;
+            }
             conflict.set(None);
         })
     };
@@ -795,23 +847,27 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             latest.clone(),
             agent_problem.clone(),
         );
-        let bundled: Vec<String> = match &index {
-            Loadable::Ready(all) => all
-                .iter()
-                .filter(|e| e.is_bundled())
-                .map(|e| e.id.clone())
-                .collect(),
-            _ => Vec::new(),
+        // Until the bundled ids are known, an id clash could not be told.
+        let bundled: Option<Vec<String>> = match &index {
+            Loadable::Ready(all) => Some(
+                all.iter()
+                    .filter(|e| e.is_bundled())
+                    .map(|e| e.id.clone())
+                    .collect(),
+            ),
+            _ => None,
         };
         Callback::from(move |_| {
             flush();
-            let s = latest.borrow().clone();
+            let s = latest.borrow().0.clone();
             let outcome = if validate(&s).iter().any(|d| d.severity == Severity::Error) {
                 Err(TrainerText::PlayFixErrors)
-            } else if bundled.contains(&s.id) {
+            } else if bundled.is_none() {
+                Err(TrainerText::PlayWait)
+            } else if bundled.as_ref().is_some_and(|b| b.contains(&s.id)) {
                 Err(TrainerText::PlayIdBundled)
             } else {
-                store.publish(&s).map_err(|_| TrainerText::ScenarioNotSaved)
+                store.publish(&s).map_err(|_| TrainerText::PlayNoRoom)
             };
             problem.set(outcome.err());
             if outcome.is_ok() {
@@ -949,7 +1005,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                     <h2>{ i18n.t(TrainerText::ScenarioGraph) }</h2>
                     <div class="actions">
                         <button type="button" class="button button--secondary" onclick={set_zoom(scale.saturating_sub(25))} aria-label={i18n.t(TrainerText::ZoomOut)}>{ "−" }</button>
-                        <button type="button" class="button button--secondary" onclick={set_zoom(100)}>{ format!("{scale}%") }</button>
+                        <button type="button" class="button button--secondary" onclick={set_zoom(100)} aria-label={i18n.t(TrainerText::ZoomReset)}>{ format!("{scale}%") }</button>
                         <button type="button" class="button button--secondary" onclick={set_zoom(scale + 25)} aria-label={i18n.t(TrainerText::ZoomIn)}>{ "+" }</button>
                         <button type="button" class="button button--secondary" onclick={select(None)} data-testid="edit-about">{ i18n.t(TrainerText::ScenarioAbout) }</button>
                         <label class="field field--inline">

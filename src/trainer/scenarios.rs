@@ -14,6 +14,8 @@ use crate::practice::{read_json, ReadError};
 pub const INDEX_KEY: &str = "latih.trainer.scenarios";
 /// Storage key prefix of each scenario's text (then its local id; `.vN` for older versions).
 pub const TEXT_PREFIX: &str = "latih.trainer.scenario.";
+/// How many of the trainer's scenarios the agents' app on this device lists at once.
+pub const PUBLISHED_MAX: usize = 3;
 /// How many earlier versions of each scenario are kept.
 pub const VERSIONS: usize = 5;
 
@@ -198,13 +200,16 @@ impl ScenarioStore {
         self.write_entries(&entries)
     }
 
-    /// The whole library as a backup file.
+    /// The whole library as a backup file. A text that cannot be read is left out (its page
+    /// offers it as a file), so the backup always restores.
     pub fn backup(&self) -> Result<String, StoreError> {
         let entries = self.entries_for_change()?;
         let mut scenarios = Vec::with_capacity(entries.len());
         for entry in entries {
             if let Some(text) = self.text(&entry.uid)? {
-                scenarios.push(BackedUp { entry, text });
+                if read_stored(&text).is_ok() {
+                    scenarios.push(BackedUp { entry, text });
+                }
             }
         }
         Ok(serde_json::to_string(&LibraryBackup {
@@ -285,11 +290,14 @@ impl ScenarioStore {
     }
 
     /// Lists `scenario` in the agents' app on this device, to play as an agent (replacing an
-    /// earlier one with its id).
+    /// earlier one with its id). Only the last [`PUBLISHED_MAX`] stay, so copies do not eat
+    /// the room autosave needs.
     pub fn publish(&self, scenario: &Scenario) -> Result<(), StoreError> {
         let mut list = self.published();
         list.retain(|s| s.id != scenario.id);
         list.push(scenario.clone());
+        let extra = list.len().saturating_sub(PUBLISHED_MAX);
+        list.drain(..extra);
         self.store.set(PUBLISHED_KEY, &encode_published(&list))
     }
 
@@ -386,6 +394,16 @@ mod tests {
             store.published().is_empty(),
             "the trash takes it out of the agents' app"
         );
+        for n in 0..5u32 {
+            let mut s = edited.clone();
+            s.id = format!("s-{n}");
+            store.publish(&s).unwrap();
+        }
+        let ids: Vec<String> = store.published().into_iter().map(|s| s.id).collect();
+        assert_eq!(ids, ["s-2", "s-3", "s-4"], "only the latest few stay");
+        for id in ids {
+            store.unpublish(&id).unwrap();
+        }
         assert_eq!(store.entries().unwrap()[0].deleted_ms, Some(99));
         assert!(
             store.text(&uid).unwrap().is_some(),

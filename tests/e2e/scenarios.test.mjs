@@ -120,6 +120,8 @@ test("scenario files are imported, checked, drawn, exported and kept in a trash"
   await page.getByTestId("choice-0-effect-0").fill("-5");
   await page.getByTestId("choice-0-effect-0").press("Tab");
   await screenshot(page, "editor-1280x800");
+  // Text still being typed when the page closes is kept too.
+  await page.getByTestId("choice-0-feedback-id").fill("Diketik sampai halaman ditutup");
   await page.reload();
   await page.getByTestId("editor-title").filter({ hasText: "Petani di Praya" }).waitFor();
   await page.getByTestId("gnode-pamit").waitFor();
@@ -127,6 +129,7 @@ test("scenario files are imported, checked, drawn, exported and kept in a trash"
   await page.getByTestId("gnode-pamit").click();
   assert.equal(await page.getByTestId("choice-0-score-0").inputValue(), "2");
   assert.equal(await page.getByTestId("choice-0-effect-0").inputValue(), "-5");
+  assert.equal(await page.getByTestId("choice-0-feedback-id").inputValue(), "Diketik sampai halaman ditutup");
   await page.getByTestId("edit-about").click();
   await page.getByTestId("show-versions").click();
   assert.ok(await page.getByTestId("restore-version").count() >= 1, "earlier versions are kept");
@@ -182,7 +185,14 @@ test("two tabs on one scenario never overwrite each other silently", async (t) =
   await b.getByTestId("meta-title-id").fill("Versi tab B");
   await b.getByTestId("meta-title-id").press("Tab");
   await a.getByTestId("conflict").waitFor();
+  // While A has not chosen, its edits are not saved over B's.
+  await a.getByTestId("meta-summary-id").fill("Ringkasan dari tab A");
+  await a.getByTestId("meta-summary-id").press("Tab");
+  await a.waitForTimeout(800);
+  const stored = () => a.evaluate(() => Object.entries(localStorage).find(([k]) => /^latih\.trainer\.scenario\.[^.]+$/.test(k))[1]);
+  assert.match(await stored(), /Versi tab B/, "B's save is still what is stored");
   await a.getByTestId("keep-mine").click();
+  assert.match(await stored(), /Ringkasan dari tab A/, "keeping A's version saves A's edits too");
   await b.getByTestId("conflict").waitFor();
   await b.reload();
   await b.getByTestId("editor-title").filter({ hasText: "Versi tab A" }).waitFor();
