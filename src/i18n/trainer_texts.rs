@@ -296,4 +296,5 @@ texts! {
     PlayNoRoom => "trainer.play_no_room",
     ScenarioCannotRead => "trainer.scenario_cannot_read",
     ZoomReset => "trainer.zoom_reset",
+    PlaytestCannotStart => "trainer.playtest_cannot_start",
 }

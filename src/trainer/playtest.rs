@@ -129,7 +129,8 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
             <button type="button" class="button" onclick={start} data-testid="playtest-start">{ i18n.t(TrainerText::PlaytestStart) }</button>
             { match session {
                 None => html! {},
-                Some(Err(e)) => html! { <p class="notice notice--warning" role="alert">{ e.to_string() }</p> },
+                // E.g. a node id that does not exist: the problems panel says what is broken.
+                Some(Err(_)) => html! { <p class="notice notice--warning" role="alert" data-testid="playtest-problem">{ i18n.t(TrainerText::PlaytestCannotStart) }</p> },
                 Some(Ok(session)) => html! {
                     <div class="playtest__run">
                         <ol class="playtest__log" data-testid="playtest-log">

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { serve, DIST } from "./support/server.mjs";
-import { launch, watchProblems, screenshot, LAPTOP } from "./support/browser.mjs";
+import { launch, watchProblems, screenshot, LAPTOP, PHONE } from "./support/browser.mjs";
 
 let server, browser;
 before(async () => {
@@ -157,6 +157,9 @@ test("a trainer writes a scenario from scratch, tests it, shares it, and plays i
 
   // Playtest from the start: the good path ends in an enrolment.
   await page.getByTestId("playtest").locator("summary").click();
+  await page.getByTestId("playtest-node").fill("tidak-ada");
+  await page.getByTestId("playtest-start").click();
+  await page.getByTestId("playtest-problem").waitFor();
   await page.getByTestId("playtest-node").fill("sapa");
   await page.getByTestId("playtest-start").click();
   for (const text of ["Salam, Inaq", "Siapa saja", "Bila terjadi", "Iurannya", "Kita daftar"]) {
@@ -202,6 +205,9 @@ test("a trainer writes a scenario from scratch, tests it, shares it, and plays i
   await agent.goto(`${server.url}#/latihan`);
   await agent.getByTestId("scenario-pedagang-sayur-ampenan").getByTestId("own-chip").waitFor();
   assert.match(await agent.getByTestId("scenario-pedagang-sayur-ampenan").getByTestId("best-score").textContent(), /\d/);
+  await agent.setViewportSize(PHONE);
+  await agent.getByTestId("scenario-pedagang-sayur-ampenan").scrollIntoViewIfNeeded();
+  await screenshot(agent, "library-own-scenario-390x844");
   assert.deepEqual([...problems, ...agentProblems], []);
 
   // The library backup restores on another laptop; a file that is not one changes nothing.
