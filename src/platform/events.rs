@@ -69,3 +69,23 @@ impl Drop for Timer {
         self.window.clear_timeout_with_handle(self.id);
     }
 }
+
+/// Re-renders the component when another tab changes a storage key that `watched` accepts
+/// (the `storage` event fires only in the other tabs), so two open tabs show the same data.
+#[yew::hook]
+pub fn use_refresh_on_storage(watched: fn(&str) -> bool) {
+    let update = yew::use_force_update();
+    yew::use_effect_with((), move |_| {
+        let listener = WindowListener::new("storage", move |e| {
+            let key = e
+                .dyn_into::<web_sys::StorageEvent>()
+                .ok()
+                .and_then(|e| e.key());
+            // A cleared storage (no key) concerns everyone.
+            if key.as_deref().is_none_or(watched) {
+                update.force_update();
+            }
+        });
+        move || drop(listener)
+    });
+}

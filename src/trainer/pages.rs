@@ -53,6 +53,7 @@ fn read_files(input: HtmlInputElement, done: impl Fn(String, usize) + 'static) {
 pub fn WorkshopList() -> Html {
     let i18n = use_i18n();
     let store = WorkshopStore::new(use_store());
+    crate::platform::events::use_refresh_on_storage(super::store::is_workshop_key);
     let version = use_state(|| 0u32);
     let status = use_state(|| None::<TrainerText>);
     let all = store.all();
@@ -313,6 +314,8 @@ struct ImportReport {
 pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     let i18n = use_i18n();
     let store = WorkshopStore::new(use_store());
+    // Results imported in another tab show here at once (imports merge, so none is lost).
+    crate::platform::events::use_refresh_on_storage(super::store::is_workshop_key);
     let pack = use_pack();
     let version = use_state(|| 0u32);
     let report = use_state(|| None::<ImportReport>);

@@ -62,6 +62,8 @@ pub fn ScenarioLibrary() -> Html {
     let store = ScenarioStore::new(use_store());
     let pack = use_pack();
     let navigator = crate::router::use_navigator();
+    // Scenarios added, renamed or deleted in another tab show here at once.
+    crate::platform::events::use_refresh_on_storage(|key| key == super::scenarios::INDEX_KEY);
     let status = use_state(|| None::<Status>);
     let version = use_state(|| 0u32);
     let dragging = use_state(|| false);

@@ -10,6 +10,11 @@ use crate::practice::{read_json, ReadError};
 
 /// Storage key of the trainer's workshops.
 pub const WORKSHOPS_KEY: &str = "latih.trainer.workshops";
+/// Whether a storage key holds workshop data.
+pub fn is_workshop_key(key: &str) -> bool {
+    key == WORKSHOPS_KEY
+}
+
 /// What the `kind` field of a workshop backup file says.
 pub const BACKUP_KIND: &str = "latih-workshop";
 /// The workshop backup format version.

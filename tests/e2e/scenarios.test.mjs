@@ -198,3 +198,30 @@ test("two tabs on one scenario never overwrite each other silently", async (t) =
   await b.getByTestId("editor-title").filter({ hasText: "Versi tab A" }).waitFor();
   assert.deepEqual(problems, []);
 });
+
+test("two open tabs show each other's new workshops and scenarios without a reload", async (t) => {
+  const context = await browser.newContext({ viewport: LAPTOP });
+  t.after(() => context.close());
+  const a = await context.newPage();
+  const b = await context.newPage();
+  const problems = [...[a, b].map(watchProblems)];
+  await a.goto(`${server.url}pelatih.html`);
+  await a.getByTestId("no-workshops").waitFor();
+  await b.goto(`${server.url}pelatih.html#/baru`);
+  await b.getByTestId("ws-name").fill("Workshop dari tab B");
+  await b.getByTestId("ws-date").fill("2026-12-10");
+  await b.getByTestId("ws-place").fill("Mataram");
+  await b.getByTestId("ws-wadah").fill("Wadah Ampenan");
+  await b.getByTestId("pick-pre-fisher-lombok-timur").check();
+  await b.getByTestId("ws-create").click();
+  await b.getByTestId("workshop-detail").waitFor();
+  await a.getByText("Workshop dari tab B").waitFor();
+
+  await a.goto(`${server.url}pelatih.html#/skenario`);
+  await a.getByTestId("no-scenarios").waitFor();
+  await b.goto(`${server.url}pelatih.html#/skenario`);
+  await b.getByTestId("new-scenario").click();
+  await b.getByTestId("about-editor").waitFor();
+  await a.getByTestId("own-skenario-baru").waitFor();
+  assert.deepEqual(problems.flat(), []);
+});
