@@ -18,7 +18,7 @@ import { launch, ARTIFACTS } from "../tests/e2e/support/browser.mjs";
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const DIST = resolve(ROOT, "dist");
 const NODES = 2000;
-const EDITS = 20;
+const EDITS = 40;
 const BUDGET_P95_MS = 50;
 if (!existsSync(join(DIST, "pelatih.html"))) {
   console.error("no dist/: build it first (trunk build --release)");
