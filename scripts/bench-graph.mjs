@@ -13,7 +13,7 @@ import { writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { resolve, join } from "node:path";
 import { serve } from "../tests/e2e/support/server.mjs";
-import { launch, ARTIFACTS } from "../tests/e2e/support/browser.mjs";
+import { launch, seedScenario, ARTIFACTS } from "../tests/e2e/support/browser.mjs";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const DIST = resolve(ROOT, "dist");
@@ -25,7 +25,6 @@ if (!existsSync(join(DIST, "pelatih.html"))) {
   process.exit(1);
 }
 const text = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "generate", "--runs", String(NODES)], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
-const scenario = JSON.parse(text);
 
 const server = await serve(DIST);
 const browser = await launch();
@@ -38,10 +37,7 @@ try {
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(`${server.url}pelatih.html`);
   await page.getByTestId("no-workshops").waitFor();
-  await page.evaluate(({ text, id, title }) => {
-    localStorage.setItem("latih.trainer.scenarios", JSON.stringify([{ uid: "bench", id, title, updated_ms: 1 }]));
-    localStorage.setItem("latih.trainer.scenario.bench", text);
-  }, { text, id: scenario.id, title: scenario.meta.title });
+  await seedScenario(page, "bench", text);
 
   const t0 = Date.now();
   await page.goto(`${server.url}pelatih.html#/skenario/bench`);

@@ -3,13 +3,12 @@
 // to a failing score,
 // with the score checked against the engine's command-line tool; reload in the middle; language
 // switch in the middle; assessment mode; the calculator; number keys; screenshots.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { serve, DIST } from "./support/server.mjs";
-import { launch, watchProblems, screenshot, PHONE, LAPTOP } from "./support/browser.mjs";
+import { watchProblems, screenshot, PHONE, LAPTOP, withAppAndBrowser } from "./support/browser.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const PACK = resolve(ROOT, "src/engine/pack");
@@ -26,13 +25,9 @@ function engineTotal(s, ids, seed = SEED) {
 }
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withAppAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function newPage(viewport = PHONE) {

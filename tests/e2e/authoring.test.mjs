@@ -1,21 +1,16 @@
 // A trainer writes a scenario from scratch in the browser: the persona, five nodes, the
 // endings; fixes a problem the panel reports; playtests it and runs its balance report;
 // exports it, deletes it, imports the file again, and plays it as an agent in the agents' app.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
-import { serve, DIST } from "./support/server.mjs";
-import { launch, watchProblems, screenshot, LAPTOP, PHONE } from "./support/browser.mjs";
+import { watchProblems, screenshot, seedScenario, LAPTOP, PHONE, withAppAndBrowser } from "./support/browser.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withAppAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** Fills a field and leaves it, as a person does (the editor saves on change). */
@@ -239,18 +234,13 @@ test("a scenario with errors is not offered to play", async (t) => {
 
 test("a large scenario's graph draws what is in view, pans by dragging, and finds a node", async (t) => {
   const text = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "generate", "--runs", "400"], { encoding: "utf8", maxBuffer: 64 << 20 });
-  const scenario = JSON.parse(text);
   const context = await browser.newContext({ viewport: LAPTOP });
   t.after(() => context.close());
   const page = await context.newPage();
   const problems = watchProblems(page);
   await page.goto(`${server.url}pelatih.html`);
   await page.getByTestId("no-workshops").waitFor();
-  // Put it in storage as the app keeps it (it could have grown there edit by edit).
-  await page.evaluate(({ text, id, title }) => {
-    localStorage.setItem("latih.trainer.scenarios", JSON.stringify([{ uid: "besar", id, title, updated_ms: 1 }]));
-    localStorage.setItem("latih.trainer.scenario.besar", text);
-  }, { text, id: scenario.id, title: scenario.meta.title });
+  await seedScenario(page, "besar", text);
   await page.goto(`${server.url}pelatih.html#/skenario/besar`);
   await page.getByTestId("gnode-n0").waitFor();
   const drawn = await page.locator(".gnode").count();

@@ -4,13 +4,12 @@
 // equal what the engine computes; an edited score and a damaged code are refused without harming
 // what was imported; CSV and xAPI exports parse; the backup restores on another laptop; the
 // certificates are there to print.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { serve, DIST } from "./support/server.mjs";
-import { launch, watchProblems, screenshot, PHONE, LAPTOP } from "./support/browser.mjs";
+import { watchProblems, screenshot, PHONE, LAPTOP, withAppAndBrowser } from "./support/browser.mjs";
 import { readResult, forgeScore } from "./support/codes.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
@@ -26,13 +25,9 @@ const WADAH = ["Koperasi Nelayan Tanjung Luar", "Pokdarwis Sukarara"];
 const meanOf = (xs) => Math.floor((xs.reduce((a, b) => a + b, 0) * 2 + xs.length) / (2 * xs.length));
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withAppAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function createWorkshop(page) {

@@ -1,25 +1,23 @@
 // The app in the field: after one visit it starts and plays with no connection; a new build is
 // noticed and offered as a reload; a backup restored in a fresh browser reproduces the history.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serve, DIST } from "./support/server.mjs";
-import { launch, watchProblems, screenshot, waitForAsync, PHONE } from "./support/browser.mjs";
+import { watchProblems, screenshot, waitForAsync, PHONE, withAppAndBrowser } from "./support/browser.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const FISHER = resolve(ROOT, "src/engine/pack/fisher-lombok-timur.json");
 const path = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "path", FISHER, "--policy", "best_practice", "--seed", "3"], { cwd: ROOT, encoding: "utf8" }).trim().split(",");
 
 let browser;
-before(async () => {
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-});
+// Each test serves its own copy of the app (a fresh origin, so a fresh service worker).
+withAppAndBrowser((_, b) => {
+  browser = b;
+}, { serveApp: false });
 
 async function controlled(page) {
   await page.waitForFunction(() => navigator.serviceWorker && navigator.serviceWorker.controller !== null, null, { timeout: 15000 });

@@ -1,23 +1,18 @@
 // The trainer's scenario library: importing files (picked or dropped) that cannot hurt, copies
 // of bundled scenarios, the problems panel and the graph, export, and the trash.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { serve, DIST } from "./support/server.mjs";
-import { launch, watchProblems, screenshot, LAPTOP } from "./support/browser.mjs";
+import { watchProblems, screenshot, LAPTOP, withAppAndBrowser } from "./support/browser.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const FISHER = readFileSync(resolve(ROOT, "src/engine/pack/fisher-lombok-timur.json"), "utf8");
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withAppAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 const file = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });

@@ -1,18 +1,13 @@
 // The app shell in real Chromium against the built dist/: it starts without errors, the language
 // switch works and survives a reload, and unknown addresses get the not-found page.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { serve } from "./support/server.mjs";
-import { launch, watchProblems, screenshot, PHONE, LAPTOP } from "./support/browser.mjs";
+import { watchProblems, screenshot, PHONE, LAPTOP, withAppAndBrowser } from "./support/browser.mjs";
 
 let server, browser;
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withAppAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 async function openApp(context, path = "") {

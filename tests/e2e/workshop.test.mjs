@@ -2,12 +2,11 @@
 // trainer's link, joins with a name and a Wadah, takes the pre-test in assessment mode and gets
 // a result code; the engine (latih-cli verify, what the trainer's app runs) replays each code to
 // the score the agent saw, and refuses a damaged one.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
-import { serve, DIST } from "./support/server.mjs";
-import { launch, watchProblems, screenshot, PHONE } from "./support/browser.mjs";
+import { watchProblems, screenshot, PHONE, withAppAndBrowser } from "./support/browser.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 function cli(...args) {
@@ -22,13 +21,9 @@ const WORKSHOP = cli("workshop", "--name", "Upgrading Skill Perisai Lombok Timur
   "--practice", "farmer-lombok-tengah");
 
 let server, browser;
-before(async () => {
-  server = await serve(DIST);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
+withAppAndBrowser((s, b) => {
+  server = s;
+  browser = b;
 });
 
 /** One agent's phone: join, take the pre-test picking the `pick`-th choice each turn; returns the score and code. */

@@ -1,7 +1,9 @@
 // Launches Debian's Chromium through playwright-core (no browser download) with the flags that
 // keep it quiet on a closed network, and records every console error, page error and failed
 // request of a page so a test can assert there were none.
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
+import { serve, DIST } from "./server.mjs";
 import { mkdirSync } from "node:fs";
 
 export const ARTIFACTS = new URL("../../../artifacts/", import.meta.url).pathname;
@@ -50,4 +52,34 @@ export async function waitForAsync(page, predicate, arg = null, { timeout = 1500
     if (Date.now() > deadline) throw new Error(`waitForAsync: still false after ${timeout} ms: ${predicate}`);
     await new Promise((ok) => setTimeout(ok, interval));
   }
+}
+
+/**
+ * For a test file: before its tests, serves the built app (dist/) on 127.0.0.1 (unless
+ * `serveApp` is false) and launches Chromium, and hands both to `set`; closes them after.
+ */
+export function withAppAndBrowser(set, { serveApp = true } = {}) {
+  let server, browser;
+  before(async () => {
+    if (serveApp) server = await serve(DIST);
+    browser = await launch();
+    set(server, browser);
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+}
+
+/**
+ * Puts a scenario's JSON text in the trainer's storage the way the app keeps it
+ * (src/trainer/scenarios.rs: a list entry and a text key), as if it had grown there edit by
+ * edit; for scenarios over the 2 MiB import limit. Run on a page of the app's origin.
+ */
+export async function seedScenario(page, uid, text) {
+  const scenario = JSON.parse(text);
+  await page.evaluate(({ uid, text, id, title }) => {
+    localStorage.setItem("latih.trainer.scenarios", JSON.stringify([{ uid, id, title, updated_ms: 1 }]));
+    localStorage.setItem(`latih.trainer.scenario.${uid}`, text);
+  }, { uid, text, id: scenario.id, title: scenario.meta.title });
 }
