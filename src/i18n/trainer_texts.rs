@@ -297,4 +297,5 @@ texts! {
     ScenarioCannotRead => "trainer.scenario_cannot_read",
     ZoomReset => "trainer.zoom_reset",
     PlaytestCannotStart => "trainer.playtest_cannot_start",
+    NodeNotFound => "trainer.node_not_found",
 }

@@ -810,12 +810,15 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             .as_ref()
             .and_then(|id| s.nodes.iter().position(|n| n.id == *id))
     };
+    let not_found = use_state(|| false);
     let find_node = {
-        let (selected, s) = (selected.clone(), s.clone());
+        let (selected, s, not_found) = (selected.clone(), s.clone(), not_found.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let id = input.value();
-            if let Some(i) = s.nodes.iter().position(|n| n.id == id.trim()) {
+            let found = s.nodes.iter().position(|n| n.id == id.trim());
+            not_found.set(found.is_none() && !id.trim().is_empty());
+            if let Some(i) = found {
                 selected.set(Some(i));
                 input.set_value("");
             }
@@ -1014,6 +1017,9 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                             <span>{ i18n.t(TrainerText::FindNode) }</span>
                             <input type="search" list="node-ids" onchange={find_node} data-testid="find-node" />
                         </label>
+                        if *not_found {
+                            <span class="warn" role="status" data-testid="find-none">{ i18n.t(TrainerText::NodeNotFound) }</span>
+                        }
                     </div>
                     <super::graph_view::Graph scenario={s.clone()} layout={derived.1.clone()} severities={derived.2.clone()}
                         selected={*selected} zoom={*zoom} on_select={on_select} />

@@ -255,11 +255,16 @@ test("a large scenario's graph draws what is in view, pans by dragging, and find
   await page.mouse.up();
   assert.ok((await page.getByTestId("graph").evaluate((e) => e.scrollLeft)) > 300, "the graph scrolled");
 
+  // An id that matches nothing says so.
+  await page.getByTestId("find-node").fill("n9999");
+  await page.getByTestId("find-node").press("Enter");
+  await page.getByTestId("find-none").waitFor();
   // A node far away, found by its id: selected, scrolled to and drawn.
   await page.getByTestId("find-node").fill("n300");
   await page.getByTestId("find-node").press("Enter");
   await page.getByTestId("node-editor").waitFor();
   assert.equal(await page.getByTestId("node-id").inputValue(), "n300");
+  assert.equal(await page.getByTestId("find-none").count(), 0);
   await page.locator(".gnode--selected").filter({ hasText: "n300" }).waitFor();
   assert.deepEqual(problems, []);
 });
