@@ -406,6 +406,7 @@ fn branch_edit<T: 'static>(
 fn next_editor(
     i18n: &I18n,
     label: TrainerText,
+    empty: TrainerText,
     next: &Next,
     facts: &Rc<Vec<AttrValue>>,
     set: Callback<Next>,
@@ -490,7 +491,7 @@ fn next_editor(
                 <div class="next-editor">
                     <label class="field">
                         <span>{ t(label) }</span>
-                        <input type="text" list="node-ids" value={value} placeholder={t(TrainerText::NextEnd)} onchange={on_change} data-testid={testid.to_owned()} />
+                        <input type="text" list="node-ids" value={value} placeholder={t(empty)} onchange={on_change} data-testid={testid.to_owned()} />
                     </label>
                     <button type="button" class="button button--secondary button--small" onclick={to_branch} data-testid={format!("{testid}-branch")}>{ t(TrainerText::BranchMake) }</button>
                 </div>
@@ -598,14 +599,11 @@ pub(super) fn node_editor(
                         <Pick label={t(TrainerText::ChoicePackage)} options={packages.clone()} value={ch.package.map(|p| format_name(&p)).unwrap_or_default()} none={AttrValue::from("–")}
                             on_change={choice(ed, i, c, |x, v: AttrValue| x.package = find(&Package::ALL, &v))} testid={format!("choice-{c}-package")} />
                     }
-                    { next_editor(i18n, TrainerText::ChoiceNext, &ch.next, &facts, choice(ed, i, c, |x, v: Next| x.next = v), &format!("choice-{c}-next")) }
-                    if ch.kind == MoveKind::Close {
-                        <label class="field">
-                            <span>{ t(TrainerText::ChoiceIfNotReady) }</span>
-                            <input type="text" list="node-ids" placeholder={t(TrainerText::IfNotReadyDefault)} data-testid={format!("choice-{c}-not-ready")}
-                                value={match &ch.if_not_ready { Some(Next::Node(id)) => id.clone(), _ => String::new() }}
-                                onchange={{ let set = choice(ed, i, c, |x, v: String| x.if_not_ready = (!v.trim().is_empty()).then(|| Next::Node(v.trim().to_owned()))); Callback::from(move |e: Event| set.emit(value_of(&e))) }} />
-                        </label>
+                    { next_editor(i18n, TrainerText::ChoiceNext, TrainerText::NextEnd, &ch.next, &facts, choice(ed, i, c, |x, v: Next| x.next = v), &format!("choice-{c}-next")) }
+                    if ch.kind == MoveKind::Close || ch.if_not_ready.is_some() {
+                        // Empty: the worker's state decides between a follow-up and a refusal.
+                        { next_editor(i18n, TrainerText::ChoiceIfNotReady, TrainerText::IfNotReadyDefault, &ch.if_not_ready.clone().unwrap_or_default(), &facts,
+                            choice(ed, i, c, |x, v: Next| x.if_not_ready = (v != Next::End).then_some(v)), &format!("choice-{c}-not-ready")) }
                     }
                     <Pair label={t(TrainerText::ChoiceFeedback)} value={ch.feedback.clone()} on_change={choice(ed, i, c, |x, v| x.feedback = v)} long=true testid={format!("choice-{c}-feedback")} />
                     { points(i18n, TrainerText::ChoiceScores, &ch.scores, (-10, 10), choice(ed, i, c, |x, v: Points| x.scores = v), &format!("choice-{c}-score")) }

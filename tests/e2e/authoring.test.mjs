@@ -123,6 +123,12 @@ async function writeScenario(page) {
     scores: { 4: 4 }, effects: { 0: 5 },
   });
   await page.getByTestId("choice-0-package").selectOption("jkk_jkm");
+  // When she is not ready yet, back to her objection; branching can be turned on and off.
+  await put(page, "choice-0-not-ready", "keberatan");
+  await page.getByTestId("choice-0-not-ready-branch").click();
+  await page.getByTestId("choice-0-not-ready-branches").waitFor();
+  await page.getByTestId("choice-0-not-ready-unbranch").click();
+  assert.equal(await page.getByTestId("choice-0-not-ready").inputValue(), "keberatan");
 }
 
 test("a trainer writes a scenario from scratch, tests it, shares it, and plays it as an agent", async (t) => {
@@ -177,6 +183,7 @@ test("a trainer writes a scenario from scratch, tests it, shares it, and plays i
   assert.equal(exported.id, "pedagang-sayur-ampenan");
   assert.equal(exported.nodes.length, 5);
   assert.equal(exported.persona.name, "Inaq Rahmah");
+  assert.deepEqual(exported.nodes.find((n) => n.id === "tutup").choices[0].if_not_ready, { node: "keberatan" });
   await page.goto(`${server.url}pelatih.html#/skenario`);
   const own = page.getByTestId("own-pedagang-sayur-ampenan");
   // The whole library as one backup file, before deleting anything.
