@@ -133,21 +133,17 @@ pub fn ScenarioLibrary() -> Html {
         let dragging = dragging.clone();
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
-    let act = |f: Rc<dyn Fn() -> Result<(), crate::platform::storage::StoreError>>,
-               ok: TrainerText| {
+    // Runs a library action and says how it went (each action names its own failure).
+    let act = |f: Rc<dyn Fn() -> Result<(), TrainerText>>, ok: TrainerText| {
         let (status, version) = (status.clone(), version.clone());
         Callback::from(move |_| {
-            status.set(Some(Status::Done(match f() {
-                Ok(()) => ok,
-                // Reading failed, not storage (see copy_uid).
-                Err(crate::platform::storage::StoreError::Other(_)) => {
-                    TrainerText::ScenarioCannotRead
-                }
-                Err(_) => TrainerText::ScenarioNotSaved,
-            })));
+            status.set(Some(Status::Done(
+                f().map_or_else(|failed| failed, |()| ok),
+            )));
             version.set(*version + 1);
         })
     };
+    let not_saved = |_| TrainerText::ScenarioNotSaved;
     let copy = |s: Scenario| {
         let (store, taken) = (store.clone(), taken.clone());
         act(
@@ -155,6 +151,7 @@ pub fn ScenarioLibrary() -> Html {
                 store
                     .add(&copy_of(&s, &taken), new_uid(), now_ms())
                     .map(|_| ())
+                    .map_err(not_saved)
             }),
             TrainerText::ScenarioCopied,
         )
@@ -232,12 +229,15 @@ pub fn ScenarioLibrary() -> Html {
     };
     let trash = |uid: String, deleted: Option<u64>, ok: TrainerText| {
         let store = store.clone();
-        act(Rc::new(move || store.set_deleted(&uid, deleted)), ok)
+        act(
+            Rc::new(move || store.set_deleted(&uid, deleted).map_err(not_saved)),
+            ok,
+        )
     };
     let purge = |uid: String| {
         let store = store.clone();
         act(
-            Rc::new(move || store.purge(&uid)),
+            Rc::new(move || store.purge(&uid).map_err(not_saved)),
             TrainerText::ScenarioPurged,
         )
     };
@@ -247,10 +247,10 @@ pub fn ScenarioLibrary() -> Html {
             Rc::new(move || match store.load(&uid) {
                 Some(i) => store
                     .add(&copy_of(&i.scenario, &taken), new_uid(), now_ms())
-                    .map(|_| ()),
-                None => Err(crate::platform::storage::StoreError::Other(
-                    "unreadable".into(),
-                )),
+                    .map(|_| ())
+                    .map_err(not_saved),
+                // Its page offers the stored text as a file.
+                None => Err(TrainerText::ScenarioCannotRead),
             }),
             TrainerText::ScenarioCopied,
         )
@@ -576,24 +576,36 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     let save_failed = use_state(|| false);
     let rename_problem = use_state(|| None::<TrainerText>);
 
-    // The scenario as last edited (`mirror`), for saving and for telling another tab's save
-    // from ours.
-    let latest = mirror.clone();
     // Autosave: shortly after the last change (so typing and large scenarios stay quick),
-    // and at once when the page is hidden or closed, or the trainer leaves the editor.
+    // and at once when the page is hidden or closed, or the trainer leaves the editor. What is
+    // saved is `mirror`, the scenario as last edited.
     let saved_changes = use_mut_ref(|| 0u64);
-    let changes = mirror.clone();
     // True while the other-tab banner waits for the trainer's choice: nothing is saved then.
     let held = use_mut_ref(|| false);
     let pending = use_state(|| false);
-    let flush = {
-        let (store, uid, save_failed, latest, saved_changes, changes, held, pending) = (
+    // Writes the latest scenario; a failed save is tried again at the next change, hide or close.
+    let save = {
+        let (store, uid, save_failed, mirror, saved_changes) = (
             store.clone(),
             props.uid.to_string(),
             save_failed.clone(),
-            latest.clone(),
+            mirror.clone(),
             saved_changes.clone(),
-            changes.clone(),
+        );
+        Rc::new(move || {
+            let (scenario, changes) = mirror.borrow().clone();
+            let failed = store.save(&uid, &scenario, now_ms()).is_err();
+            save_failed.set(failed);
+            if !failed {
+                *saved_changes.borrow_mut() = changes;
+            }
+        })
+    };
+    let flush = {
+        let (save, mirror, saved_changes, held, pending) = (
+            save.clone(),
+            mirror.clone(),
+            saved_changes.clone(),
             held.clone(),
             pending.setter(),
         );
@@ -601,15 +613,8 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             if *held.borrow() {
                 return;
             }
-            let now = changes.borrow().1;
-            if now > *saved_changes.borrow() {
-                let scenario = latest.borrow().0.clone();
-                let failed = store.save(&uid, &scenario, now_ms()).is_err();
-                save_failed.set(failed);
-                // A failed save is tried again at the next change, hide or close.
-                if !failed {
-                    *saved_changes.borrow_mut() = now;
-                }
+            if mirror.borrow().1 > *saved_changes.borrow() {
+                save();
             }
             pending.set(false);
         })
@@ -666,9 +671,9 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     // Another tab saving the same scenario: never overwrite silently, let the trainer choose.
     let conflict = use_state(|| None::<Rc<Scenario>>);
     {
-        let (conflict, latest, held, key) = (
+        let (conflict, mirror, held, key) = (
             conflict.clone(),
-            latest.clone(),
+            mirror.clone(),
             held.clone(),
             super::scenarios::text_key(&props.uid),
         );
@@ -688,7 +693,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 else {
                     return;
                 };
-                if theirs.scenario != *latest.borrow().0 {
+                if theirs.scenario != *mirror.borrow().0 {
                     *held.borrow_mut() = true;
                     conflict.set(Some(Rc::new(theirs.scenario)));
                 }
@@ -707,24 +712,11 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         })
     };
     let keep_mine = {
-        let (store, uid, conflict, latest, save_failed, held, changes, saved_changes) = (
-            store.clone(),
-            props.uid.to_string(),
-            conflict.clone(),
-            latest.clone(),
-            save_failed.clone(),
-            held.clone(),
-            changes.clone(),
-            saved_changes.clone(),
-        );
+        let (save, conflict, held) = (save.clone(), conflict.clone(), held.clone());
         Callback::from(move |_| {
             *held.borrow_mut() = false;
-            let scenario = latest.borrow().0.clone();
-            let failed = store.save(&uid, &scenario, now_ms()).is_err();
-            save_failed.set(failed);
-            if !failed {
-                *saved_changes.borrow_mut() = changes.borrow().1;
-            }
+            // Written even with nothing unsaved: this version replaces the other tab's.
+            save();
             conflict.set(None);
         })
     };
@@ -846,10 +838,10 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     let index = crate::loader::use_index();
     let agent_problem = use_state(|| None::<TrainerText>);
     let play_as_agent = {
-        let (store, flush, latest, problem) = (
+        let (store, flush, mirror, problem) = (
             store.clone(),
             flush.clone(),
-            latest.clone(),
+            mirror.clone(),
             agent_problem.clone(),
         );
         // Until the bundled ids are known, an id clash could not be told.
@@ -864,7 +856,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         };
         Callback::from(move |_| {
             flush();
-            let s = latest.borrow().0.clone();
+            let s = mirror.borrow().0.clone();
             let outcome = if validate(&s).iter().any(|d| d.severity == Severity::Error) {
                 Err(TrainerText::PlayFixErrors)
             } else if bundled.is_none() {
