@@ -255,6 +255,64 @@ pub fn test_attempt(attempts: &[Attempt], taker: &Taker, scenario: &str) -> Opti
     })
 }
 
+/// Where an agent stands in a workshop: which tests are done and what comes next. The post-test
+/// opens only when every pre-test is finished (and, if the trainer chose so, after a practice
+/// run of one of the workshop's practice scenarios).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Progress {
+    /// Every pre-test scenario has a finished test.
+    pub pre_done: bool,
+    /// A practice run of a workshop practice scenario is finished.
+    pub practised: bool,
+    /// The post-test can be taken.
+    pub post_open: bool,
+    /// What the agent should do next.
+    pub next: Next,
+}
+
+/// The next step in a workshop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Next {
+    /// Take the pre-test on this scenario.
+    PreTest(String),
+    /// Practise (the post-test waits for a practice run).
+    Practice,
+    /// Take the post-test on this scenario.
+    PostTest(String),
+    /// Every test is done: send the codes.
+    Done,
+}
+
+/// Where the agent `joined` stands in `workshop`, from their finished `attempts`.
+pub fn progress(workshop: &Workshop, joined: &Joined, attempts: &[Attempt]) -> Progress {
+    let missing = |phase: Phase| {
+        let taker = joined.taker(workshop, phase);
+        workshop
+            .tests(phase)
+            .iter()
+            .find(|r| test_attempt(attempts, &taker, &r.id).is_none())
+            .map(|r| r.id.clone())
+    };
+    let pre = missing(Phase::PreTest);
+    let practised = attempts
+        .iter()
+        .any(|a| a.code.is_none() && workshop.practice.iter().any(|r| r.id == a.save.scenario));
+    let needs_practice = workshop.post_after_practice && !workshop.practice.is_empty();
+    let post_open = pre.is_none() && (practised || !needs_practice);
+    let next = match (pre, post_open, missing(Phase::PostTest)) {
+        (Some(id), _, _) => Next::PreTest(id),
+        (None, false, _) => Next::Practice,
+        (None, true, Some(id)) => Next::PostTest(id),
+        (None, true, None) => Next::Done,
+    };
+    Progress {
+        pre_done: !matches!(next, Next::PreTest(_)),
+        practised,
+        post_open,
+        next,
+    }
+}
+
 /// The best total per scenario in a history.
 pub fn best_of(history: &[Attempt], scenario: &str) -> Option<u32> {
     history
@@ -272,6 +330,15 @@ mod tests {
     use crate::engine::scenario::Scenario;
     use crate::engine::workshop::{verify, ScenarioRef};
 
+    /// The day the tests play on: a workshop in December 2026.
+    fn day() -> crate::engine::sim::Terms {
+        crate::engine::sim::Terms::on(crate::engine::rates::Date {
+            year: 2026,
+            month: 12,
+            day: 3,
+        })
+    }
+
     fn run(id: &str) -> SavedRun {
         SavedRun {
             save: SaveState {
@@ -279,11 +346,73 @@ mod tests {
                 version: 1,
                 seed: 7,
                 choices: vec!["a".into()],
+                date: None,
+                rates: String::new(),
             },
             mode: Mode::Practice,
             started_ms: 1,
             taker: None,
         }
+    }
+
+    #[test]
+    fn the_post_test_opens_after_the_pre_test_and_if_asked_after_practice() {
+        let scenarios = pack::load().unwrap();
+        let mut workshop = crate::engine::workshop::Workshop {
+            id: "ABCDEFGH".into(),
+            name: "Lokakarya".into(),
+            date: crate::engine::rates::Date::new(2026, 12, 3).unwrap(),
+            place: "Selong".into(),
+            wadah: vec!["Koperasi A".into()],
+            pre_test: vec![ScenarioRef::of(&scenarios[0])],
+            post_test: vec![ScenarioRef::of(&scenarios[1])],
+            practice: vec![ScenarioRef::of(&scenarios[2])],
+            post_after_practice: true,
+        };
+        let joined = Joined {
+            code: workshop.to_code(),
+            agent: "Rina".into(),
+            wadah: "Koperasi A".into(),
+        };
+        let finished =
+            |which: usize, phase: Option<Phase>, w: &crate::engine::workshop::Workshop| {
+                let s = &scenarios[which];
+                let session = scripted_session(s, Policy::BestPractice, 3, day()).unwrap();
+                let run = SavedRun {
+                    save: session.save(),
+                    mode: Mode::Assessment,
+                    started_ms: 1_796_000_000_000,
+                    taker: phase.map(|p| joined.taker(w, p)),
+                };
+                let card = session.score_card().unwrap();
+                Attempt::new(
+                    &run,
+                    &session,
+                    &card,
+                    1_796_000_600_000,
+                    AttemptId::from_random(which as u64, 7),
+                )
+            };
+        let mut attempts = Vec::new();
+        let p = progress(&workshop, &joined, &attempts);
+        assert_eq!(p.next, Next::PreTest(scenarios[0].id.clone()));
+        assert!(!p.post_open);
+        // The post-test taken first does not count as the pre-test.
+        attempts.push(finished(1, Some(Phase::PostTest), &workshop));
+        assert!(!progress(&workshop, &joined, &attempts).pre_done);
+        attempts.push(finished(0, Some(Phase::PreTest), &workshop));
+        let p = progress(&workshop, &joined, &attempts);
+        assert!(p.pre_done && !p.post_open);
+        assert_eq!(p.next, Next::Practice);
+        attempts.push(finished(2, None, &workshop));
+        let p = progress(&workshop, &joined, &attempts);
+        assert!(p.post_open);
+        // Without the practice requirement the post-test opens after the pre-test alone.
+        workshop.post_after_practice = false;
+        let only_pre = vec![finished(0, Some(Phase::PreTest), &workshop)];
+        let p = progress(&workshop, &joined, &only_pre);
+        assert!(p.post_open);
+        assert_eq!(p.next, Next::PostTest(scenarios[1].id.clone()));
     }
 
     #[test]
@@ -322,7 +451,7 @@ mod tests {
     fn attempt(which: usize, policy: Policy, taker: Option<Taker>) -> (Attempt, Vec<Scenario>) {
         let scenarios = pack::load().unwrap();
         let s = &scenarios[which];
-        let session = scripted_session(s, policy, 9).unwrap();
+        let session = scripted_session(s, policy, 9, day()).unwrap();
         let run = SavedRun {
             save: session.save(),
             mode: Mode::Assessment,
@@ -389,6 +518,7 @@ mod tests {
             pre_test: vec![ScenarioRef::of(&scenarios[2])],
             post_test: vec![],
             practice: vec![],
+            post_after_practice: false,
         };
         assert_eq!(
             verify(&record, &workshop, &scenarios).unwrap().card.total,

@@ -13,7 +13,8 @@ fn cli(args: &[&str]) -> (i32, String) {
     (out.status.code().unwrap_or(-1), text)
 }
 
-const FISHER: &str = "src/engine/pack/fisher-lombok-timur.json";
+/// The frozen fixture (the pack's content may change; its choice ids do not).
+const FISHER: &str = "tests/fixtures/fisher-fixture.json";
 
 #[test]
 fn validate_passes_a_bundled_scenario() {
@@ -52,13 +53,104 @@ fn validate_fails_a_broken_file_with_line_and_column() {
 }
 
 #[test]
-fn balance_prints_every_policy_and_meets_targets() {
-    let (code, out) = cli(&["balance", FISHER, "--runs", "300"]);
-    assert_eq!(code, 0, "{out}");
-    for policy in ["best_practice", "random", "pushy", "passive"] {
-        assert!(out.contains(policy), "{out}");
+fn balance_prints_every_policy_and_says_which_targets_are_missed() {
+    let (code, out) = cli(&["balance", FISHER, "--runs", "200"]);
+    for policy in [
+        "best_practice",
+        "random",
+        "pushy",
+        "passive",
+        "first",
+        "last",
+        "longest",
+        "shortest",
+        "mimic",
+        "persistent",
+    ] {
+        assert!(out.contains(&format!("  {policy} ")), "{policy}: {out}");
     }
-    assert!(!out.contains("TARGET MISSED"));
+    assert_eq!(code == 1, out.contains("TARGET MISSED"), "{out}");
+    // The fixture was written before choice order was shuffled: its best answer is the
+    // longest, which the test-wise targets catch.
+    assert!(out.contains("TARGET MISSED: longest"), "{out}");
+}
+
+#[test]
+fn calc_gives_the_figure_of_the_day_for_every_worker() {
+    let total = |args: &[&str]| {
+        let (code, out) = cli(args);
+        assert_eq!(code, 0, "{out}");
+        let v: serde_json::Value = serde_json::from_str(out.trim()).expect("JSON");
+        (v["total"].as_u64().unwrap(), v)
+    };
+    let farmer = [
+        "calc",
+        "--income",
+        "1000000",
+        "--package",
+        "jkk_jkm",
+        "--occupation",
+        "farmer",
+    ];
+    assert_eq!(
+        total(&[&farmer[..], &["--date", "2026-11-30"]].concat()).0,
+        8_400
+    );
+    assert_eq!(
+        total(&[&farmer[..], &["--date", "2027-01-15"]].concat()).0,
+        16_800
+    );
+    let (three, v) = total(&[
+        "calc",
+        "--income",
+        "1000000",
+        "--package",
+        "jkk_jkm_jht",
+        "--occupation",
+        "farmer",
+        "--date",
+        "2026-11-30",
+    ]);
+    assert_eq!(three, 28_400);
+    assert_eq!(
+        v["jkk"].as_u64().unwrap() + v["jkm"].as_u64().unwrap() + v["jht"].as_u64().unwrap()
+            - v["discount"].as_u64().unwrap(),
+        three
+    );
+    let (ojek, _) = total(&[
+        "calc",
+        "--income",
+        "1000000",
+        "--occupation",
+        "ojek_driver",
+        "--date",
+        "2027-03-31",
+    ]);
+    assert_eq!(ojek, 8_400);
+    let (paid, _) = total(&[&farmer[..], &["--date", "2026-11-30", "--government-paid"]].concat());
+    assert_eq!(paid, 16_800);
+    let (_, v) = total(&[&farmer[..], &["--date", "2026-11-30", "--months", "3"]].concat());
+    assert_eq!(v["months_total"], 8_400 + 8_400 + 16_800);
+    let (band, v) = total(&[
+        "calc",
+        "--income",
+        "1200000",
+        "--occupation",
+        "farmer",
+        "--date",
+        "2027-06-15",
+    ]);
+    assert_eq!((band, v["jkk"].as_u64().unwrap()), (18_800, 12_000));
+    let (_, v) = total(&[
+        "calc",
+        "--income",
+        "3000000",
+        "--occupation",
+        "farmer",
+        "--date",
+        "2027-06-15",
+    ]);
+    assert_eq!(v["exact"], false, "an unsourced band is marked approximate");
 }
 
 #[test]
@@ -69,14 +161,45 @@ fn play_prints_the_transcript_and_score_card() {
         FISHER,
         "--seed",
         "3",
+        "--date",
+        "2026-11-30",
         "--choices",
         choices,
         "--lang",
         "en",
     ]);
     assert_eq!(code, 0, "{out}");
+    assert!(out.contains("a run on 30 November 2026"), "{out}");
     assert!(out.contains("Salim: Yes? What is it?"), "{out}");
     assert!(out.contains("TOTAL") && out.contains("passed"), "{out}");
+    // Figures are filled in for the run's date (a fisher is discounted in November 2026).
+    assert!(out.contains("Rp 8,400 a month"), "{out}");
+    // The choices are listed in the order shown, numbered, and a number picks by that order.
+    let first = out
+        .lines()
+        .find(|l| l.starts_with("  1. ["))
+        .expect("a numbered choice");
+    let id = first.split('[').nth(1).unwrap().split(']').next().unwrap();
+    let (code, by_number) = cli(&[
+        "play",
+        FISHER,
+        "--seed",
+        "3",
+        "--choices",
+        "1",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(code, 0, "{by_number}");
+    let said = FISHER_TEXTS
+        .iter()
+        .find(|(i, _)| *i == id)
+        .map(|(_, t)| *t)
+        .unwrap();
+    assert!(
+        by_number.contains(&format!("> {said}")),
+        "{id}: {by_number}"
+    );
     let (code, out) = cli(&[
         "play",
         FISHER,
@@ -90,6 +213,41 @@ fn play_prints_the_transcript_and_score_card() {
         out.contains("no_such_move") && out.contains("on offer now"),
         "{out}"
     );
+}
+
+/// The English text of the fixture's opening choices, by id.
+const FISHER_TEXTS: &[(&str, &str)] = &[
+    ("greet_respect", "Good afternoon, Pak. I'm Rina"),
+    (
+        "show_credentials",
+        "Good afternoon, Pak. Here are my ID card",
+    ),
+    ("straight_pitch", "Pak, I want to offer you BPJS"),
+    ("deadline", "Pak, today is the last day"),
+];
+
+#[test]
+fn path_refuses_a_scenario_with_errors_like_play() {
+    let dir = std::env::temp_dir().join(format!("latih-cli-path-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let broken = std::fs::read_to_string(FISHER).unwrap().replacen(
+        "\"node\": \"discovery\"",
+        "\"node\": \"nowhere\"",
+        1,
+    );
+    let file = dir.join("broken.json");
+    std::fs::write(&file, broken).unwrap();
+    let (code, out) = cli(&[
+        "path",
+        file.to_str().unwrap(),
+        "--policy",
+        "first",
+        "--seed",
+        "1",
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("errors"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
 }
 
 #[test]

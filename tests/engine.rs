@@ -1,16 +1,22 @@
 //! Engine tests over the bundled pack and hand-made cases: playthroughs, replay, scoring rules,
 //! validation, import limits and migration. Every playthrough test also runs after an
-//! export -> import round trip.
+//! export -> import round trip. Rules are tested on a frozen fixture (a fisher scenario kept in
+//! `tests/fixtures/`), so rewriting the pack's content does not change what they check.
 
-use latih::engine::balance::{analyse_all, missed_targets, play, Policy};
+use latih::engine::balance::{analyse_all, missed_targets, play, reference_dates, Policy};
 use latih::engine::generate;
 use latih::engine::import::{export, import, MAX_BYTES};
 use latih::engine::pack;
-use latih::engine::rates::Package;
+use latih::engine::rates::{Date, Package};
 use latih::engine::scenario::*;
 use latih::engine::scoring::{debrief, REPEAT_OFFENDER_CAP};
-use latih::engine::sim::{self, Event, SaveState, Session};
+use latih::engine::sim::{self, Event, SaveState, Session, Terms};
 use latih::engine::validate::{has_errors, validate, Severity};
+
+/// A day with no discount: the 2-programme package costs Rp 16,800 at the lowest income.
+fn day() -> Terms {
+    Terms::on(Date::parse("2027-06-15").unwrap())
+}
 
 fn bundled() -> Vec<Scenario> {
     pack::load().unwrap_or_else(|(name, e)| panic!("{name}: {e}"))
@@ -30,11 +36,11 @@ fn bundled_and_round_tripped() -> Vec<Scenario> {
     all
 }
 
+/// The frozen fixture: the fisher scenario as it was, in format 3, with its choice ids.
 fn fisher() -> Scenario {
-    bundled()
-        .into_iter()
-        .find(|s| s.id == "fisher-lombok-timur")
-        .unwrap()
+    import(include_str!("fixtures/fisher-fixture.json"))
+        .expect("the fixture imports")
+        .scenario
 }
 
 const FISHER_BEST: &[&str] = &[
@@ -65,8 +71,11 @@ fn the_pack_has_at_least_one_scenario_and_every_one_is_valid() {
 #[test]
 fn every_bundled_scenario_meets_the_balance_targets() {
     for s in bundled_and_round_tripped() {
-        let reports = analyse_all(&s, 1000, 1);
-        let missed = missed_targets(&reports);
+        let reports = analyse_all(&s, 500, 1);
+        let missed: Vec<String> = missed_targets(&reports)
+            .iter()
+            .map(|m| m.to_string())
+            .collect();
         assert!(missed.is_empty(), "{}: {missed:?}", s.id);
         let passive = reports
             .iter()
@@ -79,7 +88,7 @@ fn every_bundled_scenario_meets_the_balance_targets() {
 #[test]
 fn the_best_path_enrols_suitably_with_a_full_score_after_a_round_trip() {
     for s in [fisher(), import(&export(&fisher())).unwrap().scenario] {
-        let mut session = Session::start(&s, 11).unwrap();
+        let mut session = Session::start(&s, 11, day()).unwrap();
         for c in FISHER_BEST {
             session.choose(c).unwrap();
         }
@@ -93,19 +102,18 @@ fn the_best_path_enrols_suitably_with_a_full_score_after_a_round_trip() {
 
 #[test]
 fn a_pushy_agent_who_gets_a_signature_still_fails() {
-    let s = fisher();
+    // A worker who signs easily, so the pushy path does end in a signature.
+    let mut s = fisher();
+    s.persona.decision_threshold = 25;
     // Pressure, a false promise and the expensive package, until the worker signs.
     let mut best = None;
     for seed in 0..500 {
-        let mut session = Session::start(&s, seed).unwrap();
+        let mut session = Session::start(&s, seed, day()).unwrap();
         let path = [
             "deadline",
             "explain_now",
             "cover_everything",
             "quote_wrong",
-            "guarantee",
-            "guarantee",
-            "guarantee",
             "close_three",
             "cash_later",
         ];
@@ -144,14 +152,20 @@ fn a_pushy_agent_who_gets_a_signature_still_fails() {
 #[test]
 fn a_wrong_figure_is_caught_and_explained_with_the_right_one() {
     let s = fisher();
-    let mut session = Session::start(&s, 3).unwrap();
+    let mut session = Session::start(&s, 3, day()).unwrap();
     for c in ["greet_respect", "explain_now", "tell_apart", "quote_wrong"] {
         session.choose(c).unwrap();
     }
     let turn = session.turns().last().unwrap().clone();
-    let check = turn.accuracy.unwrap();
+    let check = turn.checks[0];
     assert!(check.is_wrong());
-    assert_eq!((check.said, check.correct), (10_000, Some(16_800)));
+    assert_eq!((check.said, check.correct), (Some(10_000), Some(16_800)));
+    let coach = latih::engine::messages::wrong_figure(&check, &s, day());
+    assert!(
+        coach.id.contains("Rp 16.800") && coach.en.contains("Rp 16,800"),
+        "{coach:?}"
+    );
+    assert!(coach.id.contains("15 Juni 2027"), "{coach:?}");
     assert_eq!(turn.violation, Some(Violation::WrongFigure));
     assert!(turn.points[Competency::Accuracy.index()] < 0);
 }
@@ -163,7 +177,7 @@ fn the_same_opening_works_differently_on_different_workers() {
     let mut cold = fisher();
     cold.persona.sensitivities.rapport = 20;
     let gain = |s: &Scenario| {
-        let mut session = Session::start(s, 9).unwrap();
+        let mut session = Session::start(s, 9, day()).unwrap();
         session.choose("greet_respect").unwrap();
         let t = session.turns().next().unwrap();
         t.after.trust - t.before.trust
@@ -180,7 +194,7 @@ fn the_same_opening_works_differently_on_different_workers() {
 fn enrolment_comes_from_the_workers_state_not_the_node() {
     let s = fisher();
     // Straight to the close with no rapport or discovery: the worker is not ready.
-    let mut session = Session::start(&s, 1).unwrap();
+    let mut session = Session::start(&s, 1, day()).unwrap();
     for c in [
         "straight_pitch",
         "explain_now",
@@ -216,7 +230,7 @@ fn same_seed_same_events_and_saves_replay_exactly() {
 }
 
 fn run_random(s: &Scenario, seed: u64) -> Session<'_> {
-    let mut session = Session::start(s, seed).unwrap();
+    let mut session = Session::start(s, seed, day()).unwrap();
     let mut pick = latih::engine::rng::WorkerRng::new(seed.wrapping_mul(31));
     while session.end().is_none() {
         let offered = session.available();
@@ -242,7 +256,7 @@ fn a_save_for_another_scenario_or_version_is_refused() {
 #[test]
 fn refused_steps_change_nothing() {
     let s = fisher();
-    let mut session = Session::start(&s, 2).unwrap();
+    let mut session = Session::start(&s, 2, day()).unwrap();
     let before = session.state().clone();
     assert!(matches!(
         session.choose("nope"),
@@ -259,7 +273,7 @@ fn refused_steps_change_nothing() {
 #[test]
 fn the_debrief_points_at_the_worst_moments_with_a_better_move() {
     let s = fisher();
-    let mut session = Session::start(&s, 4).unwrap();
+    let mut session = Session::start(&s, 4, day()).unwrap();
     for c in [
         "deadline",
         "explain_now",
@@ -270,7 +284,7 @@ fn the_debrief_points_at_the_worst_moments_with_a_better_move() {
         session.choose(c).unwrap();
     }
     let card = session.score_card().unwrap();
-    let d = debrief(&s, session.turns(), &card);
+    let d = debrief(&s, session.turns(), &card, day());
     assert!(!d.fixes.is_empty());
     let worst = &d.fixes[0];
     assert!(worst.violation.is_some());
@@ -288,7 +302,8 @@ fn scores_stay_in_bounds_for_every_policy_and_the_generated_scenario() {
     for s in bundled().iter().chain([&big]) {
         for p in Policy::ALL {
             for seed in 0..50 {
-                let card = play(s, p, seed).expect("valid scenarios never break");
+                let terms = Terms::on(reference_dates()[seed as usize % 5]);
+                let card = play(s, p, seed, terms).expect("valid scenarios never break");
                 assert!(card.total <= 100 && card.competencies.iter().all(|c| *c <= 100));
             }
         }
@@ -315,6 +330,7 @@ fn validation_reports_each_kind_of_problem() {
         id: "orphan".into(),
         lines: base.nodes[0].lines.clone(),
         choices: base.nodes[0].choices.clone(),
+        pin_order: None,
     });
     assert!(diagnostics_mention(&s, "\"orphan\" cannot be reached"));
 
@@ -460,7 +476,7 @@ fn oversized_deep_and_foreign_files_are_refused_clearly() {
         .en
         .contains("no schema_version"));
     let future = export(&fisher()).replacen(
-        "\"min_compatible_version\": 2",
+        "\"min_compatible_version\": 3",
         "\"min_compatible_version\": 9",
         1,
     );
@@ -523,30 +539,6 @@ fn version_1_files_are_migrated_with_a_list_of_repairs() {
 }
 
 #[test]
-fn the_calculator_agrees_with_every_bundled_quote_that_is_meant_to_be_right() {
-    // Choices whose feedback praises them must quote correct figures (content check).
-    for s in bundled() {
-        for node in &s.nodes {
-            for c in &node.choices {
-                if let Some(q) = &c.quote {
-                    let correct = sim::correct_figure(&s, q.figure, q.package).unwrap();
-                    let praised = latih::engine::scoring::move_value(&s, c) > 0;
-                    assert!(
-                        !praised || correct == q.amount,
-                        "{}/{}/{}: says {} but {} is right",
-                        s.id,
-                        node.id,
-                        c.id,
-                        q.amount,
-                        correct
-                    );
-                }
-            }
-        }
-    }
-}
-
-#[test]
 fn packages_name_the_calculator_packages() {
     assert_eq!(Package::ALL.len(), 2);
 }
@@ -600,10 +592,112 @@ fn the_format_reference_example_is_a_valid_scenario() {
     );
 }
 
+/// The fixture with a worker who never signs, whose refusals lead back to the decision, where
+/// an answer to the doubt is also on offer.
+fn stubborn() -> Scenario {
+    let mut s = fisher();
+    s.persona.decision_threshold = 100;
+    s.persona.attitudes.patience = 100;
+    let decision = s.nodes.iter().position(|n| n.id == "decision").unwrap();
+    let claims = s
+        .nodes
+        .iter()
+        .flat_map(|n| &n.choices)
+        .find(|c| c.id == "explain_claims")
+        .unwrap()
+        .clone();
+    let node = &mut s.nodes[decision];
+    for c in &mut node.choices {
+        if c.kind == MoveKind::Close {
+            c.if_not_ready = Some(Next::Node("decision".into()));
+        }
+    }
+    node.choices.push(claims);
+    s
+}
+
+fn at_decision(s: &Scenario) -> Session<'_> {
+    let mut session = Session::start(s, 8, day()).unwrap();
+    for c in ["greet_respect", "explain_now", "tell_apart", "quote_two"] {
+        session.choose(c).unwrap();
+    }
+    assert_eq!(s.nodes[session.state().node as usize].id, "decision");
+    session
+}
+
 #[test]
-fn repeating_a_move_earns_its_points_only_once() {
+fn asking_to_sign_again_with_nothing_new_costs_and_the_worker_says_so() {
+    let s = stubborn();
+    let mut session = at_decision(&s);
+    session.choose("close_two").unwrap();
+    let trust_after_first = session.state().worker.trust;
+    let events = session.choose("close_two").unwrap().to_vec();
+    assert!(events.contains(&Event::Repeated { close: true }));
+    let closes: Vec<_> = session
+        .turns()
+        .filter(|t| s.nodes[t.node as usize].choices[t.choice as usize].id == "close_two")
+        .collect();
+    assert_eq!(closes[0].points[Competency::Closing.index()], 2);
+    assert!(!closes[0].repeated);
+    assert!(closes[1].repeated);
+    assert_eq!(
+        closes[1].points[Competency::Closing.index()],
+        -1,
+        "a point lost, not earned"
+    );
+    assert!(
+        session.state().worker.trust < trust_after_first,
+        "the worker is annoyed"
+    );
+    // The worker does not say the same line word for word: it is marked as said again.
+    let lines: Vec<_> = session
+        .events()
+        .iter()
+        .filter_map(|e| match e {
+            Event::WorkerSays {
+                node,
+                variant,
+                again,
+            } => Some((*node, *variant, *again)),
+            _ => None,
+        })
+        .collect();
+    for (i, (node, variant, again)) in lines.iter().enumerate() {
+        let before = lines[..i].iter().any(|(n, v, _)| (n, v) == (node, variant));
+        assert_eq!(*again, before);
+    }
+    // The card: closing is no longer full for three requests in a row.
+    let mut three = at_decision(&s);
+    for _ in 0..3 {
+        three.choose("close_two").unwrap();
+    }
+    let mut once = at_decision(&s);
+    once.choose("close_two").unwrap();
+    let total = |x: &Session| {
+        x.turns()
+            .map(|t| t.points[Competency::Closing.index()])
+            .sum::<i32>()
+    };
+    assert!(total(&three) < total(&once));
+}
+
+#[test]
+fn a_request_after_answering_the_doubt_is_fair_but_earns_its_points_once() {
+    let s = stubborn();
+    let mut session = at_decision(&s);
+    session.choose("close_two").unwrap();
+    session.choose("explain_claims").unwrap();
+    let events = session.choose("close_two").unwrap().to_vec();
+    assert!(!events.iter().any(|e| matches!(e, Event::Repeated { .. })));
+    let last = session.turns().last().unwrap();
+    assert!(!last.repeated);
+    assert_eq!(last.points[Competency::Closing.index()], 0);
+}
+
+#[test]
+fn repeating_any_move_earns_nothing_and_its_penalties_repeat() {
     let s = fisher();
-    let mut session = Session::start(&s, 8).unwrap();
+    let mut session = Session::start(&s, 8, day()).unwrap();
     for c in [
         "greet_respect",
         "explain_now",
@@ -619,40 +713,221 @@ fn repeating_a_move_earns_its_points_only_once() {
         .filter(|t| s.nodes[t.node as usize].choices[t.choice as usize].id == "guarantee")
         .collect();
     assert_eq!(guarantees.len(), 2);
-    assert_eq!(
-        guarantees[0].points, guarantees[1].points,
-        "penalties repeat"
-    );
-    // A positive move made twice: the second time earns nothing.
-    let mut session = Session::start(&s, 8).unwrap();
-    for c in [
-        "greet_respect",
-        "explain_now",
-        "tell_apart",
-        "quote_two",
-        "close_two",
-    ] {
-        session.choose(c).unwrap();
+    assert!(guarantees[1].repeated);
+    for (a, b) in guarantees[0].points.iter().zip(guarantees[1].points) {
+        assert!(b <= (*a).min(0), "penalties repeat, nothing is earned");
     }
-    if session.end().is_none()
-        && session.state().node as usize
-            == s.nodes.iter().position(|n| n.id == "hesitation").unwrap()
+}
+
+#[test]
+fn choices_are_shown_in_an_order_fixed_by_the_seed_unless_pinned() {
+    let s = fisher();
+    let orders: Vec<Vec<u32>> = (0..30)
+        .map(|seed| sim::available(&s, Session::start(&s, seed, day()).unwrap().state()))
+        .collect();
+    // Every order is a permutation of the same choices; runs differ; a seed always agrees.
+    let mut sorted = orders[0].clone();
+    sorted.sort_unstable();
+    for o in &orders {
+        let mut x = o.clone();
+        x.sort_unstable();
+        assert_eq!(x, sorted);
+    }
+    assert!(
+        orders.iter().any(|o| o != &orders[0]),
+        "the order never changes"
+    );
+    assert_eq!(
+        orders[7],
+        sim::available(&s, Session::start(&s, 7, day()).unwrap().state())
+    );
+    // A save replays in the same order (its turns record the order shown).
+    let a = run_random(&s, 12);
+    let b = Session::replay(&s, &a.save()).unwrap();
+    let shown = |x: &Session| x.turns().map(|t| t.available.clone()).collect::<Vec<_>>();
+    assert_eq!(shown(&a), shown(&b));
+    // A pinned node keeps the written order.
+    let mut pinned = s.clone();
+    pinned.nodes[0].pin_order = Some(Localized::new("urutan langkah", "steps in order"));
+    for seed in 0..10 {
+        let order = sim::available(
+            &pinned,
+            Session::start(&pinned, seed, day()).unwrap().state(),
+        );
+        assert_eq!(
+            order,
+            (0..pinned.nodes[0].choices.len() as u32).collect::<Vec<_>>()
+        );
+    }
+}
+
+#[test]
+fn a_run_is_scored_with_the_rates_of_its_own_date() {
+    let s = fisher();
+    let path = ["greet_respect", "explain_now", "tell_apart", "quote_wrong"];
+    let on = |date: &str| {
+        let mut session = Session::start(&s, 3, Terms::on(Date::parse(date).unwrap())).unwrap();
+        for c in path {
+            session.choose(c).unwrap();
+        }
+        let check = session.turns().last().unwrap().checks[0];
+        (check.said, check.correct, session.save())
+    };
+    // A fisher: discounted from April to December 2026 only.
+    assert_eq!(on("2026-06-15").0, Some(5_000));
+    assert_eq!(on("2026-06-15").1, Some(8_400));
+    assert_eq!(on("2027-01-15").1, Some(16_800));
+    // The save carries the date and the rates, and a replay uses them.
+    let (_, _, save) = on("2026-06-15");
+    assert_eq!(save.date, Date::parse("2026-06-15"));
+    assert_eq!(
+        save.rates,
+        latih::engine::rates::RatesTable::bundled().version
+    );
+    let replayed = Session::replay(&s, &save).unwrap();
+    assert_eq!(
+        replayed.turns().last().unwrap().checks[0].correct,
+        Some(8_400)
+    );
+    let mut old = save.clone();
+    old.date = None;
+    assert!(matches!(
+        Session::replay(&s, &old),
+        Err(sim::ReplayError::Undated)
+    ));
+    let mut unknown = save;
+    unknown.rates = "1999-01".into();
+    assert!(matches!(
+        Session::replay(&s, &unknown),
+        Err(sim::ReplayError::UnknownRates { .. })
+    ));
+}
+
+#[test]
+fn a_trap_that_would_be_right_on_the_day_is_not_offered() {
+    let mut s = fisher();
+    let price = s.nodes.iter().position(|n| n.id == "price").unwrap();
+    s.nodes[price].choices[2].text = Localized::new(
+        "Iurannya {monthly jkk_jkm trap=undiscounted} sebulan.",
+        "It is {monthly jkk_jkm trap=undiscounted} a month.",
+    );
+    let offered_on = |date: &str| {
+        let mut session = Session::start(&s, 3, Terms::on(Date::parse(date).unwrap())).unwrap();
+        for c in ["greet_respect", "explain_now", "tell_apart"] {
+            session.choose(c).unwrap();
+        }
+        session.available().iter().any(|c| c.id == "quote_wrong")
+    };
+    assert!(
+        offered_on("2026-06-15"),
+        "16,800 is wrong while the discount lasts"
+    );
+    assert!(!offered_on("2027-06-15"), "16,800 is right once it ends");
+}
+
+#[test]
+fn the_cue_lint_fires_on_a_crafted_scenario() {
+    let mut s = fisher();
+    // Only the best moves use "Inaq", and only they call the worker by name.
+    for node in &mut s.nodes {
+        let best = node
+            .choices
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, c)| {
+                (
+                    c.scores.values().sum::<i32>()
+                        - if c.kind.violation().is_some() { 50 } else { 0 },
+                    std::cmp::Reverse(*i),
+                )
+            })
+            .map(|(i, _)| i);
+        if let (Some(b), true) = (best, node.choices.len() >= 2) {
+            node.choices[b].text.id = format!("Inaq Salim, {}", node.choices[b].text.id);
+        }
+    }
+    let warned = |needle: &str| validate(&s).iter().any(|d| d.message.en.contains(needle));
+    assert!(warned("The word \"inaq\""), "{:#?}", validate(&s));
+    assert!(warned("call the worker by name"));
+    assert!(warned("much longer than the others"));
+}
+
+#[test]
+fn typed_figures_and_unreadable_placeholders_are_reported() {
+    let mut s = fisher();
+    s.nodes[0].choices[0].feedback.id = "Iurannya Rp 16.800 sebulan.".into();
+    assert!(diagnostics_mention(&s, "write {monthly jkk_jkm}"));
+    let mut s = fisher();
+    s.nodes[0].choices[0].text.id = "Bayar {monthy jkk_jkm}".into();
+    assert!(has_errors(&validate(&s)));
+    assert!(diagnostics_mention(
+        &s,
+        "\"monthy\" is not the name of a figure"
+    ));
+    let mut s = fisher();
+    s.nodes[0].choices[0].text.en = "It is {monthly jkk_jkm} a month.".into();
+    assert!(diagnostics_mention(
+        &s,
+        "The two languages state different figures"
+    ));
+    let mut s = fisher();
+    s.meta.title.id = "Iuran {monthly jkk_jkm}".into();
+    assert!(diagnostics_mention(&s, "cannot hold placeholders"));
+}
+
+#[test]
+fn version_2_files_become_placeholders_that_follow_the_rates() {
+    // A version 2 choice typed its figure and carried a quote; the date was fixed.
     {
-        session.choose("explain_claims").unwrap();
-        session.choose("close_two").unwrap();
-        let closes: Vec<_> = session
-            .turns()
-            .filter(|t| s.nodes[t.node as usize].choices[t.choice as usize].id == "close_two")
-            .collect();
-        assert_eq!(closes[0].points[Competency::Closing.index()], 2);
-        assert_eq!(closes[1].points[Competency::Closing.index()], 0);
+        let mut v: serde_json::Value = serde_json::from_str(&export(&fisher())).unwrap();
+        v["schema_version"] = 2.into();
+        v["min_compatible_version"] = 2.into();
+        v["meta"]["date"] = "2027-06-15".into();
+        let price = v["nodes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .position(|n| n["id"] == "price")
+            .unwrap();
+        v["nodes"][price]["choices"][0]["text"]["id"] =
+            "Untuk JKK dan JKM, Rp 16.800 sebulan.".into();
+        v["nodes"][price]["choices"][0]["text"]["en"] =
+            "For JKK and JKM, Rp 16,800 a month.".into();
+        v["nodes"][price]["choices"][0]["quote"] = serde_json::json!({"figure": "monthly_contribution", "package": "jkk_jkm", "amount": 16800});
+        v["nodes"][price]["choices"][2]["text"]["id"] = "Murah, cuma Rp 10.000 sebulan.".into();
+        v["nodes"][price]["choices"][2]["text"]["en"] = "Cheap, only Rp 10,000 a month.".into();
+        v["nodes"][price]["choices"][2]["quote"] = serde_json::json!({"figure": "monthly_contribution", "package": "jkk_jkm", "amount": 10000});
+        let imported = import(&v.to_string()).expect("version 2 imports");
+        let s = imported.scenario;
+        let p = s.nodes.iter().find(|n| n.id == "price").unwrap();
+        assert_eq!(
+            p.choices[0].text.id,
+            "Untuk JKK dan JKM, {monthly jkk_jkm} sebulan."
+        );
+        assert_eq!(
+            p.choices[0].text.en,
+            "For JKK and JKM, {monthly jkk_jkm} a month."
+        );
+        assert_eq!(
+            p.choices[2].text.id,
+            "Murah, cuma {monthly jkk_jkm trap=understated} sebulan."
+        );
+        assert!(s.meta.pinned_date.is_none());
+        assert!(imported
+            .repairs
+            .iter()
+            .any(|r| r.en.contains("no longer fixed")));
+        assert!(imported
+            .repairs
+            .iter()
+            .any(|r| r.en.contains("2 quoted figures became placeholders")));
     }
 }
 
 #[test]
 fn a_playtest_starts_where_and_how_the_trainer_says() {
     use latih::engine::sim::{initial_worker, Event, WorkerState};
-    let s = pack::load().unwrap().remove(2);
+    let s = fisher();
     let node = s.nodes[2].id.clone();
     let worker = WorkerState {
         trust: 90,
@@ -660,7 +935,7 @@ fn a_playtest_starts_where_and_how_the_trainer_says() {
         cost_worry: 150,
         patience: 40,
     };
-    let session = Session::start_at(&s, 3, &node, worker).unwrap();
+    let session = Session::start_at(&s, 3, day(), &node, worker).unwrap();
     assert_eq!(session.state().node, 2);
     assert_eq!(session.state().worker.cost_worry, 100, "clamped");
     assert_eq!(session.state().worker.trust, 90);
@@ -668,21 +943,25 @@ fn a_playtest_starts_where_and_how_the_trainer_says() {
         session.events()[0],
         Event::WorkerSays { node: 2, .. }
     ));
-    assert!(Session::start_at(&s, 3, "nowhere", worker).is_err());
+    assert!(Session::start_at(&s, 3, day(), "nowhere", worker).is_err());
     // The usual start is the same as starting at the start node with the persona's state.
-    let a = Session::start(&s, 9).unwrap();
-    let b = Session::start_at(&s, 9, &s.start, initial_worker(&s)).unwrap();
+    let a = Session::start(&s, 9, day()).unwrap();
+    let b = Session::start_at(&s, 9, day(), &s.start, initial_worker(&s)).unwrap();
     assert_eq!(a.events(), b.events());
 }
 
 #[test]
 fn a_tally_played_in_slices_reports_like_analyse() {
     use latih::engine::balance::{analyse, Policy, Tally};
-    let s = pack::load().unwrap().remove(0);
+    let s = fisher();
+    let dates = reference_dates();
     let mut tally = Tally::new(Policy::Random);
     for seed in 0..300u64 {
-        tally.play(&s, 1000 + seed);
+        tally.play(&s, 1000 + seed, &dates);
     }
-    assert_eq!(tally.report(), analyse(&s, Policy::Random, 300, 1000));
+    assert_eq!(
+        tally.report(),
+        analyse(&s, Policy::Random, 300, 1000, &dates)
+    );
     assert_eq!(tally.runs(), 300);
 }

@@ -6,8 +6,9 @@
 use latih::engine::generate;
 use latih::engine::import::{export, import};
 use latih::engine::pack;
-use latih::engine::scenario::{Next, Scenario};
-use latih::engine::sim::Session;
+use latih::engine::rates::{Date, Package, RatesTable, Worker};
+use latih::engine::scenario::{Next, Occupation, Scenario};
+use latih::engine::sim::{Session, Terms};
 use proptest::prelude::*;
 
 fn scenarios() -> Vec<Scenario> {
@@ -16,9 +17,16 @@ fn scenarios() -> Vec<Scenario> {
     all
 }
 
-/// Plays `picks` (each taken modulo the choices on offer); returns the session.
+/// A day in 2026 or 2027, from any number.
+fn day(n: u64) -> Date {
+    // 2026-01-01 is day 20,454 since 1970.
+    Date::from_unix_days(20_454 + (n % 730) as i64)
+}
+
+/// Plays `picks` (each taken modulo the choices on offer) on a day drawn from the seed;
+/// returns the session.
 fn play<'s>(s: &'s Scenario, seed: u64, picks: &[u8]) -> Session<'s> {
-    let mut session = Session::start(s, seed).expect("valid scenario starts");
+    let mut session = Session::start(s, seed, Terms::on(day(seed))).expect("valid scenario starts");
     for &p in picks {
         let offered = session.available();
         if offered.is_empty() {
@@ -32,8 +40,32 @@ fn play<'s>(s: &'s Scenario, seed: u64, picks: &[u8]) -> Session<'s> {
     session
 }
 
+const OCCUPATIONS: [Occupation; 4] = [
+    Occupation::Farmer,
+    Occupation::OjekDriver,
+    Occupation::Courier,
+    Occupation::Trader,
+];
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn the_calculators_lines_add_up_to_its_total(n: u64, income in 0u64..40_000_000, which in 0usize..4, three: bool, government: bool, months in 1u32..=12) {
+        let worker = Worker { income, occupation: OCCUPATIONS[which], government_paid: government };
+        let package = if three { Package::JkkJkmJht } else { Package::JkkJkm };
+        let rates = RatesTable::bundled();
+        let c = rates.contribution(&worker, package, day(n)).expect("rates for 2026-2027");
+        prop_assert_eq!(c.jkk + c.jkm + c.jht - c.discount, c.total);
+        prop_assert_eq!(c.jkk_paid() + c.jkm_paid() + c.jht, c.total);
+        prop_assert!(c.discount <= c.jkk + c.jkm);
+        prop_assert_eq!(c.applied.is_some(), c.discount > 0);
+        if government { prop_assert_eq!(c.discount, 0); }
+        let ahead = rates.ahead(&worker, package, day(n), months).expect("rates ahead");
+        prop_assert_eq!(ahead.months.len() as u32, months);
+        prop_assert_eq!(ahead.months.iter().map(|(_, m)| m.total).sum::<u64>(), ahead.total);
+        prop_assert_eq!(ahead.months[0].1.total, c.total);
+    }
 
     #[test]
     fn any_choices_never_panic_and_scores_stay_in_bounds(which in 0usize..64, seed: u64, picks in proptest::collection::vec(any::<u8>(), 0..80)) {
@@ -85,7 +117,7 @@ proptest! {
             }
         }
         let _ = latih::engine::validate::validate(&s);
-        if let Ok(mut session) = Session::start(&s, seed) {
+        if let Ok(mut session) = Session::start(&s, seed, Terms::on(day(seed))) {
             for &p in &picks {
                 let offered: Vec<String> = session.available().iter().map(|c| c.id.clone()).collect();
                 if offered.is_empty() { break; }
@@ -132,6 +164,7 @@ mod codes {
             pre_test: scenarios.iter().map(ScenarioRef::of).collect(),
             post_test: vec![],
             practice: vec![],
+            post_after_practice: false,
         }
     }
 

@@ -214,6 +214,7 @@ mod trainer {
             }],
             post_test: vec![],
             practice: vec![],
+            post_after_practice: false,
         };
         WorkshopStore::new(store.clone())
             .save(SavedWorkshop {
@@ -239,8 +240,7 @@ mod trainer {
     fn the_editor_shows_every_part_of_a_scenario_as_text() {
         use latih::trainer::scenarios::ScenarioStore;
         let store = Store::memory();
-        let mut s =
-            latih::engine::edit::new_scenario("baru".into(), Date::new(2026, 12, 1).unwrap());
+        let mut s = latih::engine::edit::new_scenario("baru".into());
         s.meta.title.id = "<img src=x onerror=alert(1)>".into();
         s.persona.name = "Inaq <b>Rahmah</b>".into();
         ScenarioStore::new(store.clone())

@@ -2,45 +2,57 @@
 //!
 //! ```text
 //! latih-cli validate FILE...            check scenario files; exit 1 if any has errors
-//! latih-cli balance FILE... [--runs N]  play each with the scripted policies; exit 1 if a target is missed
-//! latih-cli play FILE --seed S --choices a,b,c [--lang en]
-//!                                      play a run and print the transcript and score card
+//! latih-cli balance FILE... [--runs N] [--date D]
+//!                                      play each with the scripted policies (over the reference
+//!                                      dates, or on D); exit 1 if a target is missed
+//! latih-cli play FILE --seed S --choices a,2,c [--date D] [--lang en]
+//!                                      play a run (choices by id, or by their number as shown)
+//!                                      and print the transcript, the order shown, and the score
 //! latih-cli pack [--runs N]             validate and balance every bundled scenario
 //! latih-cli index                       print the library index of the bundled pack as JSON
 //! latih-cli compile-pack DIR            write the pack as the app reads it (index.bin, ID.bin)
-//! latih-cli path FILE --policy P --seed S  the choice ids a scripted policy makes in one run
-//! latih-cli calc --income N --package jkk_jkm|jkk_jkm_jht --occupation O --date YYYY-MM-DD
-//!                                      the monthly contribution, itemised, as JSON
+//! latih-cli generate --runs N           a valid generated scenario of N nodes (for benchmarks)
+//! latih-cli workshop --name ... --date D --wadah 'A;B' --pre ID,.. --post ID,..
+//!                                      print a workshop code over bundled scenarios
+//! latih-cli verify --workshop CODE [CODES | stdin]
+//!                                      replay result codes; one line per code
+//! latih-cli path FILE --policy P --seed S [--date D]
+//!                                      the choice ids a scripted policy makes in one run
+//! latih-cli calc --income N [--package P] [--occupation O] [--date D] [--months M] [--government-paid]
+//!                                      the contribution, itemised, with both discounts, as JSON
 //! ```
+//! Dates are `YYYY-MM-DD`; without `--date`, a run takes place today (as in the app), unless
+//! the scenario pins its date.
 //! Exit codes: 0 all good, 1 problems found, 2 bad usage or unreadable file.
 
 use std::process::ExitCode;
 
-use latih::engine::balance::{analyse_all, missed_targets, Policy, PolicyReport};
+use latih::engine::balance::{analyse, analyse_all, missed_targets, Policy, PolicyReport};
 use latih::engine::import::{import, Imported};
 use latih::engine::messages::{
-    competency as competency_name, message_with, outcome as outcome_name, text,
+    competency as competency_name, message, message_with, outcome as outcome_name, text,
     violation as violation_name, wrong_figure, Msg,
 };
 use latih::engine::pack;
-use latih::engine::scenario::{Competency, Scenario};
+use latih::engine::rates::{Date, Eligibility, RatesTable, Worker};
+use latih::engine::scenario::Competency;
 use latih::engine::scoring::debrief;
-use latih::engine::sim::{Event, Session};
+use latih::engine::sim::{Event, Session, Terms};
 use latih::engine::validate::{has_errors, Diagnostic, Severity};
 use latih::engine::workshop::{verify, Phase, Rejection, ResultRecord, ScenarioRef, Workshop};
 
 const USAGE: &str = "usage:
   latih-cli validate FILE...
-  latih-cli balance FILE... [--runs N]
-  latih-cli play FILE --seed S --choices ID,ID,... [--lang id|en]
+  latih-cli balance FILE... [--runs N] [--date YYYY-MM-DD]
+  latih-cli play FILE --seed S --choices ID|N,... [--date YYYY-MM-DD] [--lang id|en]
   latih-cli pack [--runs N]
   latih-cli index
   latih-cli compile-pack DIR
   latih-cli generate --runs N                (a valid scenario of N nodes, for benchmarks)
-  latih-cli workshop --name N --date YYYY-MM-DD --place P --wadah 'A;B' --pre ID,.. --post ID,.. [--practice ID,..]
+  latih-cli workshop --name N --date YYYY-MM-DD --place P --wadah 'A;B' --pre ID,.. --post ID,.. [--practice ID,..] [--after-practice]
   latih-cli verify --workshop WORKSHOP_CODE [RESULT_CODE... | text with codes on stdin]
-  latih-cli path FILE --policy best_practice|random|pushy|passive --seed S
-  latih-cli calc --income N --package jkk_jkm|jkk_jkm_jht --occupation fisher|ojek_driver|... --date YYYY-MM-DD";
+  latih-cli path FILE --policy best_practice|random|pushy|passive|first|last|longest|shortest|mimic|persistent --seed S [--date YYYY-MM-DD]
+  latih-cli calc --income N [--package jkk_jkm|jkk_jkm_jht] [--occupation fisher|ojek_driver|...] [--date YYYY-MM-DD] [--months 1-12] [--government-paid]";
 
 struct Args {
     files: Vec<String>,
@@ -50,6 +62,30 @@ struct Args {
     english: bool,
     policy: Option<Policy>,
     calc: Vec<(String, String)>,
+    government_paid: bool,
+    after_practice: bool,
+}
+
+impl Args {
+    fn get(&self, key: &str) -> Option<&str> {
+        self.calc
+            .iter()
+            .find(|(n, _)| n == key)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// `--date`, or today.
+    fn date(&self) -> Result<Date, String> {
+        match self.get("date") {
+            Some(d) => Date::parse(d).ok_or_else(|| format!("--date takes YYYY-MM-DD, not {d}")),
+            None => Ok(today()),
+        }
+    }
+}
+
+/// Today's date in NTB (UTC+8), where the app is used.
+fn today() -> Date {
+    Date::from_unix_days(((now_seconds() + 8 * 3600) / 86_400) as i64)
 }
 
 fn parse(args: &[String]) -> Result<Args, String> {
@@ -61,6 +97,8 @@ fn parse(args: &[String]) -> Result<Args, String> {
         english: false,
         policy: None,
         calc: Vec::new(),
+        government_paid: false,
+        after_practice: false,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -93,8 +131,10 @@ fn parse(args: &[String]) -> Result<Args, String> {
                         .ok_or(format!("unknown policy {name}"))?,
                 )
             }
+            "--government-paid" => a.government_paid = true,
+            "--after-practice" => a.after_practice = true,
             "--income" | "--package" | "--occupation" | "--date" | "--name" | "--place"
-            | "--wadah" | "--pre" | "--post" | "--practice" | "--workshop" => {
+            | "--wadah" | "--pre" | "--post" | "--practice" | "--workshop" | "--months" => {
                 let v = value(arg)?;
                 a.calc.push((arg.trim_start_matches("--").to_owned(), v));
             }
@@ -251,7 +291,17 @@ fn balance_files(a: &Args) -> Result<bool, String> {
             ok = false;
             continue;
         }
-        ok &= print_balance(path, &analyse_all(&imported.scenario, a.runs, a.seed));
+        let reports = match a.get("date") {
+            Some(_) => {
+                let date = [a.date()?];
+                Policy::ALL
+                    .iter()
+                    .map(|p| analyse(&imported.scenario, *p, a.runs, a.seed, &date))
+                    .collect()
+            }
+            None => analyse_all(&imported.scenario, a.runs, a.seed),
+        };
+        ok &= print_balance(path, &reports);
     }
     Ok(ok)
 }
@@ -267,29 +317,67 @@ fn check_pack(a: &Args) -> Result<bool, String> {
 }
 
 fn calc(a: &Args) -> Result<bool, String> {
-    let get = |k: &str| a.calc.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
-    let income: u64 = get("income")
+    let income: u64 = a
+        .get("income")
         .ok_or("--income is needed")?
         .parse()
         .map_err(|_| "--income takes a number")?;
-    let package_name = get("package").unwrap_or("jkk_jkm");
+    let package_name = a.get("package").unwrap_or("jkk_jkm");
     let package: latih::engine::rates::Package =
         serde_json::from_value(serde_json::Value::from(package_name))
             .map_err(|_| format!("bad --package {package_name}"))?;
-    let occupation_name = get("occupation").unwrap_or("other");
+    let occupation_name = a.get("occupation").unwrap_or("other");
     let occupation: latih::engine::scenario::Occupation =
         serde_json::from_value(serde_json::Value::from(occupation_name))
             .map_err(|_| format!("bad --occupation {occupation_name}"))?;
-    let date = latih::engine::rates::Date::parse(get("date").ok_or("--date is needed")?)
-        .ok_or("--date takes YYYY-MM-DD")?;
-    let c = latih::engine::rates::RatesTable::bundled()
-        .contribution(income, package, occupation, date)
+    let date = a.date()?;
+    let months: u32 = a
+        .get("months")
+        .unwrap_or("1")
+        .parse()
+        .ok()
+        .filter(|m| (1..=12).contains(m))
+        .ok_or("--months takes 1 to 12")?;
+    let worker = Worker {
+        income,
+        occupation,
+        government_paid: a.government_paid,
+    };
+    let rates = RatesTable::bundled();
+    let c = rates
+        .contribution(&worker, package, date)
         .map_err(|e| e.to_string())?;
+    let ahead = rates
+        .ahead(&worker, package, date, months)
+        .map_err(|e| e.to_string())?;
+    let discounts: Vec<serde_json::Value> = rates
+        .discounts
+        .iter()
+        .map(|d| {
+            serde_json::json!({
+                "workers": d.value.workers,
+                "percent": d.value.percent,
+                "from": d.valid_from,
+                "to": d.valid_to,
+                "applies": match rates.eligibility(d, &worker, date) {
+                    Eligibility::Applies => "yes",
+                    Eligibility::OutsideWindow => "no: outside its window",
+                    Eligibility::OtherWorkers => "no: for other workers",
+                    Eligibility::GovernmentPaid => "no: paid by a government budget",
+                },
+                "source": d.source,
+            })
+        })
+        .collect();
     println!(
         "{}",
         serde_json::json!({
-            "declared_income": c.declared_income, "jkk": c.jkk, "jkm": c.jkm, "jht": c.jht,
-            "discount": c.discount, "total": c.total, "daily": c.daily()
+            "date": date, "rates": rates.version, "declared_income": c.declared_income,
+            "jkk_band": { "from": c.band.from, "to": c.band.to, "exact": c.band.exact },
+            "jkk": c.jkk, "jkm": c.jkm, "jht": c.jht, "discount": c.discount,
+            "total": c.total, "daily": c.daily(), "exact": c.exact(),
+            "months": months, "months_total": ahead.total,
+            "discounts": discounts,
         })
     );
     Ok(true)
@@ -297,7 +385,7 @@ fn calc(a: &Args) -> Result<bool, String> {
 
 /// Prints the code of a workshop over bundled scenarios (what the trainer shares as a link).
 fn workshop_code(a: &Args) -> Result<bool, String> {
-    let get = |k: &str| a.calc.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let get = |k: &str| a.get(k);
     let scenarios = pack::load().map_err(|(name, e)| format!("{name}: {e}"))?;
     let refs = |key: &str| -> Result<Vec<ScenarioRef>, String> {
         get(key)
@@ -330,6 +418,7 @@ fn workshop_code(a: &Args) -> Result<bool, String> {
         pre_test: refs("pre")?,
         post_test: refs("post")?,
         practice: refs("practice")?,
+        post_after_practice: a.after_practice,
     };
     println!("{}", workshop.to_code());
     Ok(true)
@@ -343,7 +432,7 @@ fn now_seconds() -> u64 {
 
 /// Verifies result codes against a workshop by replaying them; one line per code.
 fn verify_codes(a: &Args) -> Result<bool, String> {
-    let get = |k: &str| a.calc.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let get = |k: &str| a.get(k);
     let workshop = Workshop::from_code(get("workshop").ok_or("--workshop is needed")?)
         .map_err(|e| e.message().get(a.english).to_owned())?;
     let scenarios = pack::load().map_err(|(name, e)| format!("{name}: {e}"))?;
@@ -353,10 +442,14 @@ fn verify_codes(a: &Args) -> Result<bool, String> {
             .map_err(|e| e.to_string())?;
     }
     let mut all_ok = true;
+    let mut verified = Vec::new();
     for code in latih::engine::workshop::find_codes(&text) {
         let result = ResultRecord::from_code(code)
             .map_err(Rejection::Code)
             .and_then(|r| verify(&r, &workshop, &scenarios));
+        if let Ok(v) = &result {
+            verified.push(v.clone());
+        }
         match result {
             Ok(v) => println!(
                 "ok\t{}\t{}\t{}\t{}\t{}",
@@ -375,7 +468,68 @@ fn verify_codes(a: &Args) -> Result<bool, String> {
             }
         }
     }
+    print_items(&verified, &scenarios);
     Ok(all_ok)
+}
+
+/// The item analysis of the verified results: per node of each test, how often each choice
+/// was taken, by agents of what mean total, and whether the node separates strong from weak.
+fn print_items(
+    verified: &[latih::engine::workshop::Verified],
+    scenarios: &[latih::engine::scenario::Scenario],
+) {
+    use latih::engine::monev::{item_analysis, ItemFlag};
+    let refs: Vec<_> = verified.iter().collect();
+    let rows = item_analysis(&refs, scenarios);
+    if rows.is_empty() {
+        return;
+    }
+    println!(
+        "\nitems\tscenario\tnode\treached\tbest%\tD\tflags\tchoices (taken, mean total; * = best)"
+    );
+    for row in rows {
+        let Some(s) = scenarios.iter().find(|s| s.id == row.scenario) else {
+            continue;
+        };
+        let node = &s.nodes[row.node as usize];
+        let choices: Vec<String> = row
+            .choices
+            .iter()
+            .map(|c| {
+                format!(
+                    "{}{} {} ({})",
+                    node.choices[c.choice as usize].id,
+                    if c.best { "*" } else { "" },
+                    c.taken,
+                    c.mean_total.map_or("-".to_owned(), |m| m.to_string())
+                )
+            })
+            .collect();
+        let flags: Vec<&str> = row
+            .flags
+            .iter()
+            .map(|f| match f {
+                ItemFlag::NobodyErs => "nobody errs",
+                ItemFlag::EverybodyErs => "everybody errs",
+                ItemFlag::Reversed => "weak agents do better",
+            })
+            .collect();
+        println!(
+            "item\t{}\t{}\t{}\t{}\t{}\t{}\t{}",
+            row.scenario,
+            node.id,
+            row.reached,
+            row.best_percent,
+            row.discrimination
+                .map_or("-".to_owned(), |d| format!("{:+}", d)),
+            if flags.is_empty() {
+                "-".to_owned()
+            } else {
+                flags.join(", ")
+            },
+            choices.join(", ")
+        );
+    }
 }
 
 /// Writes the bundled pack in the form the browser app reads (`index.bin`, `ID.bin`) into `dir`.
@@ -392,12 +546,28 @@ fn compile_pack(dir: &str) -> Result<bool, String> {
 
 fn policy_path(a: &Args) -> Result<bool, String> {
     let imported = load(&a.files[0], a.english)?;
+    if has_errors(&imported.diagnostics) {
+        print_diagnostics(&a.files[0], &imported, a.english);
+        return Ok(false);
+    }
     let s = &imported.scenario;
     let policy = a.policy.unwrap_or(Policy::BestPractice);
-    let session =
-        latih::engine::balance::scripted_session(s, policy, a.seed).map_err(|e| e.to_string())?;
+    let terms = Terms::of(s, a.date()?);
+    let session = latih::engine::balance::scripted_session(s, policy, a.seed, terms)
+        .map_err(|e| e.to_string())?;
     println!("{}", session.save().choices.join(","));
     Ok(true)
+}
+
+/// The choices on offer, numbered in the order shown.
+fn shown(session: &Session, en: bool) -> String {
+    session
+        .available()
+        .iter()
+        .enumerate()
+        .map(|(i, c)| format!("  {}. [{}] {}", i + 1, c.id, session.render(&c.text, en)))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn play_file(a: &Args) -> Result<bool, String> {
@@ -408,27 +578,49 @@ fn play_file(a: &Args) -> Result<bool, String> {
     }
     let s = &imported.scenario;
     let en = a.english;
-    let mut session = Session::start(s, a.seed).map_err(|e| e.to_string())?;
+    let terms = Terms::of(s, a.date()?);
+    let mut session = Session::start(s, a.seed, terms).map_err(|e| e.to_string())?;
+    println!(
+        "(a run on {}, rates {})\n",
+        latih::engine::messages::long_date(terms.date, en),
+        terms.rates.version
+    );
+    let mut printed = 0;
     let mut failed = None;
-    for (i, choice) in a.choices.iter().enumerate() {
-        if let Err(e) = session.choose(choice) {
-            failed = Some(format!("choice {} ({choice}): {e}", i + 1));
+    for (i, wanted) in a.choices.iter().enumerate() {
+        // Print what happened so far, then the order the next choices are shown in.
+        for event in &session.events()[printed..] {
+            print_event(&session, event, en);
+        }
+        printed = session.events().len();
+        println!("{}", shown(&session, en));
+        // A number picks a choice by its place in the order shown (as the number keys do).
+        let offered = session.available();
+        let id = match wanted.parse::<usize>() {
+            Ok(n) if n >= 1 && n <= offered.len() && !offered.iter().any(|c| c.id == *wanted) => {
+                offered[n - 1].id.clone()
+            }
+            _ => wanted.clone(),
+        };
+        if let Err(e) = session.choose(&id) {
+            failed = Some(format!("choice {} ({wanted}): {e}", i + 1));
             break;
         }
     }
-    for event in session.events() {
-        print_event(s, event, en);
+    for event in &session.events()[printed..] {
+        print_event(&session, event, en);
     }
     if let Some(why) = failed {
-        let offered: Vec<&str> = session.available().iter().map(|c| c.id.as_str()).collect();
-        println!("\nstopped: {why}\non offer now: {}", offered.join(", "));
+        println!(
+            "\nstopped: {why}\non offer now, as shown:\n{}",
+            shown(&session, en)
+        );
         return Ok(false);
     }
     let Some(card) = session.score_card() else {
-        let offered: Vec<&str> = session.available().iter().map(|c| c.id.as_str()).collect();
         println!(
-            "\n(the conversation goes on; on offer now: {})",
-            offered.join(", ")
+            "\n(the conversation goes on; on offer now, as shown:)\n{}",
+            shown(&session, en)
         );
         return Ok(true);
     };
@@ -470,51 +662,74 @@ fn play_file(a: &Args) -> Result<bool, String> {
             .get(en)
         );
     }
-    let d = debrief(s, session.turns(), &card);
+    let d = debrief(s, session.turns(), &card, terms);
     for m in &d.fixes {
         let node = &s.nodes[m.node as usize];
         println!(
             "  fix at turn {}: chose \"{}\"",
             m.turn + 1,
-            node.choices[m.chose as usize].text.get(en)
+            session.render(&node.choices[m.chose as usize].text, en)
         );
         if let Some(b) = m.better {
-            println!("    better: \"{}\"", node.choices[b as usize].text.get(en));
+            println!(
+                "    better: \"{}\"",
+                session.render(&node.choices[b as usize].text, en)
+            );
         }
     }
     Ok(true)
 }
 
-fn print_event(s: &Scenario, event: &Event, en: bool) {
+fn print_event(session: &Session, event: &Event, en: bool) {
+    let s = session.scenario();
+    let say = |t: &latih::engine::scenario::Localized| session.render(t, en);
     match event {
-        Event::WorkerSays { node, variant } => {
-            println!(
-                "{}: {}",
-                s.persona.name,
-                s.nodes[*node as usize].lines[*variant as usize]
-                    .text
-                    .get(en)
-            )
+        Event::WorkerSays {
+            node,
+            variant,
+            again,
+        } => {
+            let line = say(&s.nodes[*node as usize].lines[*variant as usize].text);
+            let line = if *again {
+                message(Msg::EAgain, &[("line", line)]).get(en).to_owned()
+            } else {
+                line
+            };
+            println!("{}: {line}", s.persona.name)
         }
         Event::AgentSays { node, choice } => {
             println!(
                 "> {}",
-                s.nodes[*node as usize].choices[*choice as usize]
-                    .text
-                    .get(en)
+                say(&s.nodes[*node as usize].choices[*choice as usize].text)
             )
         }
+        Event::Repeated { close } => println!(
+            "{}: {}",
+            s.persona.name,
+            text(if *close {
+                Msg::ERepeatedClose
+            } else {
+                Msg::ERepeated
+            })
+            .get(en)
+        ),
         Event::FactRevealed { fact } => {
             println!(
                 "  (learned: {})",
-                s.persona.hidden_facts[*fact as usize].text.get(en)
+                say(&s.persona.hidden_facts[*fact as usize].text)
             )
         }
         Event::Feedback(turn) => {
             let choice = &s.nodes[turn.node as usize].choices[turn.choice as usize];
-            println!("  coach: {}", choice.feedback.get(en));
-            if let Some(check) = turn.accuracy.filter(|c| c.is_wrong()) {
-                println!("  coach: {}", wrong_figure(&check, s.meta.date).get(en));
+            println!("  coach: {}", say(&choice.feedback));
+            if turn.repeated {
+                println!("  coach: {}", text(Msg::ERepeatCoach).get(en));
+            }
+            for check in turn.checks.iter().filter(|c| c.is_wrong()) {
+                println!(
+                    "  coach: {}",
+                    wrong_figure(check, s, session.terms()).get(en)
+                );
             }
             if let Some(v) = turn.violation {
                 println!("  ethics: {}", violation_name(v).get(en));
@@ -526,7 +741,7 @@ fn print_event(s: &Scenario, event: &Event, en: bool) {
         ),
         Event::Ended(end) => {
             if let Some(ending) = s.ending(end.outcome) {
-                println!("{}: {}", s.persona.name, ending.text.get(en));
+                println!("{}: {}", s.persona.name, say(&ending.text));
             }
             println!("== {}", outcome_name(end.outcome).get(en));
         }

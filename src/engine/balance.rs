@@ -9,14 +9,45 @@
 //!   else a random move: the agent who wants a signature at any price.
 //! - **passive** is polite and truthful but never asks for the sign-up: rapport, questions and
 //!   explanations, and a follow-up or goodbye when nothing else is left.
+//!
+//! And the test-wise agents, who do not know the answer but look for cues in how the choices
+//! are written or placed. A scenario that lets them pass measures test-wiseness, not skill:
+//! - **first** and **last** always take the first or the last choice shown;
+//! - **longest** and **shortest** take the choice with the most or the fewest characters;
+//! - **mimic** takes the choice that shares the most words with the worker's last line;
+//! - **persistent** asks to sign whenever it can, with the same request it used before (or the
+//!   longest one), and otherwise takes the longest choice.
+//!
+//! Runs are spread over [`REFERENCE_DATES`], one in each period in which the rates differ, so
+//! the targets must hold whatever the day a scenario is played.
 
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+use super::figures;
+use super::rates::Date;
 use super::rng::WorkerRng;
 use super::scenario::{MoveKind, Outcome, Scenario};
 use super::scoring::{self, move_value, ScoreCard};
-use super::sim::{self, Event, Session, StepError};
+use super::sim::{self, Event, Session, State, StepError, Terms};
+
+/// Dates the balance analysis and the pack's tests play on: one before the transport discount
+/// ends its first quarter, one in each PP 50/2025 window, and one after both.
+pub const REFERENCE_DATES: [&str; 5] = [
+    "2026-03-15",
+    "2026-06-15",
+    "2026-12-31",
+    "2027-01-15",
+    "2027-06-15",
+];
+
+/// The reference dates as dates.
+pub fn reference_dates() -> Vec<Date> {
+    REFERENCE_DATES
+        .iter()
+        .filter_map(|d| Date::parse(d))
+        .collect()
+}
 
 /// A scripted way of playing.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -30,15 +61,43 @@ pub enum Policy {
     Pushy,
     /// Never closes.
     Passive,
+    /// Always the first choice shown.
+    First,
+    /// Always the last choice shown.
+    Last,
+    /// Always the longest text.
+    Longest,
+    /// Always the shortest text.
+    Shortest,
+    /// The choice sharing most words with the worker's last line.
+    Mimic,
+    /// Asks to sign at every chance, with the same request.
+    Persistent,
 }
 
 impl Policy {
     /// Every policy.
-    pub const ALL: [Policy; 4] = [
+    pub const ALL: [Policy; 10] = [
         Policy::BestPractice,
         Policy::Random,
         Policy::Pushy,
         Policy::Passive,
+        Policy::First,
+        Policy::Last,
+        Policy::Longest,
+        Policy::Shortest,
+        Policy::Mimic,
+        Policy::Persistent,
+    ];
+
+    /// The test-wise policies.
+    pub const TEST_WISE: [Policy; 6] = [
+        Policy::First,
+        Policy::Last,
+        Policy::Longest,
+        Policy::Shortest,
+        Policy::Mimic,
+        Policy::Persistent,
     ];
 
     /// Its name in reports.
@@ -48,16 +107,85 @@ impl Policy {
             Policy::Random => "random",
             Policy::Pushy => "pushy",
             Policy::Passive => "passive",
+            Policy::First => "first",
+            Policy::Last => "last",
+            Policy::Longest => "longest",
+            Policy::Shortest => "shortest",
+            Policy::Mimic => "mimic",
+            Policy::Persistent => "persistent",
         }
     }
 
-    /// Picks a choice (index into the node's choices) among those `offered` (not empty).
-    pub fn pick(self, scenario: &Scenario, node: u32, offered: &[u32], rng: &mut WorkerRng) -> u32 {
+    /// Whether it is one of the test-wise policies.
+    pub fn is_test_wise(self) -> bool {
+        Policy::TEST_WISE.contains(&self)
+    }
+
+    /// Picks a choice (index into the node's choices) among those `offered` (not empty, in the
+    /// order shown). `heard` is the worker's last line as shown.
+    pub fn pick(
+        self,
+        scenario: &Scenario,
+        state: &State,
+        offered: &[u32],
+        heard: &str,
+        rng: &mut WorkerRng,
+    ) -> u32 {
+        let node = state.node;
+        let terms = state.terms;
         let choices = &scenario.nodes[node as usize].choices;
-        let value = |i: u32| move_value(scenario, &choices[i as usize]);
+        let value = |i: u32| move_value(scenario, &choices[i as usize], terms);
         let random =
             |rng: &mut WorkerRng, from: &[u32]| from[rng.below(from.len() as u32) as usize];
+        let ctx = terms.context(scenario);
+        let shown = |i: u32| figures::render(sim::spoken(&choices[i as usize].text), &ctx, false);
+        let length = |i: u32| shown(i).chars().count();
+        // Among equals, the one shown first: what a test-taker's eye meets.
+        let by = |key: &dyn Fn(u32) -> i64| {
+            let mut best = offered[0];
+            for &i in offered {
+                if key(i) > key(best) {
+                    best = i;
+                }
+            }
+            best
+        };
         match self {
+            Policy::First => offered[0],
+            Policy::Last => offered[offered.len() - 1],
+            Policy::Longest => by(&|i| length(i) as i64),
+            Policy::Shortest => by(&|i| -(length(i) as i64)),
+            Policy::Mimic => {
+                let heard = words(heard);
+                by(&|i| {
+                    let mine = words(&shown(i));
+                    mine.iter().filter(|w| heard.contains(w)).count() as i64
+                })
+            }
+            Policy::Persistent => {
+                let closes: Vec<u32> = offered
+                    .iter()
+                    .copied()
+                    .filter(|&i| choices[i as usize].kind == MoveKind::Close)
+                    .collect();
+                if closes.is_empty() {
+                    return by(&|i| length(i) as i64);
+                }
+                let before = closes.iter().copied().find(|&i| {
+                    state.chosen.iter().any(|&(n, c)| {
+                        scenario.nodes[n as usize].choices[c as usize].id == choices[i as usize].id
+                    })
+                });
+                before.unwrap_or_else(|| {
+                    let mut best = closes[0];
+                    for &i in &closes {
+                        if length(i) > length(best) {
+                            best = i;
+                        }
+                    }
+                    best
+                })
+            }
             Policy::BestPractice => *offered
                 .iter()
                 .max_by_key(|&&i| (value(i), std::cmp::Reverse(i)))
@@ -102,20 +230,46 @@ impl Policy {
     }
 }
 
-/// One scripted playthrough: its score card (None if the scenario broke mid-run).
-pub fn play(scenario: &Scenario, policy: Policy, seed: u64) -> Option<ScoreCard> {
+fn words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.chars().count() > 2)
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn last_line(scenario: &Scenario, events: &[Event], ctx: &figures::Context) -> Option<String> {
+    events.iter().rev().find_map(|e| match e {
+        Event::WorkerSays { node, variant, .. } => scenario
+            .nodes
+            .get(*node as usize)
+            .and_then(|n| n.lines.get(*variant as usize))
+            .map(|l| figures::render(sim::spoken(&l.text), ctx, false)),
+        _ => None,
+    })
+}
+
+/// One scripted playthrough on `terms`: its score card (None if the scenario broke mid-run).
+pub fn play(scenario: &Scenario, policy: Policy, seed: u64, terms: Terms) -> Option<ScoreCard> {
     let mut worker = WorkerRng::new(seed);
     let mut agent = WorkerRng::new(seed ^ 0x9E37_79B9_7F4A_7C15);
-    let (mut state, _) = sim::start(scenario, &mut worker).ok()?;
+    let ctx = terms.context(scenario);
+    let (mut state, opening) = sim::start(scenario, &mut worker, terms).ok()?;
+    let mut heard = last_line(scenario, &opening, &ctx).unwrap_or_default();
     let mut turns = Vec::new();
     while state.end.is_none() {
         let offered = sim::available(scenario, &state);
         if offered.is_empty() {
             return None;
         }
-        let pick = policy.pick(scenario, state.node, &offered, &mut agent);
+        let pick = policy.pick(scenario, &state, &offered, &heard, &mut agent);
         let id = &scenario.nodes[state.node as usize].choices[pick as usize].id;
-        for event in sim::advance(scenario, &mut state, id, &mut worker).ok()? {
+        let events = sim::advance(scenario, &mut state, id, &mut worker).ok()?;
+        if policy == Policy::Mimic {
+            if let Some(line) = last_line(scenario, &events, &ctx) {
+                heard = line;
+            }
+        }
+        for event in events {
             if let Event::Feedback(turn) = event {
                 turns.push(turn);
             }
@@ -126,6 +280,7 @@ pub fn play(scenario: &Scenario, policy: Policy, seed: u64) -> Option<ScoreCard>
         &turns,
         state.end?,
         state.skipped_receipt(),
+        terms,
     ))
 }
 
@@ -135,16 +290,19 @@ pub fn scripted_session(
     scenario: &Scenario,
     policy: Policy,
     seed: u64,
+    terms: Terms,
 ) -> Result<Session<'_>, StepError> {
-    let mut session = Session::start(scenario, seed)?;
+    let mut session = Session::start(scenario, seed, terms)?;
     let mut agent = WorkerRng::new(seed ^ 0x9E37_79B9_7F4A_7C15);
+    let ctx = terms.context(scenario);
     while session.end().is_none() {
         let offered = sim::available(scenario, session.state());
         if offered.is_empty() {
             break;
         }
+        let heard = last_line(scenario, session.events(), &ctx).unwrap_or_default();
         let node = session.state().node;
-        let pick = policy.pick(scenario, node, &offered, &mut agent);
+        let pick = policy.pick(scenario, session.state(), &offered, &heard, &mut agent);
         let id = &scenario.nodes[node as usize].choices[pick as usize].id;
         session.choose(id)?;
     }
@@ -180,11 +338,17 @@ pub struct PolicyReport {
     pub outcomes: BTreeMap<Outcome, u32>,
 }
 
-/// Plays `runs` seeds (from `first_seed` on) with one policy.
-pub fn analyse(scenario: &Scenario, policy: Policy, runs: u32, first_seed: u64) -> PolicyReport {
+/// Plays `runs` seeds (from `first_seed` on) with one policy, spread over `dates` in turn.
+pub fn analyse(
+    scenario: &Scenario,
+    policy: Policy,
+    runs: u32,
+    first_seed: u64,
+    dates: &[Date],
+) -> PolicyReport {
     let mut tally = Tally::new(policy);
     for i in 0..runs {
-        tally.play(scenario, first_seed.wrapping_add(u64::from(i)));
+        tally.play(scenario, first_seed.wrapping_add(u64::from(i)), dates);
     }
     tally.report()
 }
@@ -214,9 +378,18 @@ impl Tally {
         }
     }
 
-    /// Plays one run with `seed` and adds it.
-    pub fn play(&mut self, scenario: &Scenario, seed: u64) {
-        match play(scenario, self.policy, seed) {
+    /// Plays one run with `seed` on the next of `dates` (today's rates if `dates` is empty),
+    /// and adds it.
+    pub fn play(&mut self, scenario: &Scenario, seed: u64, dates: &[Date]) {
+        let fallback;
+        let dates = if dates.is_empty() {
+            fallback = reference_dates();
+            &fallback[..]
+        } else {
+            dates
+        };
+        let date = dates[self.runs() as usize % dates.len()];
+        match play(scenario, self.policy, seed, Terms::of(scenario, date)) {
             Some(card) => {
                 self.totals.push(card.total);
                 if card.outcome == Outcome::Enrolled {
@@ -271,38 +444,121 @@ pub mod targets {
     pub const RANDOM_MAX_MEAN: f64 = 50.0;
     /// Pushy: every run at most this, signed or not.
     pub const PUSHY_MAX: u32 = 35;
+    /// Each test-wise policy: mean at most this (and no run passes).
+    pub const TEST_WISE_MAX_MEAN: f64 = 40.0;
 }
 
-/// Every policy's report for a scenario.
+/// Every policy's report for a scenario, over the reference dates.
 pub fn analyse_all(scenario: &Scenario, runs: u32, first_seed: u64) -> Vec<PolicyReport> {
+    let dates = reference_dates();
     Policy::ALL
         .iter()
-        .map(|p| analyse(scenario, *p, runs, first_seed))
+        .map(|p| analyse(scenario, *p, runs, first_seed, &dates))
         .collect()
 }
 
+/// A balance target a policy missed.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Missed {
+    /// The policy.
+    pub policy: Policy,
+    /// What was missed.
+    pub what: MissedKind,
+}
+
+/// The kinds of target.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum MissedKind {
+    /// Runs broke (a scenario error).
+    Broke(u32),
+    /// The mean is below its minimum.
+    MeanLow(f64, f64),
+    /// The mean is above its maximum.
+    MeanHigh(f64, f64),
+    /// The best run is above its maximum.
+    MaxHigh(u32, u32),
+    /// Runs passed that never should (share 0-1).
+    Passes(f64),
+}
+
+impl std::fmt::Display for Missed {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let p = self.policy.name();
+        match self.what {
+            MissedKind::Broke(n) => write!(f, "{p}: {n} runs broke"),
+            MissedKind::MeanLow(m, t) => write!(f, "{p} mean {m:.1} < {t}"),
+            MissedKind::MeanHigh(m, t) => write!(f, "{p} mean {m:.1} > {t}"),
+            MissedKind::MaxHigh(m, t) => write!(f, "{p} max {m} > {t}"),
+            MissedKind::Passes(share) => write!(f, "{p} passed {:.1}% of runs", share * 100.0),
+        }
+    }
+}
+
+impl Missed {
+    /// What was missed, in the trainer's words.
+    pub fn message(&self) -> super::scenario::Localized {
+        use super::messages::{message_with, policy_name, Msg};
+        let round = |x: f64| (x + 0.5).floor().max(0.0) as u64;
+        let (msg, args): (Msg, Vec<(&str, String)>) = match self.what {
+            MissedKind::Broke(n) => (Msg::BBroke, vec![("runs", n.to_string())]),
+            MissedKind::MeanLow(m, t) => (
+                Msg::BMeanLow,
+                vec![
+                    ("mean", round(m).to_string()),
+                    ("target", round(t).to_string()),
+                ],
+            ),
+            MissedKind::MeanHigh(m, t) => (
+                Msg::BMeanHigh,
+                vec![
+                    ("mean", round(m).to_string()),
+                    ("target", round(t).to_string()),
+                ],
+            ),
+            MissedKind::MaxHigh(m, t) => (
+                Msg::BMaxHigh,
+                vec![("max", m.to_string()), ("target", t.to_string())],
+            ),
+            MissedKind::Passes(share) => (
+                Msg::BPasses,
+                vec![("percent", round(share * 100.0).max(1).to_string())],
+            ),
+        };
+        message_with(msg, &args, &[("policy", &policy_name(self.policy))])
+    }
+}
+
 /// Which balance targets a set of reports misses (empty = all met).
-pub fn missed_targets(reports: &[PolicyReport]) -> Vec<String> {
+pub fn missed_targets(reports: &[PolicyReport]) -> Vec<Missed> {
     let mut missed = Vec::new();
     for r in reports {
+        let mut miss = |what| {
+            missed.push(Missed {
+                policy: r.policy,
+                what,
+            })
+        };
         if r.broken > 0 {
-            missed.push(format!("{}: {} runs broke", r.policy.name(), r.broken));
+            miss(MissedKind::Broke(r.broken));
         }
         match r.policy {
             Policy::BestPractice if r.mean < targets::BEST_PRACTICE_MIN_MEAN => {
-                missed.push(format!(
-                    "best_practice mean {:.1} < {}",
-                    r.mean,
-                    targets::BEST_PRACTICE_MIN_MEAN
-                ))
+                miss(MissedKind::MeanLow(r.mean, targets::BEST_PRACTICE_MIN_MEAN))
             }
-            Policy::Random if r.mean > targets::RANDOM_MAX_MEAN => missed.push(format!(
-                "random mean {:.1} > {}",
-                r.mean,
-                targets::RANDOM_MAX_MEAN
-            )),
+            Policy::Random if r.mean > targets::RANDOM_MAX_MEAN => {
+                miss(MissedKind::MeanHigh(r.mean, targets::RANDOM_MAX_MEAN))
+            }
             Policy::Pushy if r.max > targets::PUSHY_MAX => {
-                missed.push(format!("pushy max {} > {}", r.max, targets::PUSHY_MAX))
+                miss(MissedKind::MaxHigh(r.max, targets::PUSHY_MAX))
+            }
+            Policy::Passive if r.pass_rate > 0.0 => miss(MissedKind::Passes(r.pass_rate)),
+            p if p.is_test_wise() => {
+                if r.mean > targets::TEST_WISE_MAX_MEAN {
+                    miss(MissedKind::MeanHigh(r.mean, targets::TEST_WISE_MAX_MEAN));
+                }
+                if r.pass_rate > 0.0 {
+                    miss(MissedKind::Passes(r.pass_rate));
+                }
             }
             _ => {}
         }

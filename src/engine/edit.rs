@@ -2,7 +2,6 @@
 //! choices, and renaming a node everywhere it is linked from. Field edits are plain
 //! assignments; these are the ones that must keep ids unique and links whole.
 
-use super::rates::Date;
 use super::scenario::*;
 
 /// An id not yet used by `taken`, made of `base` and a number.
@@ -21,7 +20,6 @@ fn new_choice(id: String) -> Choice {
         kind: MoveKind::Explain,
         objection: None,
         package: None,
-        quote: None,
         requires: Vec::new(),
         effects: Effects::default(),
         scores: Default::default(),
@@ -42,6 +40,7 @@ pub fn add_node(s: &mut Scenario) -> usize {
             text: Localized::default(),
         }],
         choices: vec![new_choice("pilihan-1".into())],
+        pin_order: None,
     });
     s.nodes.len() - 1
 }
@@ -126,8 +125,9 @@ pub fn rename_node(s: &mut Scenario, node: usize, new_id: &str) -> Result<(), Re
 
 /// A new scenario to write from scratch: a persona with middle-of-the-range attitudes, one
 /// node, an ending for every outcome, and empty texts, which validation lists for the
-/// trainer to fill in. `id` must be unused on this device; `date` is the visit's date.
-pub fn new_scenario(id: String, date: Date) -> Scenario {
+/// trainer to fill in. `id` must be unused on this device. Its runs take place on the day they
+/// are played (no pinned date).
+pub fn new_scenario(id: String) -> Scenario {
     let mut s = Scenario {
         schema_version: SCHEMA_VERSION,
         min_compatible_version: SCHEMA_VERSION,
@@ -141,7 +141,7 @@ pub fn new_scenario(id: String, date: Date) -> Scenario {
             tags: Vec::new(),
             objections: Vec::new(),
             estimated_minutes: 10,
-            date,
+            pinned_date: None,
         },
         persona: Persona {
             name: String::new(),
@@ -150,8 +150,9 @@ pub fn new_scenario(id: String, date: Date) -> Scenario {
             age: 35,
             place: String::new(),
             household: Localized::default(),
-            declared_income: 1_500_000,
+            declared_income: 1_000_000,
             income_pattern: IncomePattern::Irregular,
+            government_paid: false,
             can_keep_paying: 30_000,
             coverage: Vec::new(),
             risks: Vec::new(),

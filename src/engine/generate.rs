@@ -1,6 +1,6 @@
 //! Generated scenarios for benchmarks and property tests: valid by construction, any size.
 
-use super::rates::{Date, Package};
+use super::rates::Package;
 use super::scenario::*;
 use std::collections::BTreeMap;
 
@@ -35,7 +35,6 @@ pub fn large(nodes: usize) -> Scenario {
                 kind: MoveKind::Discover,
                 objection: None,
                 package: None,
-                quote: None,
                 requires: vec![],
                 effects: Effects {
                     trust: 3,
@@ -54,7 +53,6 @@ pub fn large(nodes: usize) -> Scenario {
                 kind: MoveKind::Pressure,
                 objection: None,
                 package: None,
-                quote: None,
                 requires: vec![],
                 effects: Effects {
                     trust: -8,
@@ -71,15 +69,10 @@ pub fn large(nodes: usize) -> Scenario {
             },
             Choice {
                 id: "close".into(),
-                text: text("close"),
+                text: text("close {monthly jkk_jkm}"),
                 kind: MoveKind::Close,
                 objection: None,
                 package: Some(Package::JkkJkm),
-                quote: Some(Quote {
-                    figure: Figure::MonthlyContribution,
-                    package: Some(Package::JkkJkm),
-                    amount: 16_800,
-                }),
                 requires: vec![Condition::AtLeast(BTreeMap::from([(Stat::Trust, 30)]))],
                 effects: Effects::default(),
                 scores: BTreeMap::from([(Competency::Closing, 2), (Competency::Accuracy, 1)]),
@@ -95,7 +88,6 @@ pub fn large(nodes: usize) -> Scenario {
                 kind: MoveKind::Explain,
                 objection: None,
                 package: None,
-                quote: None,
                 requires: vec![Condition::Discovered(format!("f{}", i % 8))],
                 effects: Effects {
                     interest: 5,
@@ -120,7 +112,6 @@ pub fn large(nodes: usize) -> Scenario {
                 kind: MoveKind::Receipt,
                 objection: None,
                 package: None,
-                quote: None,
                 requires: vec![],
                 effects: Effects::default(),
                 scores: BTreeMap::from([(Competency::Closing, 2)]),
@@ -134,7 +125,6 @@ pub fn large(nodes: usize) -> Scenario {
                 kind: MoveKind::FollowUp,
                 objection: None,
                 package: None,
-                quote: None,
                 requires: vec![],
                 effects: Effects::default(),
                 scores: BTreeMap::new(),
@@ -158,6 +148,7 @@ pub fn large(nodes: usize) -> Scenario {
                 },
             ],
             choices,
+            pin_order: None,
         });
     }
     Scenario {
@@ -173,11 +164,7 @@ pub fn large(nodes: usize) -> Scenario {
             tags: vec![],
             objections: vec![],
             estimated_minutes: 10,
-            date: Date::new(2026, 6, 1).unwrap_or(Date {
-                year: 2026,
-                month: 6,
-                day: 1,
-            }),
+            pinned_date: None,
         },
         persona: Persona {
             name: "Generated".into(),
@@ -188,6 +175,7 @@ pub fn large(nodes: usize) -> Scenario {
             household: text("household"),
             declared_income: 1_000_000,
             income_pattern: IncomePattern::Seasonal,
+            government_paid: false,
             can_keep_paying: 20_000,
             coverage: vec![],
             risks: vec![text("risk")],

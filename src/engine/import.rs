@@ -4,8 +4,10 @@
 
 use serde_json::{Map, Value};
 
+use super::figures::{self, Figure, Placeholder};
 use super::messages::{message, Msg};
-use super::scenario::{Localized, Scenario, OLDEST_READABLE_VERSION, SCHEMA_VERSION};
+use super::rates::{Date, Package, RatesTable};
+use super::scenario::{Localized, Persona, Scenario, OLDEST_READABLE_VERSION, SCHEMA_VERSION};
 use super::validate::{validate, Diagnostic};
 
 /// Largest file accepted: 2 MiB.
@@ -110,7 +112,10 @@ fn parse_unlimited(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError
     }
     let mut repairs = Vec::new();
     let scenario: Scenario = if version < u64::from(SCHEMA_VERSION) {
-        migrate_v1(&mut object, &mut repairs);
+        if version < 2 {
+            migrate_v1(&mut object, &mut repairs);
+        }
+        migrate_v2(&mut object, &mut repairs);
         // Positions refer to the migrated text, which keeps the original's order and names.
         let migrated = serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default();
         serde_json::from_str(&migrated).map_err(|e| located(Msg::IShape, &e))?
@@ -270,12 +275,144 @@ fn migrate_v1(object: &mut Map<String, Value>, repairs: &mut Vec<Localized>) {
             &[("count", converted.to_string())],
         ));
     }
+    object.insert("schema_version".into(), Value::from(2));
+}
+
+/// Version 2 typed figures as numbers (`quote: {figure, package, amount}` and "Rp 16.800" in
+/// the text) and fixed every run to `meta.date`. Version 3 writes figures as placeholders the
+/// engine fills in for the day of play. Each quoted figure becomes the placeholder that states
+/// that amount on the old date: the true figure, or a trap whose wrong value it was; one that
+/// cannot be written so is left as typed and listed.
+fn migrate_v2(object: &mut Map<String, Value>, repairs: &mut Vec<Localized>) {
+    let old_date = object
+        .get_mut("meta")
+        .and_then(Value::as_object_mut)
+        .and_then(|meta| meta.remove("date"))
+        .and_then(|d| d.as_str().and_then(Date::parse));
+    if let Some(date) = old_date {
+        repairs.push(message(Msg::RUnpinned, &[("date", date.to_string())]));
+    }
+    let persona: Option<Persona> = object
+        .get("persona")
+        .and_then(|p| serde_json::from_value(p.clone()).ok());
+    let (mut converted, mut unchecked) = (0usize, Vec::new());
+    if let Some(Value::Array(nodes)) = object.get_mut("nodes") {
+        for node in nodes.iter_mut().filter_map(Value::as_object_mut) {
+            let Some(Value::Array(choices)) = node.get_mut("choices") else {
+                continue;
+            };
+            for choice in choices.iter_mut().filter_map(Value::as_object_mut) {
+                let Some(quote) = choice.remove("quote") else {
+                    continue;
+                };
+                let placeholder = match (&persona, old_date) {
+                    (Some(p), Some(date)) => placeholder_for(&quote, p, date),
+                    _ => None,
+                };
+                let amount = quote.get("amount").and_then(Value::as_u64).unwrap_or(0);
+                let id = choice
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .unwrap_or("")
+                    .to_owned();
+                let replaced = match (placeholder, choice.get_mut("text")) {
+                    (Some(p), Some(Value::Object(text))) => {
+                        let mut any = false;
+                        for lang in ["id", "en"] {
+                            if let Some(Value::String(s)) = text.get_mut(lang) {
+                                if let Some(new) = replace_amount(s, amount, &figures::written(&p))
+                                {
+                                    *s = new;
+                                    any = true;
+                                }
+                            }
+                        }
+                        any
+                    }
+                    _ => false,
+                };
+                if replaced {
+                    converted += 1;
+                } else {
+                    unchecked.push(id);
+                }
+            }
+        }
+    }
+    if converted > 0 {
+        repairs.push(message(Msg::RQuotes, &[("count", converted.to_string())]));
+    }
+    if !unchecked.is_empty() {
+        repairs.push(message(
+            Msg::RQuoteUnchecked,
+            &[("choices", unchecked.join(", "))],
+        ));
+    }
     object.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     object.insert("min_compatible_version".into(), Value::from(SCHEMA_VERSION));
     repairs.push(message(
         Msg::RMinVersion,
         &[("version", SCHEMA_VERSION.to_string())],
     ));
+}
+
+/// The placeholder that states a version 2 quote's amount on its date, if there is one.
+fn placeholder_for(quote: &Value, persona: &Persona, date: Date) -> Option<Placeholder> {
+    let figure = match quote.get("figure")?.as_str()? {
+        "monthly_contribution" => Figure::Monthly,
+        "daily_contribution" => Figure::Daily,
+        "death_benefit" => Figure::JkmBenefit,
+        "funeral_benefit" => Figure::Funeral,
+        "scholarship_ceiling" => Figure::Scholarship,
+        "minimum_income" => Figure::MinimumIncome,
+        _ => return None,
+    };
+    let package = match figure {
+        Figure::Monthly | Figure::Daily => {
+            Some(match quote.get("package").and_then(Value::as_str) {
+                Some("jkk_jkm_jht") => Package::JkkJkmJht,
+                _ => Package::JkkJkm,
+            })
+        }
+        _ => None,
+    };
+    let amount = quote.get("amount")?.as_u64()?;
+    let ctx = figures::Context::new(persona, date, RatesTable::bundled());
+    let plain = Placeholder {
+        figure,
+        package,
+        months: None,
+        on: None,
+        after_discount: false,
+        trap: None,
+        words: false,
+    };
+    std::iter::once(None)
+        .chain(
+            figures::TRAPS
+                .into_iter()
+                .filter(|t| t.fits(figure))
+                .map(Some),
+        )
+        .map(|trap| Placeholder { trap, ..plain })
+        .find(|p| figures::stated(p, &ctx).is_some_and(|a| a.rupiah == amount))
+}
+
+/// `text` with the first way of writing `amount` replaced by `placeholder`.
+fn replace_amount(text: &str, amount: u64, placeholder: &str) -> Option<String> {
+    let mut forms = Vec::new();
+    for english in [false, true] {
+        forms.push(crate::engine::rates::money_words(amount, english));
+        let written = crate::engine::rates::money(amount, english);
+        forms.push(written.replacen("Rp ", "Rp", 1));
+        forms.push(written.replacen("Rp ", "Rp. ", 1));
+        forms.push(written);
+    }
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms
+        .iter()
+        .find(|f| text.contains(f.as_str()))
+        .map(|f| text.replacen(f.as_str(), placeholder, 1))
 }
 
 fn bilingual(s: String) -> Value {

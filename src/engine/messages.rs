@@ -1,8 +1,10 @@
 //! The engine's own user-facing text (diagnostics, import errors, figure checks, names), as
 //! translation data in `messages.id.json` and `messages.en.json`, keyed by [`Msg`].
 
-use super::rates::Package;
-use super::scenario::{Competency, Difficulty, Figure, Localized, Objection, Outcome, Violation};
+use super::figures::{Check, Figure, Trap};
+use super::rates::{money, Date, Package};
+use super::scenario::{Competency, Difficulty, Localized, Objection, Outcome, Scenario, Violation};
+use super::sim::Terms;
 
 macro_rules! messages {
     ($($variant:ident => $key:literal,)*) => {
@@ -63,16 +65,10 @@ messages! {
     RBilingual => "r.bilingual",
     RBriefing => "r.briefing",
     RMinVersion => "r.min_version",
+    RUnpinned => "r.unpinned",
+    RQuotes => "r.quotes",
+    RQuoteUnchecked => "r.quote_unchecked",
     AWrong => "a.wrong",
-    ABreakdown => "a.breakdown",
-    ADiscount => "a.discount",
-    ARight => "a.right",
-    FMonthlyContribution => "f.monthly_contribution",
-    FDailyContribution => "f.daily_contribution",
-    FDeathBenefit => "f.death_benefit",
-    FFuneralBenefit => "f.funeral_benefit",
-    FScholarshipCeiling => "f.scholarship_ceiling",
-    FMinimumIncome => "f.minimum_income",
     ViolPressure => "viol.pressure",
     ViolFalsePromise => "viol.false_promise",
     ViolConfuseAgencies => "viol.confuse_agencies",
@@ -108,14 +104,104 @@ messages! {
     CodeNotACode => "code.not_a_code",
     CodeDamaged => "code.damaged",
     CodeNewer => "code.newer",
+    CodeOlder => "code.older",
     CodeOtherWorkshop => "code.other_workshop",
     CodeNotATest => "code.not_a_test",
     CodeOtherVersion => "code.other_version",
+    CodeUnknownRates => "code.unknown_rates",
     CodeUnplayable => "code.unplayable",
     CodeUnfinished => "code.unfinished",
     CodeScoreEdited => "code.score_edited",
     CodeWhoUnknown => "code.who_unknown",
     CodeWhenImpossible => "code.when_impossible",
+    VBadPlaceholder => "v.bad_placeholder",
+    VPlaceholderNotHere => "v.placeholder_not_here",
+    VPlaceholdersDiffer => "v.placeholders_differ",
+    VTypedFigure => "v.typed_figure",
+    VDiscountUnguarded => "v.discount_unguarded",
+    VNoChoiceOnDate => "v.no_choice_on_date",
+    VCueLongest => "v.cue_longest",
+    VCueWord => "v.cue_word",
+    VCueName => "v.cue_name",
+    PhUnclosed => "ph.unclosed",
+    PhUnknownName => "ph.unknown_name",
+    PhUnknownWord => "ph.unknown_word",
+    PhNoPackage => "ph.no_package",
+    PhBadMonths => "ph.bad_months",
+    PhBadDate => "ph.bad_date",
+    PhUnknownTrap => "ph.unknown_trap",
+    PhTrapFit => "ph.trap_fit",
+    AWhyUndiscounted => "a.why.undiscounted",
+    AWhyTransportOnly => "a.why.transport_only",
+    AWhyDiscounted => "a.why.discounted",
+    AWhyWindow => "a.why.window",
+    AWhyGovernment => "a.why.government",
+    AWhyOtherPackage => "a.why.other_package",
+    AWhyJkmForWorkDeath => "a.why.jkm_for_work_death",
+    AWhyFlatAhead => "a.why.flat_ahead",
+    AWhyDailyRoundedDown => "a.why.daily_rounded_down",
+    AWhyUnderstated => "a.why.understated",
+    AWhyInflated => "a.why.inflated",
+    FMonthly => "f.monthly",
+    FDaily => "f.daily",
+    FMonthsAhead => "f.months_ahead",
+    FJkk => "f.jkk",
+    FJkm => "f.jkm",
+    FJht => "f.jht",
+    FJkmBenefit => "f.jkm_benefit",
+    FJkmLumpSum => "f.jkm_lump_sum",
+    FFuneral => "f.funeral",
+    FPeriodic => "f.periodic",
+    FWorkDeathBenefit => "f.work_death_benefit",
+    FDisabilityBenefit => "f.disability_benefit",
+    FSickPay => "f.sick_pay",
+    FHomeCare => "f.home_care",
+    FTransportLand => "f.transport_land",
+    FTransportSea => "f.transport_sea",
+    FTransportAir => "f.transport_air",
+    FScholarship => "f.scholarship",
+    FMinimumIncome => "f.minimum_income",
+    FDeclaredIncome => "f.declared_income",
+    TrapUndiscounted => "t.undiscounted",
+    TrapTransportOnly => "t.transport_only",
+    TrapDiscounted => "t.discounted",
+    TrapOtherPackage => "t.other_package",
+    TrapJkmForWorkDeath => "t.jkm_for_work_death",
+    TrapFlatAhead => "t.flat_ahead",
+    TrapDailyRoundedDown => "t.daily_rounded_down",
+    TrapUnderstated => "t.understated",
+    TrapInflated => "t.inflated",
+    EAgain => "e.again",
+    ERepeated => "e.repeated",
+    ERepeatedClose => "e.repeated_close",
+    ERepeatCoach => "e.repeat_coach",
+    M1 => "m.1",
+    M2 => "m.2",
+    M3 => "m.3",
+    M4 => "m.4",
+    M5 => "m.5",
+    M6 => "m.6",
+    M7 => "m.7",
+    M8 => "m.8",
+    M9 => "m.9",
+    M10 => "m.10",
+    M11 => "m.11",
+    M12 => "m.12",
+    BBroke => "b.broke",
+    BMeanLow => "b.mean_low",
+    BMeanHigh => "b.mean_high",
+    BMaxHigh => "b.max_high",
+    BPasses => "b.passes",
+    PBestPractice => "p.best_practice",
+    PRandom => "p.random",
+    PPushy => "p.pushy",
+    PPassive => "p.passive",
+    PFirst => "p.first",
+    PLast => "p.last",
+    PLongest => "p.longest",
+    PShortest => "p.shortest",
+    PMimic => "p.mimic",
+    PPersistent => "p.persistent",
 }
 
 // `ID` and `EN`: the catalogues as arrays in `Msg` order, compiled by build.rs.
@@ -166,6 +252,35 @@ pub fn message_with(
     Localized::new(one(false), one(true))
 }
 
+const MONTHS: [Msg; 12] = [
+    Msg::M1,
+    Msg::M2,
+    Msg::M3,
+    Msg::M4,
+    Msg::M5,
+    Msg::M6,
+    Msg::M7,
+    Msg::M8,
+    Msg::M9,
+    Msg::M10,
+    Msg::M11,
+    Msg::M12,
+];
+
+fn month_name(date: Date, english: bool) -> &'static str {
+    template(MONTHS[usize::from(date.month.clamp(1, 12)) - 1], english)
+}
+
+/// A date as a person reads it: "30 November 2026" / "17 Agustus 2026".
+pub fn long_date(date: Date, english: bool) -> String {
+    format!("{} {} {}", date.day, month_name(date, english), date.year)
+}
+
+/// Month and year: "Desember 2026".
+pub fn month_year(date: Date, english: bool) -> String {
+    format!("{} {}", month_name(date, english), date.year)
+}
+
 /// The name of a competency.
 pub fn competency(c: Competency) -> Localized {
     text(match c {
@@ -203,14 +318,60 @@ pub fn violation(v: Violation) -> Localized {
 }
 
 /// The name of a figure.
-pub fn figure(f: Figure) -> Localized {
+pub fn figure_name(f: Figure) -> Localized {
     text(match f {
-        Figure::MonthlyContribution => Msg::FMonthlyContribution,
-        Figure::DailyContribution => Msg::FDailyContribution,
-        Figure::DeathBenefit => Msg::FDeathBenefit,
-        Figure::FuneralBenefit => Msg::FFuneralBenefit,
-        Figure::ScholarshipCeiling => Msg::FScholarshipCeiling,
+        Figure::Monthly => Msg::FMonthly,
+        Figure::Daily => Msg::FDaily,
+        Figure::MonthsAhead => Msg::FMonthsAhead,
+        Figure::Jkk => Msg::FJkk,
+        Figure::Jkm => Msg::FJkm,
+        Figure::Jht => Msg::FJht,
+        Figure::JkmBenefit => Msg::FJkmBenefit,
+        Figure::JkmLumpSum => Msg::FJkmLumpSum,
+        Figure::Funeral => Msg::FFuneral,
+        Figure::Periodic => Msg::FPeriodic,
+        Figure::WorkDeathBenefit => Msg::FWorkDeathBenefit,
+        Figure::DisabilityBenefit => Msg::FDisabilityBenefit,
+        Figure::SickPay => Msg::FSickPay,
+        Figure::HomeCare => Msg::FHomeCare,
+        Figure::TransportLand => Msg::FTransportLand,
+        Figure::TransportSea => Msg::FTransportSea,
+        Figure::TransportAir => Msg::FTransportAir,
+        Figure::Scholarship => Msg::FScholarship,
         Figure::MinimumIncome => Msg::FMinimumIncome,
+        Figure::DeclaredIncome => Msg::FDeclaredIncome,
+    })
+}
+
+/// The name of a kind of trap (what makes a stated figure wrong).
+pub fn trap_name(t: Trap) -> Localized {
+    text(match t {
+        Trap::Undiscounted => Msg::TrapUndiscounted,
+        Trap::TransportOnly => Msg::TrapTransportOnly,
+        Trap::Discounted => Msg::TrapDiscounted,
+        Trap::OtherPackage => Msg::TrapOtherPackage,
+        Trap::JkmForWorkDeath => Msg::TrapJkmForWorkDeath,
+        Trap::FlatAhead => Msg::TrapFlatAhead,
+        Trap::DailyRoundedDown => Msg::TrapDailyRoundedDown,
+        Trap::Understated => Msg::TrapUnderstated,
+        Trap::Inflated => Msg::TrapInflated,
+    })
+}
+
+/// The name of a scripted policy.
+pub fn policy_name(p: crate::engine::balance::Policy) -> Localized {
+    use crate::engine::balance::Policy;
+    text(match p {
+        Policy::BestPractice => Msg::PBestPractice,
+        Policy::Random => Msg::PRandom,
+        Policy::Pushy => Msg::PPushy,
+        Policy::Passive => Msg::PPassive,
+        Policy::First => Msg::PFirst,
+        Policy::Last => Msg::PLast,
+        Policy::Longest => Msg::PLongest,
+        Policy::Shortest => Msg::PShortest,
+        Policy::Mimic => Msg::PMimic,
+        Policy::Persistent => Msg::PPersistent,
     })
 }
 
@@ -243,23 +404,103 @@ pub fn difficulty(d: Difficulty) -> Localized {
     })
 }
 
-/// The explanation of a wrong quoted figure, with the right one.
-pub fn wrong_figure(
-    check: &crate::engine::sim::AccuracyCheck,
-    date: crate::engine::rates::Date,
-) -> Localized {
-    message_with(
-        Msg::AWrong,
+/// The coaching for a wrong figure: what was said, what is right for this worker on the date,
+/// and, for a trap, why it is wrong.
+pub fn wrong_figure(check: &Check, scenario: &Scenario, terms: Terms) -> Localized {
+    let date = check.date();
+    let one = |english: bool| {
+        let said = check.said.map_or_else(String::new, |s| money(s, english));
+        let correct = check
+            .correct
+            .map_or_else(String::new, |c| money(c, english));
+        let name = figure_name(check.placeholder.figure);
+        let mut out = fill(
+            template(Msg::AWrong, english),
+            &[
+                ("said", said.as_str()),
+                ("figure", name.get(english)),
+                ("date", &long_date(date, english)),
+                ("correct", &correct),
+            ],
+        );
+        if let Some(why) = check
+            .placeholder
+            .trap
+            .and_then(|t| trap_reason(t, check, scenario, terms, english))
+        {
+            out.push(' ');
+            out.push_str(&why);
+        }
+        out
+    };
+    Localized::new(one(false), one(true))
+}
+
+fn trap_reason(
+    trap: Trap,
+    check: &Check,
+    scenario: &Scenario,
+    terms: Terms,
+    english: bool,
+) -> Option<String> {
+    let date = check.date();
+    let worker = scenario.persona.worker();
+    let contribution = terms
+        .rates
+        .contribution(&worker, Package::JkkJkm, date)
+        .ok();
+    let applied = contribution.and_then(|c| c.applied);
+    let said = check.said.map_or_else(String::new, |s| money(s, english));
+    let correct = check
+        .correct
+        .map_or_else(String::new, |c| money(c, english));
+    let until = applied
+        .and_then(|a| a.until)
+        .map_or_else(String::new, |d| month_year(d, english));
+    let percent = applied.map_or_else(String::new, |a| format!("{}%", a.percent));
+    let msg = match trap {
+        Trap::Undiscounted => Msg::AWhyUndiscounted,
+        Trap::TransportOnly => Msg::AWhyTransportOnly,
+        Trap::Discounted => {
+            let reason = if worker.government_paid {
+                Msg::AWhyGovernment
+            } else {
+                Msg::AWhyWindow
+            };
+            return Some(fill(
+                template(Msg::AWhyDiscounted, english),
+                &[("reason", template(reason, english))],
+            ));
+        }
+        Trap::OtherPackage => {
+            let other = check
+                .placeholder
+                .package
+                .map(Package::other)
+                .unwrap_or(Package::JkkJkm);
+            return Some(fill(
+                template(Msg::AWhyOtherPackage, english),
+                &[
+                    ("said", said.as_str()),
+                    ("package", package(other).get(english)),
+                ],
+            ));
+        }
+        Trap::JkmForWorkDeath => Msg::AWhyJkmForWorkDeath,
+        Trap::FlatAhead => Msg::AWhyFlatAhead,
+        Trap::DailyRoundedDown => Msg::AWhyDailyRoundedDown,
+        Trap::Understated => Msg::AWhyUnderstated,
+        Trap::Inflated => Msg::AWhyInflated,
+    };
+    Some(fill(
+        template(msg, english),
         &[
-            ("said", crate::engine::rates::rupiah(check.said)),
-            (
-                "correct",
-                crate::engine::rates::rupiah(check.correct.unwrap_or(0)),
-            ),
-            ("date", date.to_string()),
+            ("said", said.as_str()),
+            ("correct", &correct),
+            ("until", &until),
+            ("percent", &percent),
         ],
-        &[("figure", &figure(check.figure))],
-    )
+    ))
 }
 
 /// A plain message with no arguments.

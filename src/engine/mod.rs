@@ -5,15 +5,18 @@
 //! [`validate::validate`] reports what is wrong with it. A [`sim::Session`] plays it: each
 //! choice goes through the pure [`sim::step`], which returns [`sim::Event`]s for the UI to show.
 //! When the conversation ends, [`scoring`] turns the record into a [`scoring::ScoreCard`] and a
-//! debrief. [`rates`] holds the contribution rates and the calculator that product-knowledge
-//! scoring checks quoted figures against. [`balance`] plays scenarios with scripted policies.
+//! debrief. [`rates`] holds the contribution rates and the calculator; [`figures`] fills the
+//! figures in scenario text from it for the run's date and checks the figures an agent states.
+//! [`balance`] plays scenarios with scripted policies, honest and test-wise.
 
 pub mod balance;
 pub mod code;
 pub mod edit;
+pub mod figures;
 pub mod generate;
 pub mod graph;
 pub mod import;
+mod lint;
 pub mod messages;
 pub mod monev;
 pub mod order;

@@ -180,6 +180,153 @@ pub struct Dashboard {
     pub moments: Vec<MomentRow>,
     /// Scores in ten bands (0-9, 10-19, ..., 90-100) per phase.
     pub distribution: BTreeMap<Phase, [u32; 10]>,
+    /// Item analysis: for each node of each test scenario, how the choices were taken and
+    /// whether the node separates strong agents from weak ones.
+    pub items: Vec<ItemRow>,
+}
+
+/// How often one choice was taken at a node, and by whom.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChoiceStat {
+    /// Choice index in the node.
+    pub choice: u32,
+    /// Times it was taken (first visits only).
+    pub taken: u32,
+    /// Mean total score of the attempts that took it.
+    pub mean_total: Option<u32>,
+    /// Whether it is the best move on offer there.
+    pub best: bool,
+}
+
+/// Something a trainer should look at in a node.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum ItemFlag {
+    /// Everybody chose the best move: the node does not tell agents apart.
+    NobodyErs,
+    /// Nobody chose the best move: check the node, or what the training teaches.
+    EverybodyErs,
+    /// The weaker agents chose the best move more often than the stronger ones: look for a
+    /// cue or a best move that is not clearly best.
+    Reversed,
+}
+
+/// Item analysis of one node of a test scenario.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemRow {
+    /// Scenario id.
+    pub scenario: String,
+    /// Node index.
+    pub node: u32,
+    /// Attempts that reached the node.
+    pub reached: u32,
+    /// Percent of them that chose the best move on offer (its difficulty, p).
+    pub best_percent: u32,
+    /// Discrimination index D in hundredths (-100..100): the share choosing the best move in
+    /// the top 27% of attempts by total, minus that share in the bottom 27%. None below 4
+    /// attempts.
+    pub discrimination: Option<i32>,
+    /// Each choice that was taken or is the best, in the node's order.
+    pub choices: Vec<ChoiceStat>,
+    /// What to look at.
+    pub flags: Vec<ItemFlag>,
+}
+
+/// The fewest attempts at a node for which the discrimination index is reported.
+pub const ITEM_MIN_ATTEMPTS: usize = 4;
+
+/// The item analysis of `results` (verified): one row per node reached in a test, in scenario
+/// and node order. At each node only an attempt's first visit counts. The best move is the one
+/// with the highest value on offer on that attempt's terms (as the debrief says).
+pub fn item_analysis(results: &[&Verified], scenarios: &[Scenario]) -> Vec<ItemRow> {
+    // (scenario, node) -> the attempts there: (total, choice, chose the best move).
+    type Visit = (u32, u32, bool);
+    let mut visits: BTreeMap<(String, u32), Vec<Visit>> = BTreeMap::new();
+    let mut best_moves: BTreeMap<(String, u32), std::collections::BTreeSet<u32>> = BTreeMap::new();
+    for v in results {
+        let Some(scenario) = scenarios.iter().find(|s| s.id == v.record.scenario) else {
+            continue;
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for turn in &v.turns {
+            if !seen.insert(turn.node) {
+                continue;
+            }
+            let (gap, better) = turn_gap(scenario, turn, v.terms);
+            let chose_best = gap >= 0 && better.is_none() && !turn.repeated;
+            let key = (scenario.id.clone(), turn.node);
+            if chose_best {
+                best_moves
+                    .entry(key.clone())
+                    .or_default()
+                    .insert(turn.choice);
+            } else if let Some(b) = better {
+                best_moves.entry(key.clone()).or_default().insert(b);
+            }
+            visits
+                .entry(key)
+                .or_default()
+                .push((v.card.total, turn.choice, chose_best));
+        }
+    }
+    let mut rows = Vec::new();
+    for ((scenario, node), mut list) in visits {
+        let reached = list.len();
+        let best_count = list.iter().filter(|(_, _, b)| *b).count();
+        sort_small_by_key(&mut list, |(total, _, _)| std::cmp::Reverse(*total));
+        let discrimination = (reached >= ITEM_MIN_ATTEMPTS).then(|| {
+            // 27% of the attempts at each end, at least one.
+            let group = (reached * 27).div_ceil(100).max(1);
+            let share = |g: &[(u32, u32, bool)]| {
+                g.iter().filter(|(_, _, b)| *b).count() as i32 * 100 / g.len() as i32
+            };
+            share(&list[..group]) - share(&list[reached - group..])
+        });
+        let best = best_moves
+            .get(&(scenario.clone(), node))
+            .cloned()
+            .unwrap_or_default();
+        let mut choices: Vec<ChoiceStat> = Vec::new();
+        let mut indices: Vec<u32> = list
+            .iter()
+            .map(|(_, c, _)| *c)
+            .chain(best.iter().copied())
+            .collect();
+        sort_small_by_key(&mut indices, |c| *c);
+        indices.dedup();
+        for c in indices {
+            let took: Vec<u32> = list
+                .iter()
+                .filter(|(_, x, _)| *x == c)
+                .map(|(t, _, _)| *t)
+                .collect();
+            choices.push(ChoiceStat {
+                choice: c,
+                taken: took.len() as u32,
+                mean_total: mean(took.iter().copied()),
+                best: best.contains(&c),
+            });
+        }
+        let mut flags = Vec::new();
+        if reached >= 2 && best_count == reached {
+            flags.push(ItemFlag::NobodyErs);
+        }
+        if reached >= 2 && best_count == 0 {
+            flags.push(ItemFlag::EverybodyErs);
+        }
+        if discrimination.is_some_and(|d| d < 0) {
+            flags.push(ItemFlag::Reversed);
+        }
+        rows.push(ItemRow {
+            scenario,
+            node,
+            reached: reached as u32,
+            best_percent: (best_count * 100 / reached.max(1)) as u32,
+            discrimination,
+            choices,
+            flags,
+        });
+    }
+    rows
 }
 
 /// An agent is a name (spacing and case ignored) within a Wadah.
@@ -294,6 +441,7 @@ pub fn dashboard(
     }
 
     let (objections, moments) = obstacles(&kept, scenarios);
+    let items = item_analysis(&kept, scenarios);
     Dashboard {
         participation,
         agents,
@@ -303,6 +451,7 @@ pub fn dashboard(
         objections,
         moments,
         distribution,
+        items,
     }
 }
 
@@ -324,7 +473,7 @@ fn obstacles(kept: &[&Verified], scenarios: &[Scenario]) -> (Vec<ObjectionRow>, 
             continue;
         };
         for turn in &v.turns {
-            let (gap, better) = turn_gap(scenario, turn);
+            let (gap, better) = turn_gap(scenario, turn, v.terms);
             let bad = gap < 0 || turn.violation.is_some();
             let node = &scenario.nodes[turn.node as usize];
             // The worker raised an objection here if an answer to it was on offer.
@@ -332,7 +481,9 @@ fn obstacles(kept: &[&Verified], scenarios: &[Scenario]) -> (Vec<ObjectionRow>, 
                 .available
                 .iter()
                 .map(|&c| &node.choices[c as usize])
-                .filter(|c| c.kind == MoveKind::AnswerObjection && move_value(scenario, c) > 0)
+                .filter(|c| {
+                    c.kind == MoveKind::AnswerObjection && move_value(scenario, c, v.terms) > 0
+                })
                 .filter_map(|c| c.objection)
                 .collect();
             raised.sort_unstable();
@@ -554,13 +705,15 @@ pub fn xapi(workshop: &Workshop, results: &[Verified], scenarios: &[Scenario]) -
                 format!("{XAPI_BASE}/ext/wadah"): r.wadah,
                 format!("{XAPI_BASE}/ext/phase"): phase_name(r.phase),
                 format!("{XAPI_BASE}/ext/seed"): r.seed.to_string(),
+                format!("{XAPI_BASE}/ext/date"): r.date.to_string(),
+                format!("{XAPI_BASE}/ext/rates"): r.rates,
             },
         });
         let started = utc(r.started_s);
         let mut index = 0;
         for (turn, choice_id) in v.turns.iter().zip(&v.save.choices) {
             let node = &scenario.nodes[turn.node as usize];
-            let (gap, _) = turn_gap(scenario, turn);
+            let (gap, _) = turn_gap(scenario, turn, v.terms);
             statements.push(json!({
                 "id": statement_id(v, index),
                 "actor": actor,
@@ -639,6 +792,15 @@ mod tests {
     use crate::engine::rates::Date;
     use crate::engine::workshop::{verify, AttemptId, ResultRecord, ScenarioRef, Taker};
 
+    /// The day the tests play on: a workshop in December 2026.
+    fn day() -> crate::engine::sim::Terms {
+        crate::engine::sim::Terms::on(crate::engine::rates::Date {
+            year: 2026,
+            month: 12,
+            day: 3,
+        })
+    }
+
     struct Fixture {
         scenarios: Vec<Scenario>,
         workshop: Workshop,
@@ -655,6 +817,7 @@ mod tests {
             pre_test: vec![ScenarioRef::of(&scenarios[0])],
             post_test: vec![ScenarioRef::of(&scenarios[0])],
             practice: vec![],
+            post_after_practice: false,
         };
         Fixture {
             scenarios,
@@ -670,7 +833,7 @@ mod tests {
         policy: Policy,
         id: u64,
     ) -> Verified {
-        let session = scripted_session(&f.scenarios[0], policy, id).unwrap();
+        let session = scripted_session(&f.scenarios[0], policy, id, day()).unwrap();
         let taker = Taker {
             workshop: f.workshop.id.clone(),
             agent: agent.into(),
@@ -840,6 +1003,138 @@ mod tests {
         assert!(lines[1].contains("\"Upgrading Skill, Lombok \"\"Timur\"\"\""));
         assert!(lines[1].contains(&rows[0].record.attempt.uuid()));
         assert!(lines[1].contains("2026-12-03"));
+    }
+
+    /// An attempt on the frozen fixture that opens with `first`, then plays well, and whose
+    /// total is set to `total` (the item analysis reads only choices and totals).
+    fn opening(s: &Scenario, first: &str, total: u32, id: u64) -> Verified {
+        let mut session = crate::engine::sim::Session::start(s, id, day()).unwrap();
+        session.choose(first).unwrap();
+        let mut agent = crate::engine::rng::WorkerRng::new(id);
+        while session.end().is_none() {
+            let offered = crate::engine::sim::available(s, session.state());
+            let pick = Policy::BestPractice.pick(s, session.state(), &offered, "", &mut agent);
+            let choice = s.nodes[session.state().node as usize].choices[pick as usize]
+                .id
+                .clone();
+            session.choose(&choice).unwrap();
+        }
+        let mut card = session.score_card().unwrap();
+        card.total = total;
+        Verified {
+            record: ResultRecord {
+                attempt: AttemptId::from_random(id, id),
+                workshop: "W".into(),
+                agent: format!("agent {id}"),
+                wadah: "A".into(),
+                phase: Phase::PreTest,
+                scenario: s.id.clone(),
+                version: s.version,
+                seed: id,
+                date: day().date,
+                rates: day().rates.version.clone(),
+                choices: session.turns().map(|t| t.choice).collect(),
+                score: total,
+                started_s: 1_796_000_000,
+                duration_s: 300,
+            },
+            save: session.save(),
+            card,
+            turns: session.turns().cloned().collect(),
+            terms: day(),
+        }
+    }
+
+    #[test]
+    fn item_analysis_matches_a_hand_computed_example() {
+        let s =
+            crate::engine::import::import(include_str!("../../tests/fixtures/fisher-fixture.json"))
+                .unwrap()
+                .scenario;
+        let greeting = |rows: &[ItemRow]| {
+            rows.iter()
+                .find(|r| r.node == 0)
+                .cloned()
+                .expect("the opening node")
+        };
+        let index = |id: &str| s.nodes[0].choices.iter().position(|c| c.id == id).unwrap() as u32;
+        // Four agents: two open with the best move and score high, one with a weaker move,
+        // one with pressure.
+        let results = [
+            opening(&s, "greet_respect", 90, 1),
+            opening(&s, "greet_respect", 80, 2),
+            opening(&s, "show_credentials", 40, 3),
+            opening(&s, "deadline", 10, 4),
+        ];
+        let refs: Vec<&Verified> = results.iter().collect();
+        let row = greeting(&item_analysis(&refs, std::slice::from_ref(&s)));
+        assert_eq!(row.reached, 4);
+        assert_eq!(row.best_percent, 50);
+        // Groups of 27% of 4, rounded up: 2 at each end. Top: 2 of 2 chose the best move
+        // (100%); bottom: 0 of 2 (0%). D = 100 - 0.
+        assert_eq!(row.discrimination, Some(100));
+        assert!(row.flags.is_empty(), "{:?}", row.flags);
+        let stat = |id: &str| {
+            row.choices
+                .iter()
+                .find(|c| c.choice == index(id))
+                .cloned()
+                .unwrap()
+        };
+        assert_eq!(
+            (
+                stat("greet_respect").taken,
+                stat("greet_respect").mean_total
+            ),
+            (2, Some(85))
+        );
+        assert!(stat("greet_respect").best);
+        assert_eq!(
+            (
+                stat("show_credentials").taken,
+                stat("show_credentials").mean_total
+            ),
+            (1, Some(40))
+        );
+        assert_eq!(
+            (stat("deadline").taken, stat("deadline").mean_total),
+            (1, Some(10))
+        );
+
+        // The weak agents chose the best move: a reversed item.
+        let reversed = [
+            opening(&s, "greet_respect", 20, 1),
+            opening(&s, "greet_respect", 10, 2),
+            opening(&s, "show_credentials", 95, 3),
+            opening(&s, "straight_pitch", 70, 4),
+        ];
+        let refs: Vec<&Verified> = reversed.iter().collect();
+        let row = greeting(&item_analysis(&refs, std::slice::from_ref(&s)));
+        assert_eq!(row.discrimination, Some(-100));
+        assert_eq!(row.flags, vec![ItemFlag::Reversed]);
+
+        // Everybody right, then everybody wrong.
+        let all_right = [
+            opening(&s, "greet_respect", 70, 1),
+            opening(&s, "greet_respect", 60, 2),
+        ];
+        let refs: Vec<&Verified> = all_right.iter().collect();
+        let row = greeting(&item_analysis(&refs, std::slice::from_ref(&s)));
+        assert_eq!(
+            (row.flags.clone(), row.discrimination),
+            (vec![ItemFlag::NobodyErs], None)
+        );
+        let all_wrong = [
+            opening(&s, "deadline", 10, 1),
+            opening(&s, "straight_pitch", 20, 2),
+        ];
+        let refs: Vec<&Verified> = all_wrong.iter().collect();
+        let row = greeting(&item_analysis(&refs, std::slice::from_ref(&s)));
+        assert_eq!(row.flags, vec![ItemFlag::EverybodyErs]);
+        assert!(
+            row.choices.iter().any(|c| c.best && c.taken == 0),
+            "the missed best move is listed"
+        );
     }
 
     #[test]

@@ -4,10 +4,10 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use super::rates::{Date, Package};
+use super::rates::{Date, Package, Worker};
 
 /// The format version this engine writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// The oldest format version this engine can read (older files are migrated on import).
 pub const OLDEST_READABLE_VERSION: u32 = 1;
 
@@ -153,11 +153,24 @@ pub struct Meta {
     pub objections: Vec<Objection>,
     /// About how long a playthrough takes.
     pub estimated_minutes: u32,
-    /// The date the visit happens; contribution rates are those valid on it.
-    pub date: Date,
+    /// A fixed date for every run, and why. Without it a run takes place on the day it starts
+    /// on the device, so its figures are today's.
+    #[serde(default)]
+    pub pinned_date: Option<PinnedDate>,
 }
 
-/// What kind of work the persona does (decides e.g. the transport-worker discount).
+/// A date every run of a scenario takes place on, whatever the day it is played.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PinnedDate {
+    /// The date.
+    pub date: Date,
+    /// Why the scenario needs it (shown to trainers; the briefing says when its rates differ
+    /// from today's).
+    pub reason: Localized,
+}
+
+/// What kind of work the persona does (decides which PP 50/2025 discount window applies).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Occupation {
@@ -183,6 +196,17 @@ pub enum Occupation {
     HouseholdHelper,
     /// Anything else.
     Other,
+}
+
+impl Occupation {
+    /// Whether it is transport work (ojek, other drivers, couriers), which has its own discount
+    /// window.
+    pub fn is_transport(self) -> bool {
+        matches!(
+            self,
+            Occupation::OjekDriver | Occupation::Courier | Occupation::Driver
+        )
+    }
 }
 
 /// How the persona earns.
@@ -276,6 +300,10 @@ pub struct Persona {
     pub declared_income: u64,
     /// How the income comes in.
     pub income_pattern: IncomePattern,
+    /// Whether a government budget (APBN/APBD) pays the worker's contributions (then no
+    /// PP 50/2025 discount applies).
+    #[serde(default)]
+    pub government_paid: bool,
     /// The most the household can keep paying every month, in rupiah, lean months included.
     /// A package above it lapses after 3 months of arrears: not a suitable enrolment.
     pub can_keep_paying: u64,
@@ -298,6 +326,17 @@ pub struct Persona {
     /// Avatar drawing key (the UI picks a drawing for it).
     #[serde(default)]
     pub avatar: String,
+}
+
+impl Persona {
+    /// What the rates need to know about the worker.
+    pub fn worker(&self) -> Worker {
+        Worker {
+            income: self.declared_income,
+            occupation: self.occupation,
+            government_paid: self.government_paid,
+        }
+    }
 }
 
 /// The six competencies a run is scored on.
@@ -383,8 +422,12 @@ pub struct Node {
     /// What the worker says here; the first variant whose conditions hold is a candidate, and
     /// among candidates of equal standing the seeded generator picks by weight.
     pub lines: Vec<LineVariant>,
-    /// What the agent can do.
+    /// What the agent can do. Shown in an order drawn from the run's seed, unless
+    /// `pin_order` keeps this order.
     pub choices: Vec<Choice>,
+    /// Keeps the choices in the written order, and why (e.g. they are steps in sequence).
+    #[serde(default)]
+    pub pin_order: Option<Localized>,
 }
 
 /// One way the worker can say a node's line.
@@ -440,6 +483,9 @@ pub enum Condition {
     Visited(String),
     /// The choice (by id) has been made before.
     Chose(String),
+    /// A PP 50/2025 discount applies to this worker on the run's date (`true`), or none does
+    /// (`false`).
+    Discount(bool),
 }
 
 /// The kind of move a choice is: what the engine and the balance policies know about it.
@@ -452,7 +498,7 @@ pub enum MoveKind {
     Discover,
     /// Explaining a programme.
     Explain,
-    /// Quoting a figure (carries a `quote`).
+    /// Quoting a figure (its text states one with a placeholder such as `{monthly jkk_jkm}`).
     Quote,
     /// Answering an objection (carries `objection`).
     AnswerObjection,
@@ -514,44 +560,14 @@ pub enum Violation {
     Unaffordable,
 }
 
-/// A figure a choice quotes, checked against the rates table.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Quote {
-    /// What the figure is.
-    pub figure: Figure,
-    /// For contributions: which package.
-    #[serde(default)]
-    pub package: Option<Package>,
-    /// The amount the agent says, in rupiah.
-    pub amount: u64,
-}
-
-/// Figures an agent quotes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Figure {
-    /// Monthly contribution of a package for this worker on the scenario's date.
-    MonthlyContribution,
-    /// The same per day (a 30-day month, rounded to Rp 10).
-    DailyContribution,
-    /// JKM death benefit (any cause).
-    DeathBenefit,
-    /// JKK funeral benefit.
-    FuneralBenefit,
-    /// Scholarship ceiling for two children.
-    ScholarshipCeiling,
-    /// Lowest income that can be declared.
-    MinimumIncome,
-}
-
 /// A choice the agent can make.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Identifier, unique in its node (saved runs refer to it).
     pub id: String,
-    /// What the agent says or does.
+    /// What the agent says or does. Figures are placeholders (see [`super::figures`]); each one
+    /// is checked against the rates for the run's date.
     pub text: Localized,
     /// The kind of move.
     pub kind: MoveKind,
@@ -561,9 +577,6 @@ pub struct Choice {
     /// For `close`: which package.
     #[serde(default)]
     pub package: Option<Package>,
-    /// For `quote` (or any move that says a number): the figure.
-    #[serde(default)]
-    pub quote: Option<Quote>,
     /// When the choice is offered (all must hold; empty = always).
     #[serde(default)]
     pub requires: Vec<Condition>,

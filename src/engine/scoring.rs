@@ -3,10 +3,11 @@
 
 use serde::Serialize;
 
+use super::figures;
 use super::order::sort_small_by_key;
-use super::rates::{Package, RatesTable};
+use super::rates::Package;
 use super::scenario::{Choice, Competency, Outcome, Scenario, Violation};
-use super::sim::{correct_figure, End, Turn};
+use super::sim::{spoken, End, Terms, Turn};
 
 /// Ethics points lost per violation (ethics starts at 100).
 pub fn ethics_penalty(v: Violation) -> i32 {
@@ -68,12 +69,55 @@ impl ScoreCard {
     }
 }
 
-/// Whether `package` is one this worker can keep paying (so it will not lapse).
-pub fn affordable(scenario: &Scenario, package: Package) -> bool {
+/// Months ahead over which a package must stay affordable.
+pub const AFFORDABLE_MONTHS: u32 = 12;
+
+/// Whether `package` is one this worker can keep paying (so it will not lapse after 3 months
+/// of arrears): its price in each of the next [`AFFORDABLE_MONTHS`] months from the run's date
+/// is within what the household can keep paying. A discount that ends within the year does not
+/// make a package suitable that the worker cannot pay once it ends.
+pub fn affordable(scenario: &Scenario, package: Package, terms: Terms) -> bool {
     let p = &scenario.persona;
-    RatesTable::bundled()
-        .contribution(p.declared_income, package, p.occupation, scenario.meta.date)
-        .is_ok_and(|c| c.total <= p.can_keep_paying)
+    let worker = p.worker();
+    // Asked at every step of every scripted run: the last answers are kept (a year of prices
+    // takes twelve contributions to work out).
+    type Key = (
+        u64,
+        crate::engine::scenario::Occupation,
+        bool,
+        u64,
+        Package,
+        crate::engine::rates::Date,
+        usize,
+    );
+    thread_local! {
+        static KNOWN: std::cell::RefCell<Vec<(Key, bool)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let key: Key = (
+        worker.income,
+        worker.occupation,
+        worker.government_paid,
+        p.can_keep_paying,
+        package,
+        terms.date,
+        std::ptr::from_ref(terms.rates) as usize,
+    );
+    if let Some(known) = KNOWN.with(|k| k.borrow().iter().find(|(x, _)| *x == key).map(|(_, v)| *v))
+    {
+        return known;
+    }
+    let answer = terms
+        .rates
+        .ahead(&worker, package, terms.date, AFFORDABLE_MONTHS)
+        .is_ok_and(|a| a.months.iter().all(|(_, c)| c.total <= p.can_keep_paying));
+    KNOWN.with(|k| {
+        let mut k = k.borrow_mut();
+        if k.len() >= 16 {
+            k.remove(0);
+        }
+        k.push((key, answer));
+    });
+    answer
 }
 
 /// Scores a finished run from its turns and how it ended.
@@ -82,6 +126,7 @@ pub fn score<'a>(
     turns: impl IntoIterator<Item = &'a Turn>,
     end: End,
     skipped_receipt: bool,
+    terms: Terms,
 ) -> ScoreCard {
     let mut points = [0i32; 6];
     let mut violations = Vec::new();
@@ -91,7 +136,7 @@ pub fn score<'a>(
         }
         violations.extend(turn.violation);
     }
-    let suitable = end.package.map(|p| affordable(scenario, p));
+    let suitable = end.package.map(|p| affordable(scenario, p, terms));
     if suitable == Some(false) {
         violations.push(Violation::Unaffordable);
     }
@@ -160,20 +205,26 @@ pub fn score<'a>(
     }
 }
 
-/// How good a move is on its face: its points, less heavy penalties for violations and wrong
-/// figures. The best-practice policy and the debrief's "better move" both use this one rule.
-pub fn move_value(scenario: &Scenario, choice: &Choice) -> i32 {
+/// How good a move is on its face on the run's terms: its points, less heavy penalties for
+/// violations and wrong figures. The best-practice policy and the debrief's "better move" both
+/// use this one rule.
+pub fn move_value(scenario: &Scenario, choice: &Choice, terms: Terms) -> i32 {
     let mut value: i32 = choice.scores.values().map(|p| (*p).clamp(-10, 10)).sum();
     if let Some(v) = choice.kind.violation() {
         value -= ethics_penalty(v);
     }
-    if let Some(q) = &choice.quote {
-        if correct_figure(scenario, q.figure, q.package).is_some_and(|c| c != q.amount) {
+    let text = spoken(&choice.text);
+    if text.contains('{') {
+        let ctx = terms.context(scenario);
+        if figures::figures_in(text)
+            .iter()
+            .any(|p| figures::check(p, &ctx).is_wrong())
+        {
             value -= ethics_penalty(Violation::WrongFigure);
         }
     }
     if let Some(package) = choice.package {
-        if !affordable(scenario, package) {
+        if !affordable(scenario, package, terms) {
             value -= ethics_penalty(Violation::Unaffordable);
         }
     }
@@ -193,6 +244,8 @@ pub struct Moment {
     pub better: Option<u32>,
     /// What went wrong there.
     pub violation: Option<Violation>,
+    /// The move repeated one the worker had heard.
+    pub repeated: bool,
 }
 
 /// The end-of-run coaching.
@@ -202,24 +255,36 @@ pub struct Debrief {
     pub strengths: Vec<Competency>,
     /// The weakest competencies (below 60), weakest first.
     pub weaknesses: Vec<Competency>,
-    /// The moments that cost the most, worst first (at most 3), each with the better move.
+    /// The moments that cost points, worst first, each with the better move: every violation
+    /// and repetition, then the weakest other moves, at most [`MAX_FIXES`] in all.
     pub fixes: Vec<Moment>,
     /// The best moves made (at most 2).
     pub highlights: Vec<Moment>,
 }
 
+/// The most moments a debrief points at.
+pub const MAX_FIXES: usize = 6;
+
 /// How far a turn's move fell short of the best move on offer (0 = it was the best; negative
-/// = worse, counting any points lost to a wrong figure), and the better move if there was one.
-pub fn turn_gap(scenario: &Scenario, turn: &Turn) -> (i32, Option<u32>) {
-    let node = &scenario.nodes[turn.node as usize];
-    let value_of = |c: u32| move_value(scenario, &node.choices[c as usize]);
+/// = worse, counting any points lost to a wrong figure or a repetition), and the better move if
+/// there was one.
+pub fn turn_gap(scenario: &Scenario, turn: &Turn, terms: Terms) -> (i32, Option<u32>) {
+    let Some(node) = scenario.nodes.get(turn.node as usize) else {
+        return (0, None);
+    };
+    let value_of = |c: u32| {
+        node.choices
+            .get(c as usize)
+            .map_or(i32::MIN / 2, |choice| move_value(scenario, choice, terms))
+    };
     let chosen = value_of(turn.choice) + turn.points.iter().sum::<i32>().min(0);
     let best = turn
         .available
         .iter()
         .copied()
         .max_by_key(|c| (value_of(*c), std::cmp::Reverse(*c)));
-    let better = best.filter(|b| value_of(*b) > value_of(turn.choice));
+    let better = best.filter(|b| value_of(*b) > value_of(turn.choice) || turn.repeated);
+    let better = better.filter(|b| *b != turn.choice);
     (chosen - best.map_or(chosen, value_of), better)
 }
 
@@ -228,6 +293,7 @@ pub fn debrief<'a>(
     scenario: &Scenario,
     turns: impl IntoIterator<Item = &'a Turn>,
     card: &ScoreCard,
+    terms: Terms,
 ) -> Debrief {
     let mut strengths: Vec<Competency> = Competency::ALL
         .into_iter()
@@ -244,7 +310,7 @@ pub fn debrief<'a>(
         .into_iter()
         .enumerate()
         .map(|(i, t)| {
-            let (gap, better) = turn_gap(scenario, t);
+            let (gap, better) = turn_gap(scenario, t, terms);
             (
                 gap,
                 Moment {
@@ -253,24 +319,32 @@ pub fn debrief<'a>(
                     chose: t.choice,
                     better,
                     violation: t.violation,
+                    repeated: t.repeated,
                 },
             )
         })
         .collect();
-    sort_small_by_key(&mut rated, |(gap, m)| (*gap, m.turn));
+    // Every violation and repetition first (an agent must see each one), worst first; then the
+    // weakest of the other moves that fell short.
+    sort_small_by_key(&mut rated, |(gap, m)| {
+        (m.violation.is_none() && !m.repeated, *gap, m.turn)
+    });
     let fixes: Vec<Moment> = rated
         .iter()
-        .filter(|(gap, m)| *gap < 0 || m.violation.is_some())
-        .take(3)
+        .filter(|(gap, m)| *gap < 0 || m.violation.is_some() || m.repeated)
+        .take(MAX_FIXES)
         .map(|(_, m)| m.clone())
         .collect();
     let mut highlights: Vec<Moment> = rated
         .iter()
         .rev()
-        .filter(|(gap, m)| *gap == 0 && m.violation.is_none())
+        .filter(|(gap, m)| *gap == 0 && m.violation.is_none() && !m.repeated)
         .filter(|(_, m)| {
-            let c = &scenario.nodes[m.node as usize].choices[m.chose as usize];
-            move_value(scenario, c) >= 3
+            scenario
+                .nodes
+                .get(m.node as usize)
+                .and_then(|n| n.choices.get(m.chose as usize))
+                .is_some_and(|c| move_value(scenario, c, terms) >= 3)
         })
         .take(2)
         .map(|(_, m)| m.clone())

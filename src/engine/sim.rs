@@ -1,13 +1,20 @@
 //! The simulation: a pure step from (scenario, state, choice, generator) to (state, events), and a
-//! [`Session`] that keeps the run, saves it as (scenario, seed, choices) and replays it exactly.
+//! [`Session`] that keeps the run, saves it as (scenario, seed, date, rates, choices) and replays
+//! it exactly.
+//!
+//! A run takes place on a date under a rates table ([`Terms`]): every figure stated in it is
+//! computed or checked for that date. The order choices are shown in is drawn from the seed, so
+//! the same run always shows the same order and the best move is not always in the same place.
+//! Repeating a move the worker has already heard, or asking to sign again with nothing new said
+//! since the worker declined, earns nothing and tries the worker's patience.
 
 use serde::{Deserialize, Serialize};
 
-use super::rates::{Package, RatesTable};
+use super::figures::{self, Check, Context};
+use super::rates::{Date, Package, RatesTable};
 use super::rng::WorkerRng;
 use super::scenario::{
-    Choice, Competency, Condition, Figure, MoveKind, Next, Node, Outcome, Quote, Scenario, Stat,
-    Violation,
+    Choice, Competency, Condition, MoveKind, Next, Node, Outcome, Scenario, Stat, Violation,
 };
 use super::scoring::{self, ScoreCard};
 
@@ -17,6 +24,61 @@ pub const PATIENCE_PER_TURN: i32 = 4;
 pub const MAX_TURNS: u32 = 60;
 /// Points taken from accuracy for a wrong figure.
 pub const WRONG_FIGURE_PENALTY: i32 = 4;
+/// Trust a repeated move costs, before the pressure sensitivity.
+pub const REPEAT_TRUST: i32 = -5;
+/// Patience a repeated move costs, on top of the turn's own.
+pub const REPEAT_PATIENCE: i32 = -8;
+
+/// The terms a run is played under: its date and the rates table. Every figure in the run is
+/// for this date under these rates.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Terms {
+    /// The day the run takes place.
+    pub date: Date,
+    /// The rates table in force.
+    pub rates: &'static RatesTable,
+}
+
+impl Terms {
+    /// The terms of a run of `scenario` started on `today`: its pinned date if it has one, and
+    /// the current rates table.
+    pub fn of(scenario: &Scenario, today: Date) -> Terms {
+        Terms {
+            date: scenario.meta.pinned_date.as_ref().map_or(today, |p| p.date),
+            rates: RatesTable::bundled(),
+        }
+    }
+
+    /// Current rates on `date`.
+    pub fn on(date: Date) -> Terms {
+        Terms {
+            date,
+            rates: RatesTable::bundled(),
+        }
+    }
+
+    /// What figures in `scenario`'s text need, on these terms.
+    pub fn context(&self, scenario: &Scenario) -> Context<'static> {
+        Context::new(&scenario.persona, self.date, self.rates)
+    }
+
+    /// Whether a PP 50/2025 discount applies to the scenario's worker on these terms.
+    pub fn discounted(&self, scenario: &Scenario) -> bool {
+        self.rates
+            .contribution(&scenario.persona.worker(), Package::JkkJkm, self.date)
+            .is_ok_and(|c| c.applied.is_some())
+    }
+}
+
+impl Serialize for Terms {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Terms", 2)?;
+        st.serialize_field("date", &self.date)?;
+        st.serialize_field("rates", &self.rates.version)?;
+        st.end()
+    }
+}
 
 /// The worker's measurable state, each 0-100.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,8 +129,12 @@ pub struct End {
 }
 
 /// Everything the simulation needs to know about a run in progress.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct State {
+    /// The date and rates of the run.
+    pub terms: Terms,
+    /// Decides the order choices are shown in (drawn from the seed at the start).
+    pub order_key: u64,
     /// Index of the current node.
     pub node: u32,
     /// The worker.
@@ -89,6 +155,15 @@ pub struct State {
     pub receipt_offered: bool,
     /// Set when the conversation is over.
     pub end: Option<End>,
+    /// The worker's lines said so far, as (node index, variant index).
+    pub lines_said: Vec<(u32, u32)>,
+    /// The worker declined the last request to sign, and nothing new has been said since.
+    pub close_declined: bool,
+    /// Choices (node index, choice index) never offered on this run: a figure they state as
+    /// wrong is right on the run's date. Fixed for the run, so computed once at its start.
+    pub unsayable: Vec<(u32, u32)>,
+    /// Whether a PP 50/2025 discount applies to the worker on the run's date.
+    pub discounted: bool,
 }
 
 /// What happened in one step, for the UI to render. Texts are referred to by index into the
@@ -101,6 +176,13 @@ pub enum Event {
         node: u32,
         /// Line variant index.
         variant: u32,
+        /// The worker has said this line before in this run (the UI shows it as said again).
+        again: bool,
+    },
+    /// The agent repeated a move the worker has heard: the worker says so.
+    Repeated {
+        /// It was a request to sign after the worker declined, with nothing new since.
+        close: bool,
     },
     /// The agent's chosen words: `scenario.nodes[node].choices[choice]`.
     AgentSays {
@@ -134,39 +216,21 @@ pub struct Turn {
     pub node: u32,
     /// Choice index.
     pub choice: u32,
-    /// The choices that were on offer (indices), for the debrief's "better move".
+    /// The choices that were on offer (indices), in the order shown, for the debrief's
+    /// "better move" and item analysis.
     pub available: Vec<u32>,
     /// Points earned per competency (in [`Competency::ALL`] order), after the figure check.
     pub points: [i32; 6],
     /// Ethics or accuracy violation, if any.
     pub violation: Option<Violation>,
-    /// The check of a quoted figure.
-    pub accuracy: Option<AccuracyCheck>,
+    /// The check of every figure the choice states.
+    pub checks: Vec<Check>,
+    /// The move repeated one the worker had already heard (it earned nothing).
+    pub repeated: bool,
     /// The worker before the move.
     pub before: WorkerState,
     /// The worker after it.
     pub after: WorkerState,
-}
-
-/// A quoted figure against the correct one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct AccuracyCheck {
-    /// Which figure.
-    pub figure: Figure,
-    /// Which package, for contributions.
-    pub package: Option<Package>,
-    /// What the agent said.
-    pub said: u64,
-    /// What is correct for this worker on the scenario's date (None if the rates table has no
-    /// rate for that date; then the figure is not judged).
-    pub correct: Option<u64>,
-}
-
-impl AccuracyCheck {
-    /// Whether the figure was wrong.
-    pub fn is_wrong(&self) -> bool {
-        self.correct.is_some_and(|c| c != self.said)
-    }
 }
 
 /// Why a step was refused. None of these changes the state.
@@ -209,11 +273,16 @@ pub fn holds(scenario: &Scenario, state: &State, condition: &Condition) -> bool 
         Condition::Visited(node) => {
             node_index(scenario, node).is_some_and(|i| state.visited.get(i) == Some(&true))
         }
-        Condition::Chose(choice) => state
-            .chosen
-            .iter()
-            .any(|&(n, c)| choice_at(scenario, n, c).is_some_and(|x| x.id == *choice)),
+        Condition::Chose(choice) => chose(scenario, state, choice),
+        Condition::Discount(wanted) => state.discounted == *wanted,
     }
+}
+
+fn chose(scenario: &Scenario, state: &State, id: &str) -> bool {
+    state
+        .chosen
+        .iter()
+        .any(|&(n, c)| choice_at(scenario, n, c).is_some_and(|x| x.id == id))
 }
 
 /// The choice at (node, choice) indices, if both exist.
@@ -244,9 +313,19 @@ pub fn initial_worker(scenario: &Scenario) -> WorkerState {
     }
 }
 
-/// The state at the start of a run, and the opening events (the worker's first line).
-pub fn start(scenario: &Scenario, rng: &mut WorkerRng) -> Result<(State, Vec<Event>), StepError> {
-    start_at(scenario, rng, &scenario.start, initial_worker(scenario))
+/// The state at the start of a run on `terms`, and the opening events (the worker's first line).
+pub fn start(
+    scenario: &Scenario,
+    rng: &mut WorkerRng,
+    terms: Terms,
+) -> Result<(State, Vec<Event>), StepError> {
+    start_at(
+        scenario,
+        rng,
+        terms,
+        &scenario.start,
+        initial_worker(scenario),
+    )
 }
 
 /// A run that starts at node `at` with the worker in state `worker` (the trainer's playtest
@@ -254,6 +333,7 @@ pub fn start(scenario: &Scenario, rng: &mut WorkerRng) -> Result<(State, Vec<Eve
 pub fn start_at(
     scenario: &Scenario,
     rng: &mut WorkerRng,
+    terms: Terms,
     at: &str,
     worker: WorkerState,
 ) -> Result<(State, Vec<Event>), StepError> {
@@ -261,6 +341,8 @@ pub fn start_at(
         .ok_or_else(|| StepError::Broken(format!("start node \"{at}\" missing")))?;
     let clamp = |v: i32| v.clamp(0, 100);
     let mut state = State {
+        terms,
+        order_key: rng.next_u64(),
         node: node as u32,
         worker: WorkerState {
             trust: clamp(worker.trust),
@@ -275,13 +357,19 @@ pub fn start_at(
         receipt: false,
         receipt_offered: false,
         end: None,
+        lines_said: Vec::new(),
+        close_declined: false,
+        unsayable: unsayable(scenario, terms),
+        discounted: terms.discounted(scenario),
     };
     let mut events = Vec::new();
     enter(scenario, &mut state, node, rng, &mut events);
     Ok((state, events))
 }
 
-/// The choices on offer now, as indices into the current node's choices.
+/// The choices on offer now, as indices into the current node's choices, in the order they
+/// are shown. A choice is on offer when its conditions hold and every wrong figure it states is
+/// wrong on the run's date.
 pub fn available(scenario: &Scenario, state: &State) -> Vec<u32> {
     let Some(node) = scenario.nodes.get(state.node as usize) else {
         return Vec::new();
@@ -289,9 +377,124 @@ pub fn available(scenario: &Scenario, state: &State) -> Vec<u32> {
     if state.end.is_some() {
         return Vec::new();
     }
-    (0..node.choices.len() as u32)
-        .filter(|&i| all_hold(scenario, state, &node.choices[i as usize].requires))
+    shown_order(node, state.order_key, state.node)
+        .into_iter()
+        .filter(|&i| {
+            all_hold(scenario, state, &node.choices[i as usize].requires)
+                && !state.unsayable.contains(&(state.node, i))
+        })
         .collect()
+}
+
+/// The choices of `scenario` that state a wrong figure which is right on `terms`' date.
+/// Every run starts with this, and scripted agents start thousands of runs of one scenario on
+/// a few dates: the last answers are kept, keyed by the scenario's address and a fingerprint of
+/// its choices' texts (an edited scenario has another).
+fn unsayable(scenario: &Scenario, terms: Terms) -> Vec<(u32, u32)> {
+    type Key = (usize, usize, usize, Date, usize);
+    type Known = Vec<(Key, Vec<(u32, u32)>)>;
+    thread_local! {
+        static KNOWN: std::cell::RefCell<Known> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let texts = scenario
+        .nodes
+        .iter()
+        .flat_map(|n| &n.choices)
+        .map(|c| c.text.id.len() * 31 + c.text.en.len())
+        .fold(0usize, usize::wrapping_add);
+    let key: Key = (
+        std::ptr::from_ref(scenario) as usize,
+        scenario.nodes.len(),
+        texts,
+        terms.date,
+        std::ptr::from_ref(terms.rates) as usize,
+    );
+    if let Some(known) = KNOWN.with(|k| {
+        k.borrow()
+            .iter()
+            .find(|(x, _)| *x == key)
+            .map(|(_, v)| v.clone())
+    }) {
+        return known;
+    }
+    let answer = find_unsayable(scenario, terms);
+    KNOWN.with(|k| {
+        let mut k = k.borrow_mut();
+        if k.len() >= 8 {
+            k.remove(0);
+        }
+        k.push((key, answer.clone()));
+    });
+    answer
+}
+
+fn find_unsayable(scenario: &Scenario, terms: Terms) -> Vec<(u32, u32)> {
+    let ctx = terms.context(scenario);
+    let mut out = Vec::new();
+    for (n, node) in scenario.nodes.iter().enumerate() {
+        for (c, choice) in node.choices.iter().enumerate() {
+            if !figures::sayable(spoken(&choice.text), &ctx) {
+                out.push((n as u32, c as u32));
+            }
+        }
+    }
+    out
+}
+
+/// The text whose placeholders count: Indonesian, or English where it is missing (validation
+/// makes both state the same figures).
+pub fn spoken(text: &super::scenario::Localized) -> &str {
+    if text.id.trim().is_empty() {
+        &text.en
+    } else {
+        &text.id
+    }
+}
+
+/// The order a node's choices are shown in on a run: a permutation drawn from the run's order
+/// key and the node, the same at every visit; the written order if the node pins it.
+pub fn shown_order(node: &Node, order_key: u64, node_index: u32) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..node.choices.len() as u32).collect();
+    if node.pin_order.is_some() {
+        return order;
+    }
+    let mut x = order_key ^ u64::from(node_index).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    for i in (1..order.len()).rev() {
+        x = splitmix(x);
+        // The modulo bias over at most a few dozen choices is below 2^-58.
+        let j = (x % (i as u64 + 1)) as usize;
+        order.swap(i, j);
+    }
+    order
+}
+
+fn splitmix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9E37_79B9_7F4A_7C15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    z ^ (z >> 31)
+}
+
+/// Whether making `choice` now repeats something the worker has already heard: the same move
+/// again, or a request to sign right after the worker declined with nothing new said since.
+pub fn is_repeat(scenario: &Scenario, state: &State, choice: &Choice) -> bool {
+    match choice.kind {
+        MoveKind::Close => state.close_declined,
+        MoveKind::Receipt | MoveKind::FollowUp | MoveKind::Leave => false,
+        _ => chose(scenario, state, &choice.id),
+    }
+}
+
+fn says_something_new(kind: MoveKind) -> bool {
+    matches!(
+        kind,
+        MoveKind::Discover
+            | MoveKind::Explain
+            | MoveKind::Quote
+            | MoveKind::AnswerObjection
+            | MoveKind::SocialProof
+            | MoveKind::ShowCredentials
+    )
 }
 
 /// The pure step: the state after the agent makes `choice_id`, and what happened. `state` must
@@ -341,20 +544,41 @@ pub fn advance(
         choice: choice_ix as u32,
     }];
     let before = state.worker;
-    apply_effects(scenario, state, choice, rng, &mut events);
-    // Repeating a move earns nothing more (a failed close tried again is not more closing);
-    // its penalties count every time.
-    let repeated = state.chosen.contains(&(node_ix, choice_ix as u32));
+    // Repeating a move earns nothing (a failed close tried again is not more closing), costs a
+    // point where it would have earned, and tries the worker's patience; its penalties count
+    // every time.
+    let repeated = is_repeat(scenario, state, choice);
+    let made_before = chose(scenario, state, &choice.id);
+    if repeated {
+        events.push(Event::Repeated {
+            close: choice.kind == MoveKind::Close,
+        });
+    }
+    apply_effects(scenario, state, choice, repeated, rng, &mut events);
     state.chosen.push((node_ix, choice_ix as u32));
+    if says_something_new(choice.kind) && !repeated {
+        state.close_declined = false;
+    }
 
-    let accuracy = choice.quote.as_ref().map(|q| check_quote(scenario, q));
+    let ctx = state.terms.context(scenario);
+    let checks: Vec<Check> = figures::figures_in(spoken(&choice.text))
+        .iter()
+        .map(|p| figures::check(p, &ctx))
+        .collect();
     let mut points = [0i32; 6];
     for (competency, p) in &choice.scores {
         let p = (*p).clamp(-10, 10);
-        points[competency.index()] = if repeated { p.min(0) } else { p };
+        points[competency.index()] = match (repeated, made_before, p > 0) {
+            // Heard it already: it costs a point where it would have earned.
+            (true, _, true) => -1,
+            // The same move again after something new (a close once the doubt is answered):
+            // it is fair, but its points were earned the first time.
+            (false, true, true) => 0,
+            _ => p,
+        };
     }
     let mut violation = choice.kind.violation();
-    if accuracy.is_some_and(|a| a.is_wrong()) {
+    if checks.iter().any(Check::is_wrong) {
         let acc = &mut points[Competency::Accuracy.index()];
         *acc = (*acc).min(0) - WRONG_FIGURE_PENALTY;
         violation = violation.or(Some(Violation::WrongFigure));
@@ -368,7 +592,8 @@ pub fn advance(
         available: offered,
         points,
         violation,
-        accuracy,
+        checks,
+        repeated,
         before,
         after: state.worker,
     }));
@@ -401,34 +626,60 @@ fn check_targets(scenario: &Scenario, choice: &Choice) -> Result<(), StepError> 
     Ok(())
 }
 
-/// Applies a choice's effects, shaped by the persona's sensitivities and seeded noise.
+/// Applies a choice's effects, shaped by the persona's sensitivities and seeded noise. A
+/// repeated move keeps only its harmful effects and annoys the worker.
 fn apply_effects(
     scenario: &Scenario,
     state: &mut State,
     choice: &Choice,
+    repeated: bool,
     rng: &mut WorkerRng,
     events: &mut Vec<Event>,
 ) {
     let sens = scenario.persona.sensitivities;
     let e = &choice.effects;
+    // What helps the worker (more trust, interest or patience, less cost worry) helps once.
+    let helps = |delta: i32, good_when_up: bool| {
+        if repeated && (delta > 0) == good_when_up {
+            0
+        } else {
+            delta
+        }
+    };
+    let (trust, interest, cost_worry, patience) = (
+        helps(e.trust.clamp(-100, 100), true),
+        helps(e.interest.clamp(-100, 100), true),
+        helps(e.cost_worry.clamp(-100, 100), false),
+        helps(e.patience.clamp(-100, 100), true),
+    );
     let trust_scale = match choice.kind {
-        MoveKind::Rapport | MoveKind::SocialProof if e.trust > 0 => sens.rapport,
-        MoveKind::Pressure | MoveKind::Disrespect | MoveKind::FalsePromise if e.trust < 0 => {
+        _ if repeated => sens.pressure,
+        MoveKind::Rapport | MoveKind::SocialProof if trust > 0 => sens.rapport,
+        MoveKind::Pressure | MoveKind::Disrespect | MoveKind::FalsePromise if trust < 0 => {
             sens.pressure
         }
         _ => 100,
     };
+    let (annoy_trust, annoy_patience) = if repeated {
+        (REPEAT_TRUST, REPEAT_PATIENCE)
+    } else {
+        (0, 0)
+    };
     let changes = [
-        (Stat::Trust, e.trust, trust_scale),
-        (Stat::Interest, e.interest, 100),
-        (Stat::CostWorry, e.cost_worry, sens.price),
-        (Stat::Patience, e.patience - PATIENCE_PER_TURN, 100),
+        (Stat::Trust, trust + annoy_trust, trust_scale),
+        (Stat::Interest, interest, 100),
+        (Stat::CostWorry, cost_worry, sens.price),
+        (
+            Stat::Patience,
+            patience - PATIENCE_PER_TURN + annoy_patience,
+            100,
+        ),
     ];
     for (stat, delta, scale) in changes {
         if delta == 0 {
             continue;
         }
-        let scaled = delta.clamp(-100, 100) * scale.min(300) as i32 / 100;
+        let scaled = delta.clamp(-200, 200) * scale.min(300) as i32 / 100;
         // Up to a fifth either way: people do not react the same way twice.
         let noisy = scaled + rng.noise(scaled.unsigned_abs() / 5);
         let slot = state.worker.slot(stat);
@@ -441,44 +692,6 @@ fn apply_effects(
                 events.push(Event::FactRevealed { fact: i as u32 });
             }
         }
-    }
-}
-
-/// The correct value of a quoted figure for this persona on the scenario's date.
-pub fn correct_figure(
-    scenario: &Scenario,
-    figure: Figure,
-    package: Option<Package>,
-) -> Option<u64> {
-    let rates = RatesTable::bundled();
-    let date = scenario.meta.date;
-    let persona = &scenario.persona;
-    let contribution = || {
-        rates
-            .contribution(
-                persona.declared_income,
-                package.unwrap_or(Package::JkkJkm),
-                persona.occupation,
-                date,
-            )
-            .ok()
-    };
-    match figure {
-        Figure::MonthlyContribution => contribution().map(|c| c.total),
-        Figure::DailyContribution => contribution().map(|c| c.daily()),
-        Figure::DeathBenefit => rates.benefits(date).ok().map(|b| b.death_benefit),
-        Figure::FuneralBenefit => rates.benefits(date).ok().map(|b| b.funeral_benefit),
-        Figure::ScholarshipCeiling => rates.benefits(date).ok().map(|b| b.scholarship_ceiling),
-        Figure::MinimumIncome => rates.minimum_income(date).ok(),
-    }
-}
-
-fn check_quote(scenario: &Scenario, quote: &Quote) -> AccuracyCheck {
-    AccuracyCheck {
-        figure: quote.figure,
-        package: quote.package,
-        said: quote.amount,
-        correct: correct_figure(scenario, quote.figure, quote.package),
     }
 }
 
@@ -514,6 +727,7 @@ fn route(
             let package = choice.package.unwrap_or(Package::JkkJkm);
             let agreed = ready >= threshold;
             events.push(Event::Decision { package, agreed });
+            state.close_declined = !agreed;
             if agreed {
                 state.enrolled = Some(package);
                 follow(scenario, state, &choice.next, Outcome::Enrolled)
@@ -578,14 +792,16 @@ fn enter(
 ) {
     state.node = node_ix as u32;
     let node = &scenario.nodes[node_ix];
-    // Variants whose conditions hold; the most specific (most conditions) win, then weight.
-    let mut best = 0usize;
+    // Variants whose conditions hold; the most specific (most conditions) win, then those not
+    // said yet in this run, then weight.
+    let said = |state: &State, i: usize| state.lines_said.contains(&(node_ix as u32, i as u32));
+    let mut best = (0usize, false);
     let mut candidates: Vec<(usize, u32)> = Vec::new();
     for (i, line) in node.lines.iter().enumerate() {
         if !all_hold(scenario, state, &line.when) {
             continue;
         }
-        let specificity = line.when.len();
+        let specificity = (line.when.len(), !said(state, i));
         if specificity > best {
             best = specificity;
             candidates.clear();
@@ -617,9 +833,14 @@ fn enter(
         state.receipt_offered = true;
     }
     if let Some(variant) = variant {
+        let again = said(state, variant);
+        if !again {
+            state.lines_said.push((node_ix as u32, variant as u32));
+        }
         events.push(Event::WorkerSays {
             node: node_ix as u32,
             variant: variant as u32,
+            again,
         });
     }
     if available(scenario, state).is_empty() {
@@ -658,6 +879,23 @@ pub struct SaveState {
     pub seed: u64,
     /// The choices made, by id.
     pub choices: Vec<String>,
+    /// The run's date (missing in saves made before runs had dates: those cannot be replayed).
+    #[serde(default)]
+    pub date: Option<Date>,
+    /// The version of the rates table the run was scored with.
+    #[serde(default)]
+    pub rates: String,
+}
+
+impl SaveState {
+    /// The terms the run was played under, if this build has its rates table.
+    pub fn terms(&self) -> Result<Terms, ReplayError> {
+        let date = self.date.ok_or(ReplayError::Undated)?;
+        let rates = RatesTable::find(&self.rates).ok_or_else(|| ReplayError::UnknownRates {
+            version: self.rates.clone(),
+        })?;
+        Ok(Terms { date, rates })
+    }
 }
 
 /// Why a saved run cannot be replayed.
@@ -669,6 +907,13 @@ pub enum ReplayError {
         saved: String,
         /// What was given.
         given: String,
+    },
+    /// The save was made before runs had dates, under rules that have changed.
+    Undated,
+    /// The save was scored with a rates table this build does not have.
+    UnknownRates {
+        /// The table's version.
+        version: String,
     },
     /// A saved choice is no longer possible at its point.
     Step {
@@ -684,6 +929,16 @@ impl std::fmt::Display for ReplayError {
         match self {
             ReplayError::WrongScenario { saved, given } => {
                 write!(f, "the run was saved for {saved}, not {given}")
+            }
+            ReplayError::Undated => write!(
+                f,
+                "the run was saved by an earlier Latih, before runs had dates"
+            ),
+            ReplayError::UnknownRates { version } => {
+                write!(
+                    f,
+                    "the run was scored with rates table {version}, which this Latih does not have"
+                )
             }
             ReplayError::Step { at, error } => {
                 write!(f, "choice {} cannot be replayed: {error}", at + 1)
@@ -706,9 +961,19 @@ pub struct Session<'s> {
 }
 
 impl<'s> Session<'s> {
-    /// Starts a run of `scenario` with `seed`.
-    pub fn start(scenario: &'s Scenario, seed: u64) -> Result<Session<'s>, StepError> {
-        Session::start_at(scenario, seed, &scenario.start, initial_worker(scenario))
+    /// Starts a run of `scenario` with `seed` on `terms`.
+    pub fn start(
+        scenario: &'s Scenario,
+        seed: u64,
+        terms: Terms,
+    ) -> Result<Session<'s>, StepError> {
+        Session::start_at(
+            scenario,
+            seed,
+            terms,
+            &scenario.start,
+            initial_worker(scenario),
+        )
     }
 
     /// Starts a playtest at node `at` with the worker in state `worker` (not a saved run:
@@ -716,11 +981,12 @@ impl<'s> Session<'s> {
     pub fn start_at(
         scenario: &'s Scenario,
         seed: u64,
+        terms: Terms,
         at: &str,
         worker: WorkerState,
     ) -> Result<Session<'s>, StepError> {
         let mut rng = WorkerRng::new(seed);
-        let (state, events) = start_at(scenario, &mut rng, at, worker)?;
+        let (state, events) = start_at(scenario, &mut rng, terms, at, worker)?;
         Ok(Session {
             scenario,
             seed,
@@ -731,7 +997,8 @@ impl<'s> Session<'s> {
         })
     }
 
-    /// Replays a saved run; the result is identical to the original, event for event.
+    /// Replays a saved run under the terms it was played on; the result is identical to the
+    /// original, event for event.
     pub fn replay(scenario: &'s Scenario, save: &SaveState) -> Result<Session<'s>, ReplayError> {
         if save.scenario != scenario.id || save.version != scenario.version {
             return Err(ReplayError::WrongScenario {
@@ -739,7 +1006,7 @@ impl<'s> Session<'s> {
                 given: format!("{} v{}", scenario.id, scenario.version),
             });
         }
-        let mut session = Session::start(scenario, save.seed)
+        let mut session = Session::start(scenario, save.seed, save.terms()?)
             .map_err(|error| ReplayError::Step { at: 0, error })?;
         for (at, choice) in save.choices.iter().enumerate() {
             session
@@ -768,12 +1035,27 @@ impl<'s> Session<'s> {
         &self.state
     }
 
+    /// The run's date and rates.
+    pub fn terms(&self) -> Terms {
+        self.state.terms
+    }
+
+    /// What the scenario's text needs to fill in its figures on this run.
+    pub fn context(&self) -> Context<'static> {
+        self.state.terms.context(self.scenario)
+    }
+
+    /// A text of the scenario with its figures filled in for this run.
+    pub fn render(&self, text: &super::scenario::Localized, english: bool) -> String {
+        figures::render_localized(text, &self.context(), english)
+    }
+
     /// Every event so far (the transcript).
     pub fn events(&self) -> &[Event] {
         &self.events
     }
 
-    /// The choices on offer now.
+    /// The choices on offer now, in the order shown.
     pub fn available(&self) -> Vec<&'s Choice> {
         available(self.scenario, &self.state)
             .into_iter()
@@ -802,6 +1084,7 @@ impl<'s> Session<'s> {
             self.turns(),
             end,
             self.state.skipped_receipt(),
+            self.state.terms,
         ))
     }
 
@@ -812,6 +1095,8 @@ impl<'s> Session<'s> {
             version: self.scenario.version,
             seed: self.seed,
             choices: self.choices.clone(),
+            date: Some(self.state.terms.date),
+            rates: self.state.terms.rates.version.clone(),
         }
     }
 }

@@ -4,10 +4,12 @@
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
+use super::figures;
+use super::lint::{Lint, Place};
 use super::messages::{message, message_with, text, Msg};
 use super::rates::{Package, RatesTable};
 use super::scenario::{Condition, Localized, MoveKind, Next, Outcome, Scenario, Stat};
-use super::scoring::move_value;
+use super::sim::spoken;
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -142,9 +144,27 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
             message(Msg::VEmptyId, &[("field", "id".into())]),
         );
     }
+    let mut lint = Lint::new(s);
     r.text(None, None, "meta.title", &s.meta.title);
     r.text(None, None, "meta.summary", &s.meta.summary);
     r.text(None, None, "meta.briefing", &s.meta.briefing);
+    lint.text(None, None, "meta.title", &s.meta.title, Place::NoRun, false);
+    lint.text(
+        None,
+        None,
+        "meta.summary",
+        &s.meta.summary,
+        Place::NoRun,
+        false,
+    );
+    lint.text(
+        None,
+        None,
+        "meta.briefing",
+        &s.meta.briefing,
+        Place::Run,
+        false,
+    );
     r.range(
         None,
         None,
@@ -153,30 +173,52 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
         1,
         120,
     );
-    if RatesTable::bundled()
-        .contribution(
-            s.persona.declared_income,
-            Package::JkkJkm,
-            s.persona.occupation,
-            s.meta.date,
-        )
-        .is_err()
-    {
-        r.push(
-            Severity::Error,
-            None,
-            None,
-            "meta.date".into(),
-            message(Msg::VNoRates, &[("date", s.meta.date.to_string())]),
-        );
+    if let Some(pinned) = &s.meta.pinned_date {
+        r.text(None, None, "meta.pinned_date.reason", &pinned.reason);
+        if RatesTable::bundled()
+            .contribution(&s.persona.worker(), Package::JkkJkm, pinned.date)
+            .is_err()
+        {
+            r.push(
+                Severity::Error,
+                None,
+                None,
+                "meta.pinned_date.date".into(),
+                message(Msg::VNoRates, &[("date", pinned.date.to_string())]),
+            );
+        }
     }
 
     // Persona.
     let p = &s.persona;
     r.text(None, None, "persona.occupation_label", &p.occupation_label);
     r.text(None, None, "persona.household", &p.household);
+    lint.text(
+        None,
+        None,
+        "persona.occupation_label",
+        &p.occupation_label,
+        Place::NoRun,
+        false,
+    );
+    lint.text(
+        None,
+        None,
+        "persona.household",
+        &p.household,
+        Place::Run,
+        false,
+    );
     for (i, risk) in p.risks.iter().enumerate() {
         r.text(None, None, &format!("persona.risks[{i}]"), risk);
+        lint.text(
+            None,
+            None,
+            &format!("persona.risks[{i}]"),
+            risk,
+            Place::Run,
+            false,
+        );
     }
     r.range(None, None, "persona.age", p.age.into(), 15, 90);
     for (name, v) in [
@@ -243,6 +285,14 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
             None,
             &format!("persona.hidden_facts[{i}].text"),
             &fact.text,
+        );
+        lint.text(
+            None,
+            None,
+            &format!("persona.hidden_facts[{i}].text"),
+            &fact.text,
+            Place::Run,
+            false,
         );
     }
 
@@ -405,16 +455,26 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 message(Msg::VEmptyText, &[("field", format!("{}.lines", node.id))]),
             );
         }
+        if let Some(why) = &node.pin_order {
+            r.text(nid, None, "pin_order", why);
+        }
         for (li, line) in node.lines.iter().enumerate() {
-            r.text(nid, None, &format!("lines[{li}].text"), &line.text);
-            r.range(
-                nid,
-                None,
-                &format!("lines[{li}].weight"),
-                line.weight.into(),
-                0,
-                1000,
-            );
+            // Field paths are written out only where a problem is (a 2,000-node scenario has
+            // tens of thousands of fields).
+            let text_field = format!("lines[{li}].text");
+            r.text(nid, None, &text_field, &line.text);
+            let guarded = line.when.contains(&Condition::Discount(true));
+            lint.text(nid, None, &text_field, &line.text, Place::Run, guarded);
+            if line.weight > 1000 {
+                r.range(
+                    nid,
+                    None,
+                    &format!("lines[{li}].weight"),
+                    line.weight.into(),
+                    0,
+                    1000,
+                );
+            }
             for (ci, c) in line.when.iter().enumerate() {
                 check_condition(&mut r, &node.id, None, format!("lines[{li}].when[{ci}]"), c);
             }
@@ -429,15 +489,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
             );
             exits[ni] = true;
         }
-        if !node.choices.is_empty() && node.choices.iter().all(|c| move_value(s, c) < 0) {
-            r.push(
-                Severity::Warning,
-                nid,
-                None,
-                "choices".into(),
-                message(Msg::VNoGoodChoice, &[("node", node.id.clone())]),
-            );
-        }
+
         let mut seen = HashSet::new();
         for (ci, choice) in node.choices.iter().enumerate() {
             let cid = Some(choice.id.as_str());
@@ -463,25 +515,40 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                     ),
                 );
             }
-            r.text(nid, cid, &at("text"), &choice.text);
-            r.text(nid, cid, &at("feedback"), &choice.feedback);
+            let (text_field, feedback_field) = (at("text"), at("feedback"));
+            r.text(nid, cid, &text_field, &choice.text);
+            r.text(nid, cid, &feedback_field, &choice.feedback);
+            let guarded = choice.requires.contains(&Condition::Discount(true));
+            lint.text(nid, cid, &text_field, &choice.text, Place::Choice, guarded);
+            lint.text(
+                nid,
+                cid,
+                &feedback_field,
+                &choice.feedback,
+                Place::Run,
+                guarded,
+            );
             for (name, v) in [
                 ("trust", choice.effects.trust),
                 ("interest", choice.effects.interest),
                 ("cost_worry", choice.effects.cost_worry),
                 ("patience", choice.effects.patience),
             ] {
-                r.range(nid, cid, &at(&format!("effects.{name}")), v.into(), -50, 50);
+                if !(-50..=50).contains(&v) {
+                    r.range(nid, cid, &at(&format!("effects.{name}")), v.into(), -50, 50);
+                }
             }
             for (comp, v) in &choice.scores {
-                r.range(
-                    nid,
-                    cid,
-                    &at(&format!("scores.{comp:?}").to_lowercase()),
-                    (*v).into(),
-                    -10,
-                    10,
-                );
+                if !(-10..=10).contains(v) {
+                    r.range(
+                        nid,
+                        cid,
+                        &at(&format!("scores.{comp:?}").to_lowercase()),
+                        (*v).into(),
+                        -10,
+                        10,
+                    );
+                }
             }
             for fact in &choice.effects.reveals {
                 if !fact_ids.contains(fact.as_str()) {
@@ -507,12 +574,12 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                         message(Msg::VCloseWithoutPackage, &[("choice", choice.id.clone())]),
                     );
                 }
-                MoveKind::Quote if choice.quote.is_none() => {
+                MoveKind::Quote if figures::figures_in(spoken(&choice.text)).is_empty() => {
                     r.push(
                         Severity::Error,
                         nid,
                         cid,
-                        at("quote"),
+                        at("text"),
                         message(Msg::VQuoteWithoutFigure, &[("choice", choice.id.clone())]),
                     );
                 }
@@ -618,6 +685,14 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
     let mut seen_outcomes = HashSet::new();
     for (i, ending) in s.endings.iter().enumerate() {
         r.text(None, None, &format!("endings[{i}].text"), &ending.text);
+        lint.text(
+            None,
+            None,
+            &format!("endings[{i}].text"),
+            &ending.text,
+            Place::Run,
+            false,
+        );
         if !seen_outcomes.insert(ending.outcome) {
             r.push(
                 Severity::Error,
@@ -675,6 +750,11 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
         }
     }
 
+    if !has_errors(&r.out) && !has_errors(&lint.out) {
+        lint.dates();
+        lint.cues();
+    }
+    r.out.extend(lint.out);
     r.out.sort_by_key(|d| d.severity);
     r.out
 }

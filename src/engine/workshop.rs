@@ -12,10 +12,10 @@ use serde::{Deserialize, Serialize};
 
 use super::code::{from_base32, to_base32, ReadError, Reader, Writer};
 use super::messages::{message, Msg};
-use super::rates::Date;
+use super::rates::{Date, RatesTable};
 use super::scenario::{Localized, Scenario};
 use super::scoring::ScoreCard;
-use super::sim::{SaveState, Session, Turn};
+use super::sim::{SaveState, Session, Terms, Turn};
 
 /// What every result code starts with, so codes can be picked out of a pasted chat.
 pub const RESULT_PREFIX: &str = "LATIH-";
@@ -23,8 +23,12 @@ pub const RESULT_PREFIX: &str = "LATIH-";
 pub const MAX_CODE_CHARS: usize = 8_000;
 const WORKSHOP_TAG: u8 = b'W';
 const RESULT_TAG: u8 = b'R';
-/// The code layout version written now.
-const FORMAT: u8 = 1;
+/// The workshop code layout written now. Version 2 added the order of the tests (a flags byte);
+/// version 1 codes are still read (the post-test then opens after the pre-test).
+const WORKSHOP_FORMAT: u8 = 2;
+/// The result code layout written now. Version 2 added the run's date and the rates table's
+/// version; version 1 codes were scored under rules that have changed and are refused.
+const RESULT_FORMAT: u8 = 2;
 
 /// A scenario at a given content version.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -91,6 +95,9 @@ pub struct Workshop {
     pub post_test: Vec<ScenarioRef>,
     /// Scenarios for practice.
     pub practice: Vec<ScenarioRef>,
+    /// Whether the post-test opens only after a practice run (it always waits for the
+    /// pre-test).
+    pub post_after_practice: bool,
 }
 
 /// Why a code could not be read.
@@ -102,6 +109,9 @@ pub enum CodeError {
     Damaged,
     /// Made by a newer Latih.
     Newer,
+    /// Made by an earlier Latih whose figures and scoring have changed since: it cannot be
+    /// checked again.
+    Older,
 }
 
 impl CodeError {
@@ -112,6 +122,7 @@ impl CodeError {
                 CodeError::NotACode => Msg::CodeNotACode,
                 CodeError::Damaged => Msg::CodeDamaged,
                 CodeError::Newer => Msg::CodeNewer,
+                CodeError::Older => Msg::CodeOlder,
             },
             &[],
         )
@@ -124,8 +135,9 @@ impl From<ReadError> for CodeError {
     }
 }
 
-/// Reads the tagged, checked bytes of a code: `Ok(reader)` positioned after the header.
-fn open(text: &str, tag: u8) -> Result<(Vec<u8>, usize), CodeError> {
+/// Reads the tagged, checked bytes of a code whose layout is `oldest..=format`: the bytes, the
+/// position after the header, and the layout version.
+fn open(text: &str, tag: u8, oldest: u8, format: u8) -> Result<(Vec<u8>, usize, u8), CodeError> {
     if text.len() > MAX_CODE_CHARS {
         return Err(CodeError::NotACode);
     }
@@ -141,8 +153,9 @@ fn open(text: &str, tag: u8) -> Result<(Vec<u8>, usize), CodeError> {
     }
     Reader::checked(&bytes)?;
     match bytes.get(1) {
-        Some(&FORMAT) => Ok((bytes, 2)),
-        Some(v) if *v > FORMAT => Err(CodeError::Newer),
+        Some(&v) if (oldest..=format).contains(&v) => Ok((bytes, 2, v)),
+        Some(&v) if v > format => Err(CodeError::Newer),
+        Some(&v) if v >= 1 => Err(CodeError::Older),
         _ => Err(CodeError::Damaged),
     }
 }
@@ -180,7 +193,7 @@ impl Workshop {
     pub fn to_code(&self) -> String {
         let mut w = Writer::new();
         w.u8(WORKSHOP_TAG)
-            .u8(FORMAT)
+            .u8(WORKSHOP_FORMAT)
             .str(&self.id)
             .str(&self.name)
             .varint(u64::from(self.date.year))
@@ -194,12 +207,13 @@ impl Workshop {
         write_refs(&mut w, &self.pre_test);
         write_refs(&mut w, &self.post_test);
         write_refs(&mut w, &self.practice);
+        w.u8(u8::from(self.post_after_practice));
         to_base32(&w.finish())
     }
 
     /// Reads a workshop code.
     pub fn from_code(text: &str) -> Result<Workshop, CodeError> {
-        let (bytes, at) = open(text.trim(), WORKSHOP_TAG)?;
+        let (bytes, at, format) = open(text.trim(), WORKSHOP_TAG, 1, WORKSHOP_FORMAT)?;
         let mut r = Reader::checked(&bytes)?;
         r.bytes(at)?;
         let id = r.str()?;
@@ -222,6 +236,7 @@ impl Workshop {
             pre_test: read_refs(&mut r)?,
             post_test: read_refs(&mut r)?,
             practice: read_refs(&mut r)?,
+            post_after_practice: format >= 2 && r.u8()? == 1,
         };
         if !r.is_done() {
             return Err(CodeError::Damaged);
@@ -287,7 +302,12 @@ pub struct ResultRecord {
     pub version: u32,
     /// The worker's seed.
     pub seed: u64,
-    /// The choice made at each turn, as its index among the node's choices.
+    /// The run's date (its figures are those of this day).
+    pub date: Date,
+    /// The version of the rates table it was scored with.
+    pub rates: String,
+    /// The choice made at each turn, as its index among the node's choices as written (not
+    /// as shown, which depends on the seed).
     pub choices: Vec<u32>,
     /// The score the agent saw.
     pub score: u32,
@@ -330,6 +350,8 @@ impl ResultRecord {
             scenario: save.scenario,
             version: save.version,
             seed: save.seed,
+            date: session.terms().date,
+            rates: session.terms().rates.version.clone(),
             choices: session.turns().map(|t| t.choice).collect(),
             score: card.total,
             started_s,
@@ -341,7 +363,7 @@ impl ResultRecord {
     pub fn to_code(&self) -> String {
         let mut w = Writer::new();
         w.u8(RESULT_TAG)
-            .u8(FORMAT)
+            .u8(RESULT_FORMAT)
             .bytes(&self.attempt.0)
             .str(&self.workshop)
             .str(&self.agent)
@@ -350,6 +372,10 @@ impl ResultRecord {
             .str(&self.scenario)
             .varint(u64::from(self.version))
             .bytes(&self.seed.to_be_bytes())
+            .varint(u64::from(self.date.year))
+            .u8(self.date.month)
+            .u8(self.date.day)
+            .str(&self.rates)
             .varint(self.choices.len() as u64);
         for c in &self.choices {
             w.varint(u64::from(*c));
@@ -367,7 +393,7 @@ impl ResultRecord {
             Some(p) if p.eq_ignore_ascii_case(RESULT_PREFIX) => &text[RESULT_PREFIX.len()..],
             _ => text,
         };
-        let (bytes, at) = open(body, RESULT_TAG)?;
+        let (bytes, at, _) = open(body, RESULT_TAG, RESULT_FORMAT, RESULT_FORMAT)?;
         let mut r = Reader::checked(&bytes)?;
         r.bytes(at)?;
         let mut attempt = [0u8; 16];
@@ -380,6 +406,10 @@ impl ResultRecord {
         let version = read_u32(&mut r)?;
         let mut seed = [0u8; 8];
         seed.copy_from_slice(r.bytes(8)?);
+        let year = u16::try_from(r.varint()?).map_err(|_| CodeError::Damaged)?;
+        let (month, day) = (r.u8()?, r.u8()?);
+        let date = Date::new(year, month, day).ok_or(CodeError::Damaged)?;
+        let rates = r.str()?;
         let n = r.varint()?;
         let mut choices = Vec::new();
         for _ in 0..n {
@@ -394,6 +424,8 @@ impl ResultRecord {
             scenario,
             version,
             seed: u64::from_be_bytes(seed),
+            date,
+            rates,
             choices,
             score: read_u32(&mut r)?,
             started_s: r.varint()?,
@@ -453,6 +485,11 @@ pub enum Rejection {
         /// The version here.
         here: u32,
     },
+    /// The code was scored with a rates table this device does not have (update Latih).
+    UnknownRates {
+        /// The table's version in the code.
+        version: String,
+    },
     /// The choices cannot be replayed (edited or corrupted).
     Unplayable {
         /// The first turn that fails (1-based).
@@ -496,6 +533,9 @@ impl Rejection {
                     ("here", here.to_string()),
                 ],
             ),
+            Rejection::UnknownRates { version } => {
+                message(Msg::CodeUnknownRates, &[("version", version.clone())])
+            }
             Rejection::Unplayable { turn } => {
                 message(Msg::CodeUnplayable, &[("turn", turn.to_string())])
             }
@@ -524,6 +564,8 @@ pub struct Verified {
     pub card: ScoreCard,
     /// The replayed turns, for the weak-moment analysis.
     pub turns: Vec<Turn>,
+    /// The date and rates the run was played and scored on.
+    pub terms: Terms,
 }
 
 /// The longest agent name a result may carry (what the join form allows).
@@ -574,8 +616,15 @@ pub fn verify(
             here: scenario.version,
         });
     }
-    let mut session =
-        Session::start(scenario, record.seed).map_err(|_| Rejection::Unplayable { turn: 1 })?;
+    let rates = RatesTable::find(&record.rates).ok_or_else(|| Rejection::UnknownRates {
+        version: record.rates.clone(),
+    })?;
+    let terms = Terms {
+        date: record.date,
+        rates,
+    };
+    let mut session = Session::start(scenario, record.seed, terms)
+        .map_err(|_| Rejection::Unplayable { turn: 1 })?;
     for (i, &index) in record.choices.iter().enumerate() {
         let unplayable = Rejection::Unplayable { turn: i + 1 };
         if session.end().is_some() {
@@ -597,6 +646,7 @@ pub fn verify(
         save: session.save(),
         turns: session.turns().cloned().collect(),
         card,
+        terms,
     })
 }
 
@@ -661,6 +711,15 @@ mod tests {
     use crate::engine::balance::{scripted_session, Policy};
     use crate::engine::pack;
 
+    /// The day the tests play on: a workshop in December 2026.
+    fn day() -> crate::engine::sim::Terms {
+        crate::engine::sim::Terms::on(crate::engine::rates::Date {
+            year: 2026,
+            month: 12,
+            day: 3,
+        })
+    }
+
     fn workshop(scenarios: &[Scenario]) -> Workshop {
         Workshop {
             id: Workshop::new_id(0x0012_3456_789a),
@@ -674,11 +733,12 @@ mod tests {
             pre_test: vec![ScenarioRef::of(&scenarios[0])],
             post_test: vec![ScenarioRef::of(&scenarios[1])],
             practice: scenarios.iter().map(ScenarioRef::of).collect(),
+            post_after_practice: true,
         }
     }
 
     fn record(scenario: &Scenario, workshop: &Workshop, phase: Phase) -> ResultRecord {
-        let session = scripted_session(scenario, Policy::BestPractice, 5).unwrap();
+        let session = scripted_session(scenario, Policy::BestPractice, 5, day()).unwrap();
         let taker = Taker {
             workshop: workshop.id.clone(),
             agent: "Rina".into(),
@@ -880,6 +940,96 @@ mod tests {
             verified_results(&[a.clone(), b, a], &w, &scenarios).len(),
             2
         );
+    }
+
+    #[test]
+    fn a_result_code_from_before_dated_runs_is_refused_with_the_reason() {
+        // A version 1 result code, written byte by byte as the earlier Latih wrote it: no date
+        // and no rates version. Its score was computed under rules that have changed.
+        let mut w = Writer::new();
+        w.u8(RESULT_TAG)
+            .u8(1)
+            .bytes(&[7u8; 16])
+            .str("ABCDEFGH")
+            .str("Rina")
+            .str("Koperasi A")
+            .u8(0)
+            .str("fisher-lombok-timur")
+            .varint(1)
+            .bytes(&42u64.to_be_bytes())
+            .varint(2)
+            .varint(0)
+            .varint(1)
+            .varint(90)
+            .varint(1_796_000_000)
+            .varint(300);
+        let code = format!("{RESULT_PREFIX}{}", to_base32(&w.finish()));
+        assert_eq!(ResultRecord::from_code(&code), Err(CodeError::Older));
+        let why = CodeError::Older.message();
+        assert!(
+            why.en.contains("earlier Latih") && why.en.contains("take the test again"),
+            "{why:?}"
+        );
+        assert!(why.id.contains("Latih versi lama"), "{why:?}");
+        // A newer layout asks for an update instead.
+        let mut w = Writer::new();
+        w.u8(RESULT_TAG).u8(RESULT_FORMAT + 1).str("x");
+        let newer = format!("{RESULT_PREFIX}{}", to_base32(&w.finish()));
+        assert_eq!(ResultRecord::from_code(&newer), Err(CodeError::Newer));
+    }
+
+    #[test]
+    fn a_result_code_carries_the_date_and_rates_it_was_scored_with() {
+        let scenarios = pack::load().unwrap();
+        let w = workshop(&scenarios);
+        let record = record(&scenarios[0], &w, Phase::PreTest);
+        assert_eq!(record.date, day().date);
+        assert_eq!(record.rates, day().rates.version);
+        let back = ResultRecord::from_code(&record.to_code()).unwrap();
+        assert_eq!(back, record);
+        // Verified with the same date: the figures and the score are the ones the agent saw.
+        let v = verify(&back, &w, &scenarios).unwrap();
+        assert_eq!(v.terms.date, record.date);
+        // A code naming a rates table this build does not have is refused, not rescored.
+        let mut unknown = record.clone();
+        unknown.rates = "2031-01".into();
+        let unknown = ResultRecord::from_code(&unknown.to_code()).unwrap();
+        assert_eq!(
+            verify(&unknown, &w, &scenarios).unwrap_err(),
+            Rejection::UnknownRates {
+                version: "2031-01".into()
+            }
+        );
+    }
+
+    #[test]
+    fn workshop_codes_of_the_first_layout_still_open() {
+        let scenarios = pack::load().unwrap();
+        let mut w = workshop(&scenarios);
+        w.post_after_practice = false;
+        // Layout 1: the same fields without the flags byte.
+        let mut old = Writer::new();
+        old.u8(WORKSHOP_TAG)
+            .u8(1)
+            .str(&w.id)
+            .str(&w.name)
+            .varint(u64::from(w.date.year))
+            .u8(w.date.month)
+            .u8(w.date.day)
+            .str(&w.place);
+        old.varint(w.wadah.len() as u64);
+        for x in &w.wadah {
+            old.str(x);
+        }
+        write_refs(&mut old, &w.pre_test);
+        write_refs(&mut old, &w.post_test);
+        write_refs(&mut old, &w.practice);
+        assert_eq!(
+            Workshop::from_code(&to_base32(&old.finish())),
+            Ok(w.clone())
+        );
+        w.post_after_practice = true;
+        assert_eq!(Workshop::from_code(&w.to_code()), Ok(w));
     }
 
     #[test]

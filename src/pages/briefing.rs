@@ -6,13 +6,15 @@ use yew::prelude::*;
 
 use crate::app::{use_i18n, use_store, Route};
 use crate::components::avatar::Avatar;
+use crate::engine::figures;
 use crate::engine::messages;
-use crate::engine::rates::rupiah;
-use crate::engine::sim::SaveState;
+use crate::engine::messages::long_date;
+use crate::engine::rates::{money, Package};
+use crate::engine::sim::{SaveState, Terms};
 use crate::engine::workshop::Phase;
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
-use crate::platform::clock::{fresh_seed, now_ms};
+use crate::platform::clock::{fresh_seed, now_ms, today};
 use crate::practice::{Mode, PracticeStore, SavedRun};
 
 /// Props of [`Briefing`].
@@ -46,6 +48,11 @@ pub fn Briefing(props: &BriefingProps) -> Html {
         Err(page) => return page,
     };
     let practice = PracticeStore::new(store);
+    // A run started now takes place today (or on the scenario's pinned date).
+    let today = today();
+    let terms = Terms::of(&s, today);
+    let ctx = terms.context(&s);
+    let say = |t: &crate::engine::scenario::Localized| figures::render_localized(t, &ctx, en);
     let saved = practice
         .run(&s.id)
         .ok()
@@ -66,6 +73,18 @@ pub fn Briefing(props: &BriefingProps) -> Html {
         crate::practice::test_attempt(&crate::pages::play::all_attempts(&practice), t, &s.id)
     });
     let test_running = saved.as_ref().is_some_and(|r| r.taker.is_some());
+    // A post-test opens only when the workshop's order allows it.
+    let locked = phase == Some(Phase::PostTest)
+        && taker.is_some()
+        && practice
+            .joined()
+            .ok()
+            .flatten()
+            .and_then(|j| j.workshop().map(|w| (j, w)))
+            .is_some_and(|(j, w)| {
+                !crate::practice::progress(&w, &j, &crate::pages::play::all_attempts(&practice))
+                    .post_open
+            });
     let test_title = taker.as_ref().map(|t| {
         i18n.t(match t.phase {
             Phase::PreTest => Text::WorkshopPreTest,
@@ -74,13 +93,14 @@ pub fn Briefing(props: &BriefingProps) -> Html {
     });
 
     let start = {
-        let (practice, navigator, mode, error, s, taker) = (
+        let (practice, navigator, mode, error, s, taker, terms) = (
             practice.clone(),
             navigator.clone(),
             mode.clone(),
             error.clone(),
             s.clone(),
             taker.clone(),
+            terms,
         );
         Callback::from(move |_| {
             // A test is always an assessment, on a fresh situation.
@@ -98,6 +118,8 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                         .filter(|_| mode == Mode::Practice)
                         .unwrap_or_else(fresh_seed),
                     choices: Vec::new(),
+                    date: Some(terms.date),
+                    rates: terms.rates.version.clone(),
                 },
                 mode,
                 started_ms: now_ms(),
@@ -128,15 +150,26 @@ pub fn Briefing(props: &BriefingProps) -> Html {
             </div>
             <section class="card">
                 <h2>{ i18n.t(Text::BriefingSituation) }</h2>
-                <p data-testid="briefing-text">{ s.meta.briefing.get(en).to_owned() }</p>
+                <p data-testid="briefing-text">{ say(&s.meta.briefing) }</p>
                 <dl class="facts">
                     <dt>{ i18n.t(Text::BriefingWho) }</dt><dd>{ format!("{who}, {}", t_with(i18n.lang, Text::BriefingAge, &[("age", &p.age.to_string())])) }</dd>
                     <dt>{ i18n.t(Text::BriefingWhere) }</dt><dd>{ p.place.clone() }</dd>
-                    <dt>{ i18n.t(Text::BriefingHousehold) }</dt><dd>{ p.household.get(en).to_owned() }</dd>
-                    <dt>{ i18n.t(Text::BriefingIncome) }</dt><dd>{ t_with(i18n.lang, Text::BriefingIncomeValue, &[("amount", &rupiah(p.declared_income))]) }</dd>
+                    <dt>{ i18n.t(Text::BriefingHousehold) }</dt><dd>{ say(&p.household) }</dd>
+                    <dt>{ i18n.t(Text::BriefingIncome) }</dt><dd>{ t_with(i18n.lang, Text::BriefingIncomeValue, &[("amount", &money(p.declared_income, en))]) }</dd>
+                    <dt>{ i18n.t(Text::BriefingDate) }</dt><dd data-testid="briefing-date">{ long_date(terms.date, en) }</dd>
                     <dt>{ i18n.t(Text::BriefingObjections) }</dt>
                     <dd>{ s.meta.objections.iter().map(|o| messages::objection(*o).get(en).to_owned()).collect::<Vec<_>>().join(", ") }</dd>
                 </dl>
+                if let Some(pinned) = &s.meta.pinned_date {
+                    <p class="hint" data-testid="briefing-pinned">{ t_with(i18n.lang, Text::BriefingPinned, &[("date", &long_date(pinned.date, en)), ("reason", pinned.reason.get(en))]) }</p>
+                    if let Some((then, now)) = pinned_price_differs(&s, pinned.date, today) {
+                        <p class="notice notice--info" data-testid="briefing-rates-differ">{ t_with(i18n.lang, Text::BriefingRatesDiffer, &[
+                            ("date", &long_date(pinned.date, en)), ("then", &money(then, en)), ("now", &money(now, en)),
+                        ]) }</p>
+                    }
+                } else {
+                    <p class="hint" data-testid="briefing-today">{ t_with(i18n.lang, Text::BriefingToday, &[("date", &long_date(terms.date, en))]) }</p>
+                }
                 if let Some(seed) = seed {
                     <p class="hint" data-testid="fixed-seed">{ t_with(i18n.lang, Text::BriefingSeed, &[("seed", &seed.to_string())]) }</p>
                 }
@@ -170,6 +203,9 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                 if let Some(i) = finished_test {
                     <p class="notice notice--info" data-testid="test-done">{ i18n.t(Text::BriefingTestDone) }</p>
                     <Link to={Route::Debrief { attempt: i }} classes="button">{ i18n.t(Text::WorkshopShowCode) }</Link>
+                } else if locked && !test_running {
+                    <p class="notice notice--info" data-testid="test-locked">{ i18n.t(Text::BriefingTestLocked) }</p>
+                    <Link to={Route::Workshop} classes="button button--secondary">{ i18n.t(Text::WorkshopTitle) }</Link>
                 } else if test_running && saved.as_ref().is_some_and(|r| r.taker != taker) {
                     // Another start would overwrite the test in progress.
                     <p class="notice notice--info" data-testid="test-running">{ i18n.t(Text::BriefingTestRunning) }</p>
@@ -181,5 +217,25 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// The worker's monthly JKK+JKM on the pinned date and today, when they differ.
+fn pinned_price_differs(
+    s: &crate::engine::scenario::Scenario,
+    pinned: crate::engine::rates::Date,
+    today: crate::engine::rates::Date,
+) -> Option<(u64, u64)> {
+    let rates = crate::engine::rates::RatesTable::bundled();
+    let worker = s.persona.worker();
+    let price = |date| {
+        rates
+            .contribution(&worker, Package::JkkJkm, date)
+            .ok()
+            .map(|c| c.total)
+    };
+    match (price(pinned), price(today)) {
+        (Some(then), Some(now)) if then != now => Some((then, now)),
+        _ => None,
     }
 }

@@ -12,11 +12,11 @@ use crate::components::score_chart::ScoreChart;
 use crate::engine::messages::{self, message_with, Msg};
 use crate::engine::scenario::Competency;
 use crate::engine::scoring::debrief;
-use crate::engine::sim::{SaveState, Session};
+use crate::engine::sim::{SaveState, Session, Terms};
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
 use crate::pages::play::{all_attempts, coaching, hand_over};
-use crate::platform::clock::{fresh_seed, now_ms};
+use crate::platform::clock::{fresh_seed, now_ms, today};
 use crate::practice::{Mode, PracticeStore, SavedRun};
 
 /// Props of [`Debrief`].
@@ -60,21 +60,26 @@ pub fn Debrief(props: &DebriefProps) -> Html {
         return html! { <div class="page page--narrow"><p class="notice notice--warning">{ i18n.t(Text::PlayStale) }</p></div> };
     };
     let verified = card.total == attempt.total;
-    let d = debrief(&s, session.turns(), &card);
+    let d = debrief(&s, session.turns(), &card, session.terms());
 
     let taken = attempt.code.is_some();
     let again = |same_seed: bool| {
-        let (practice, navigator, save, mode) = (
+        let (practice, navigator, save, mode, s) = (
             practice.clone(),
             navigator.clone(),
             attempt.save.clone(),
             attempt.mode,
+            s.clone(),
         );
         Callback::from(move |_| {
+            // A new run takes place today, with today's rates.
+            let terms = Terms::of(&s, today());
             let run = SavedRun {
                 save: SaveState {
                     seed: if same_seed { save.seed } else { fresh_seed() },
                     choices: Vec::new(),
+                    date: Some(terms.date),
+                    rates: terms.rates.version.clone(),
                     ..save.clone()
                 },
                 // Replaying a known situation is practice, never a new assessment; a workshop
@@ -94,10 +99,10 @@ pub fn Debrief(props: &DebriefProps) -> Html {
         })
     };
     let choice_text = |node: u32, choice: u32| {
-        s.nodes[node as usize].choices[choice as usize]
-            .text
-            .get(en)
-            .to_owned()
+        s.nodes
+            .get(node as usize)
+            .and_then(|n| n.choices.get(choice as usize))
+            .map_or_else(String::new, |c| session.render(&c.text, en))
     };
 
     html! {
@@ -151,6 +156,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                             if let Some(v) = m.violation {
                                 <p class="warn">{ messages::violation(v).get(en).to_owned() }</p>
                             }
+                            if m.repeated {
+                                <p class="warn">{ messages::text(Msg::ERepeatCoach).get(en).to_owned() }</p>
+                            }
                             if let Some(b) = m.better {
                                 <p class="better" data-testid="better"><strong>{ i18n.t(Text::DebriefBetter) }</strong>{ " " }{ choice_text(m.node, b) }</p>
                             }
@@ -171,7 +179,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                             <li class="transcript__turn">
                                 <p class="moment__turn">{ t_with(i18n.lang, Text::DebriefTurn, &[("turn", &(i + 1).to_string())]) }</p>
                                 <p class="bubble bubble--agent">{ choice_text(t.node, t.choice) }</p>
-                                { coaching(&i18n, &s, t) }
+                                { coaching(&i18n, &session, t) }
                                 <p class="hint">{ Competency::ALL.iter().zip(t.points).filter(|(_, p)| *p != 0).map(|(c, p)| format!("{} {:+}", messages::competency(*c).get(en), p)).collect::<Vec<_>>().join(" · ") }</p>
                                 <span class="sr-only">{ node.id.clone() }</span>
                             </li>

@@ -22,22 +22,7 @@ use crate::practice::PracticeStore;
 
 /// A date as people write it: "3 Desember 2026" / "3 December 2026".
 pub fn date_text(lang: crate::i18n::Lang, date: crate::engine::rates::Date) -> String {
-    const MONTHS: [Text; 12] = [
-        Text::Month1,
-        Text::Month2,
-        Text::Month3,
-        Text::Month4,
-        Text::Month5,
-        Text::Month6,
-        Text::Month7,
-        Text::Month8,
-        Text::Month9,
-        Text::Month10,
-        Text::Month11,
-        Text::Month12,
-    ];
-    let month = MONTHS[usize::from(date.month.clamp(1, 12)) - 1];
-    format!("{} {} {}", date.day, crate::i18n::t(lang, month), date.year)
+    crate::engine::messages::long_date(date, lang == crate::i18n::Lang::En)
 }
 
 /// The loaded value, or what the page shows instead: a busy note while loading, the reason

@@ -3,7 +3,6 @@
 //! every choice and replayed from (seed, choices) when the page is opened again.
 
 use std::cell::RefCell;
-use std::rc::Rc;
 
 use crate::router::Link;
 use wasm_bindgen::JsCast;
@@ -13,8 +12,7 @@ use crate::app::{use_i18n, use_store, I18n, Route};
 use crate::components::avatar::Avatar;
 use crate::components::mood::{mood_sign, mood_text, Meters};
 use crate::components::tools::ToolsDrawer;
-use crate::engine::messages;
-use crate::engine::scenario::{Occupation, Scenario};
+use crate::engine::messages::{self, Msg};
 use crate::engine::sim::{Event, Session, Turn};
 use crate::engine::workshop::AttemptId;
 use crate::i18n::{t_with, Text};
@@ -234,12 +232,11 @@ pub fn Play(props: &PlayProps) -> Html {
                     <Meters {worker} />
                 }
             </header>
-            <ToolsDrawer date={s.meta.date} income={p.declared_income}
-                transport={discounted(p.occupation, s.meta.date)} />
+            <ToolsDrawer date={session.terms().date} worker={p.worker()} />
             </aside>
             <div class="play__main">
             <ol class="chat" aria-live="polite" aria-label={i18n.t(Text::ChatLabel)} data-testid="chat">
-                { for session.events().iter().map(|e| event_html(&i18n, &s, e, practice_mode)) }
+                { for session.events().iter().map(|e| event_html(&i18n, &session, e, practice_mode)) }
             </ol>
             if ended {
                 <div class="card end" data-testid="ended">
@@ -265,26 +262,18 @@ pub fn Play(props: &PlayProps) -> Html {
                                     <button type="button" class="choice" {onclick} data-testid={format!("choice-{}", c.id)}
                                         aria-keyshortcuts={(i + 1).to_string()}>
                                         <span class="choice__key" aria-hidden="true">{ i + 1 }</span>
-                                        <span class="choice__text">{ c.text.get(en).to_owned() }</span>
+                                        <span class="choice__text">{ session.render(&c.text, en) }</span>
                                     </button>
                                 </li>
                             }
                         }) }
                     </ol>
-                    <p class="hint">{ i18n.t(Text::ChoicesKeys) }</p>
+                    <p class="hint" data-testid="keys-hint">{ t_with(i18n.lang, Text::ChoicesKeys, &[("count", &offered.len().min(9).to_string())]) }</p>
                 </section>
             }
             </div>
         </div>
     }
-}
-
-/// Whether the rates table gives this occupation a discount on `date` (the calculator's default).
-fn discounted(occupation: Occupation, date: crate::engine::rates::Date) -> bool {
-    crate::engine::rates::RatesTable::bundled()
-        .discounts
-        .iter()
-        .any(|d| d.applies_on(date) && d.value.occupations.contains(&occupation))
 }
 
 /// How good a turn was, for the colour of its coaching card.
@@ -299,10 +288,18 @@ pub fn turn_quality(turn: &Turn) -> &'static str {
     }
 }
 
-/// The coaching for one turn: the authored feedback, the figure check and any violation.
-pub fn coaching(i18n: &I18n, s: &Scenario, turn: &Turn) -> Html {
+/// The coaching for one turn: the authored feedback, the check of every wrong figure, a
+/// repetition and any violation.
+pub fn coaching(i18n: &I18n, session: &Session, turn: &Turn) -> Html {
     let en = i18n.lang == crate::i18n::Lang::En;
-    let choice = &s.nodes[turn.node as usize].choices[turn.choice as usize];
+    let s = session.scenario();
+    let Some(choice) = s
+        .nodes
+        .get(turn.node as usize)
+        .and_then(|n| n.choices.get(turn.choice as usize))
+    else {
+        return html! {};
+    };
     let quality = turn_quality(turn);
     let label = match quality {
         "good" => Text::CoachGood,
@@ -316,10 +313,13 @@ pub fn coaching(i18n: &I18n, s: &Scenario, turn: &Turn) -> Html {
                 { i18n.t(Text::CoachNote) }
                 <span class="sr-only">{ format!(": {}", i18n.t(label)) }</span>
             </p>
-            <p>{ choice.feedback.get(en).to_owned() }</p>
-            if let Some(check) = turn.accuracy.filter(|c| c.is_wrong()) {
-                <p class="coach__figure" data-testid="figure-check">{ messages::wrong_figure(&check, s.meta.date).get(en).to_owned() }</p>
+            <p>{ session.render(&choice.feedback, en) }</p>
+            if turn.repeated {
+                <p class="coach__repeat" data-testid="repeat-check">{ messages::text(Msg::ERepeatCoach).get(en).to_owned() }</p>
             }
+            { for turn.checks.iter().filter(|c| c.is_wrong()).map(|check| html! {
+                <p class="coach__figure" data-testid="figure-check">{ messages::wrong_figure(check, s, session.terms()).get(en).to_owned() }</p>
+            }) }
             if let Some(v) = turn.violation {
                 <p class="coach__violation">{ t_with(i18n.lang, Text::CoachViolation, &[("what", messages::violation(v).get(en))]) }</p>
             }
@@ -327,28 +327,59 @@ pub fn coaching(i18n: &I18n, s: &Scenario, turn: &Turn) -> Html {
     }
 }
 
-fn event_html(i18n: &I18n, s: &Rc<Scenario>, event: &Event, practice: bool) -> Html {
+fn event_html(i18n: &I18n, session: &Session, event: &Event, practice: bool) -> Html {
     let en = i18n.lang == crate::i18n::Lang::En;
+    let s = session.scenario();
+    let say = |t: &crate::engine::scenario::Localized| session.render(t, en);
+    let worker_line = |text: String| {
+        html! { <li class="bubble bubble--worker" data-testid="worker-line"><span class="bubble__who">{ s.persona.name.clone() }</span>{ text }</li> }
+    };
     match event {
-        Event::WorkerSays { node, variant } => {
-            let text = s.nodes[*node as usize].lines[*variant as usize]
-                .text
-                .get(en)
-                .to_owned();
-            html! { <li class="bubble bubble--worker" data-testid="worker-line"><span class="bubble__who">{ s.persona.name.clone() }</span>{ text }</li> }
+        Event::WorkerSays {
+            node,
+            variant,
+            again,
+        } => {
+            let Some(line) = s
+                .nodes
+                .get(*node as usize)
+                .and_then(|n| n.lines.get(*variant as usize))
+            else {
+                return html! {};
+            };
+            let text = say(&line.text);
+            worker_line(if *again {
+                messages::message(Msg::EAgain, &[("line", text)])
+                    .get(en)
+                    .to_owned()
+            } else {
+                text
+            })
         }
+        Event::Repeated { close } => worker_line(
+            messages::text(if *close {
+                Msg::ERepeatedClose
+            } else {
+                Msg::ERepeated
+            })
+            .get(en)
+            .to_owned(),
+        ),
         Event::AgentSays { node, choice } => {
-            let text = s.nodes[*node as usize].choices[*choice as usize]
-                .text
-                .get(en)
-                .to_owned();
-            html! { <li class="bubble bubble--agent" data-testid="agent-line"><span class="bubble__who">{ i18n.t(Text::ChatYou) }</span>{ text }</li> }
+            let Some(c) = s
+                .nodes
+                .get(*node as usize)
+                .and_then(|n| n.choices.get(*choice as usize))
+            else {
+                return html! {};
+            };
+            html! { <li class="bubble bubble--agent" data-testid="agent-line"><span class="bubble__who">{ i18n.t(Text::ChatYou) }</span>{ say(&c.text) }</li> }
         }
         Event::FactRevealed { fact } => html! {
-            <li class="chat__note" data-testid="fact">{ t_with(i18n.lang, Text::ChatLearned, &[("fact", s.persona.hidden_facts[*fact as usize].text.get(en))]) }</li>
+            <li class="chat__note" data-testid="fact">{ t_with(i18n.lang, Text::ChatLearned, &[("fact", &s.persona.hidden_facts.get(*fact as usize).map_or_else(String::new, |f| say(&f.text)))]) }</li>
         },
         Event::Feedback(turn) if practice => {
-            html! { <li class="chat__coach">{ coaching(i18n, s, turn) }</li> }
+            html! { <li class="chat__coach">{ coaching(i18n, session, turn) }</li> }
         }
         Event::Feedback(_) => html! {},
         Event::Decision { package, agreed } => html! {
@@ -357,7 +388,7 @@ fn event_html(i18n: &I18n, s: &Rc<Scenario>, event: &Event, practice: bool) -> H
         Event::Ended(end) => html! {
             <>
                 if let Some(ending) = s.ending(end.outcome) {
-                    <li class="bubble bubble--worker"><span class="bubble__who">{ s.persona.name.clone() }</span>{ ending.text.get(en).to_owned() }</li>
+                    <li class="bubble bubble--worker"><span class="bubble__who">{ s.persona.name.clone() }</span>{ say(&ending.text) }</li>
                 }
                 <li class="chat__note chat__note--end" data-testid="outcome">{ messages::outcome(end.outcome).get(en).to_owned() }</li>
             </>

@@ -10,7 +10,7 @@ use crate::i18n::{t_with, Text};
 use crate::loader::use_index;
 use crate::pages::date_text;
 use crate::pages::play::all_attempts;
-use crate::practice::{test_attempt, PracticeStore};
+use crate::practice::{progress, test_attempt, Next, PracticeStore};
 use crate::router::Link;
 
 /// The agent's workshop page.
@@ -34,7 +34,25 @@ pub fn WorkshopPage() -> Html {
         Err(page) => return page,
     };
     let attempts = all_attempts(&practice);
+    let progress = progress(&workshop, &joined, &attempts);
     let summary = |r: &ScenarioRef| index.iter().find(|s| s.id == r.id).cloned();
+    let title = |id: &str| {
+        index
+            .iter()
+            .find(|s| s.id == id)
+            .map_or_else(|| id.to_owned(), |s| s.title.get(en).to_owned())
+    };
+    let next = match &progress.next {
+        Next::PreTest(id) => t_with(i18n.lang, Text::WorkshopNextPre, &[("title", &title(id))]),
+        Next::Practice => i18n.t(Text::WorkshopNextPractice).to_owned(),
+        Next::PostTest(id) => t_with(i18n.lang, Text::WorkshopNextPost, &[("title", &title(id))]),
+        Next::Done => i18n.t(Text::WorkshopNextDone).to_owned(),
+    };
+    let locked = if workshop.post_after_practice && !workshop.practice.is_empty() {
+        Text::WorkshopPostLockedPractice
+    } else {
+        Text::WorkshopPostLocked
+    };
     let test = |phase: Phase, r: &ScenarioRef| {
         let taker = joined.taker(&workshop, phase);
         let done = test_attempt(&attempts, &taker, &r.id).map(|i| (i, &attempts[i]));
@@ -53,6 +71,8 @@ pub fn WorkshopPage() -> Html {
                     <Link to={Route::Debrief { attempt: i }} classes="button button--secondary">
                         <span data-testid="test-code">{ i18n.t(Text::WorkshopShowCode) }</span>
                     </Link>
+                } else if phase == Phase::PostTest && !progress.post_open {
+                    <p class="hint" data-testid="test-locked">{ i18n.t(locked) }</p>
                 } else if playable {
                     <a class="button" href={format!("{}?tes={tes}", Route::Briefing { id: r.id.clone() }.href())} data-testid="test-start">
                         { i18n.t(Text::WorkshopStartTest) }
@@ -77,6 +97,7 @@ pub fn WorkshopPage() -> Html {
             <h1>{ workshop.name.clone() }</h1>
             <p>{ format!("{} · {}", date_text(i18n.lang, workshop.date), workshop.place) }</p>
             <p class="hint" data-testid="workshop-you">{ t_with(i18n.lang, Text::WorkshopYou, &[("name", &joined.agent), ("wadah", &joined.wadah)]) }</p>
+            <p class="notice notice--info" data-testid="workshop-next">{ next }</p>
             { section(Text::WorkshopPreTest, Phase::PreTest, &workshop.pre_test) }
             if !workshop.practice.is_empty() {
                 <section class="card">

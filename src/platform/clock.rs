@@ -1,5 +1,17 @@
 //! Time and fresh seeds from the browser (fixed values outside it, for tests).
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static FIXED_NOW_MS: std::cell::Cell<Option<u64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Outside the browser (native tests): makes [`now_ms`] return `ms` on this thread, so a test
+/// can play on a chosen day.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn set_now_ms(ms: Option<u64>) {
+    FIXED_NOW_MS.with(|f| f.set(ms));
+}
+
 /// Milliseconds since the Unix epoch (whole numbers: saved records hold no floats).
 pub fn now_ms() -> u64 {
     #[cfg(target_arch = "wasm32")]
@@ -8,8 +20,23 @@ pub fn now_ms() -> u64 {
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
-        0
+        FIXED_NOW_MS.with(|f| f.get()).unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_millis() as u64)
+        })
     }
+}
+
+/// Today's date on this device, in its own time zone: the date a run takes place on.
+pub fn today() -> crate::engine::rates::Date {
+    #[cfg(target_arch = "wasm32")]
+    let offset_minutes = -(js_sys::Date::new_0().get_timezone_offset() as i64);
+    // Natively (tests) the clock is fixed; NTB is UTC+8.
+    #[cfg(not(target_arch = "wasm32"))]
+    let offset_minutes = 8 * 60;
+    let local_ms = now_ms() as i64 + offset_minutes * 60_000;
+    crate::engine::rates::Date::from_unix_days(local_ms.div_euclid(86_400_000))
 }
 
 /// A fresh seed for a new run. The engine's generator is seeded with it; it need not be

@@ -10,9 +10,11 @@ use yew::prelude::*;
 use super::fields::{options, value_of, Checks, Conditions, Number, Options, Pick};
 use super::scenario_pages::{Editor, EditorAction, Pair};
 use crate::app::I18n;
+use crate::engine::figures::{self, Figure, Placeholder, Trap, FIGURES, TRAPS};
 use crate::engine::messages;
-use crate::engine::rates::{Date, Package};
+use crate::engine::rates::{money, Date, Package, RatesTable};
 use crate::engine::scenario::*;
+use crate::engine::sim::spoken;
 use crate::i18n::{t_with, Lang, TrainerText};
 
 type Ed = UseReducerHandle<Editor>;
@@ -104,14 +106,6 @@ const COVERAGES: [Coverage; 3] = [
     Coverage::BpjsKesehatan,
     Coverage::BpjsKesehatanPbi,
     Coverage::LapsedBpjsKetenagakerjaan,
-];
-const FIGURES: [Figure; 6] = [
-    Figure::MonthlyContribution,
-    Figure::DailyContribution,
-    Figure::DeathBenefit,
-    Figure::FuneralBenefit,
-    Figure::ScholarshipCeiling,
-    Figure::MinimumIncome,
 ];
 
 /// Facts' ids, for conditions and reveals.
@@ -235,17 +229,33 @@ pub(super) fn about_editor(i18n: &I18n, ed: &Ed, s: &Scenario) -> Html {
                     on_change={edit(ed, |s, v: AttrValue| if let Some(d) = find(&DIFFICULTIES, &v) { s.meta.difficulty = d })} testid="meta-difficulty" />
                 <Number label={t(TrainerText::FieldMinutes)} value={i64::from(s.meta.estimated_minutes)} min={1} max={120}
                     on_change={edit(ed, |s, v: i64| s.meta.estimated_minutes = v as u32)} testid="meta-minutes" />
-                <label class="field">
-                    <span>{ t(TrainerText::FieldDate) }</span>
-                    <input type="date" value={s.meta.date.to_string()} data-testid="meta-date"
-                        onchange={edit_text(ed, |s, v| if let Some(d) = Date::parse(v.trim()) { s.meta.date = d })} />
+                <div class="field">
+                    <label class="field--check">
+                        <input type="checkbox" checked={s.meta.pinned_date.is_some()} data-testid="meta-pin-date"
+                            onchange={edit(ed, |s, e: Event| {
+                                let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                                s.meta.pinned_date = on.then(|| PinnedDate {
+                                    date: crate::platform::clock::today(),
+                                    reason: Localized::default(),
+                                });
+                            })} />
+                        <span>{ t(TrainerText::FieldDate) }</span>
+                    </label>
+                    if let Some(pinned) = &s.meta.pinned_date {
+                        <input type="date" value={pinned.date.to_string()} data-testid="meta-date" aria-label={t(TrainerText::FieldDate)}
+                            onchange={edit_text(ed, |s, v| if let (Some(d), Some(p)) = (Date::parse(v.trim()), s.meta.pinned_date.as_mut()) { p.date = d })} />
+                    }
                     <span class="hint">{ t(TrainerText::FieldDateHelp) }</span>
-                </label>
+                </div>
                 <label class="field">
                     <span>{ t(TrainerText::FieldStart) }</span>
                     <input type="text" list="node-ids" value={s.start.clone()} onchange={edit_text(ed, |s, v| s.start = v.trim().to_owned())} data-testid="meta-start" />
                 </label>
             </div>
+            if let Some(pinned) = &s.meta.pinned_date {
+                <Pair label={t(TrainerText::FieldPinReason)} value={pinned.reason.clone()} testid="meta-pin-reason"
+                    on_change={edit(ed, |s, v| if let Some(p) = s.meta.pinned_date.as_mut() { p.reason = v })} />
+            }
             <Checks label={t(TrainerText::FieldObjections)} options={objections} value={names(&s.meta.objections)}
                 on_change={edit(ed, |s, v: Vec<AttrValue>| s.meta.objections = find_all(&Objection::ALL, &v))} testid="meta-objection" />
             <label class="field">
@@ -279,6 +289,11 @@ pub(super) fn about_editor(i18n: &I18n, ed: &Ed, s: &Scenario) -> Html {
                     on_change={edit(ed, |s, v: AttrValue| if let Some(x) = find(&PATTERNS, &v) { s.persona.income_pattern = x })} testid="persona-pattern" />
                 <Number label={t(TrainerText::FieldCanPay)} value={p.can_keep_paying as i64} min={0} max={10_000_000} step={1_000} help={t(TrainerText::FieldCanPayHelp)}
                     on_change={edit(ed, |s, v: i64| s.persona.can_keep_paying = v as u64)} testid="persona-can-pay" />
+                <label class="field field--check">
+                    <input type="checkbox" checked={p.government_paid} data-testid="persona-government-paid"
+                        onchange={edit(ed, |s, e: Event| s.persona.government_paid = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())} />
+                    <span>{ t(TrainerText::FieldGovernmentPaid) }</span>
+                </label>
                 <Number label={t(TrainerText::FieldThreshold)} value={i64::from(p.decision_threshold)} min={0} max={100} help={t(TrainerText::FieldThresholdHelp)}
                     on_change={edit(ed, |s, v: i64| s.persona.decision_threshold = v as i32)} testid="persona-threshold" />
             </div>
@@ -528,9 +543,7 @@ pub(super) fn node_editor(
     let packages: Options = options(Package::ALL, |p| {
         messages::package(*p).get(i18n.lang == Lang::En).to_owned()
     });
-    let figures: Options = options(FIGURES, |f| {
-        messages::figure(*f).get(i18n.lang == Lang::En).to_owned()
-    });
+
     // Changes to this node's line `l` or choice `c`.
     let line = move |f: fn(&mut LineVariant, Localized), l: usize| {
         edit(ed, move |s: &mut Scenario, v: Localized| {
@@ -560,6 +573,19 @@ pub(super) fn node_editor(
             </label>
             if let Some(p) = problem {
                 <p class="warn" role="alert" data-testid="rename-problem">{ t(p) }</p>
+            }
+            <label class="field field--check">
+                <input type="checkbox" checked={node.pin_order.is_some()} data-testid="node-pin-order"
+                    onchange={edit(ed, move |s, e: Event| {
+                        let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                        if let Some(n) = s.nodes.get_mut(i) { n.pin_order = on.then(Localized::default); }
+                    })} />
+                <span>{ t(TrainerText::NodePinOrder) }</span>
+            </label>
+            <p class="hint">{ t(TrainerText::NodePinOrderHelp) }</p>
+            if let Some(why) = &node.pin_order {
+                <Pair label={t(TrainerText::NodePinOrderReason)} value={why.clone()} testid="node-pin-order-reason"
+                    on_change={edit(ed, move |s, v| if let Some(n) = s.nodes.get_mut(i) { n.pin_order = Some(v) })} />
             }
             <h3>{ t(TrainerText::WorkerLines) }</h3>
             <p class="hint">{ t(TrainerText::HelpLines) }</p>
@@ -623,7 +649,13 @@ pub(super) fn node_editor(
                         <Checks label={t(TrainerText::ChoiceReveals)} options={fact_options.clone()} value={strings(&ch.effects.reveals)}
                             on_change={choice(ed, i, c, |x, v: Vec<AttrValue>| x.effects.reveals = v.iter().map(|f| f.to_string()).collect())} testid={format!("choice-{c}-reveals")} />
                     }
-                    { quote_editor(i18n, ch.quote.as_ref(), &figures, &packages, choice(ed, i, c, |x, v: Option<Quote>| x.quote = v), c) }
+                    <FigureInserter text={ch.text.clone()} worker={s.persona.worker()} date={crate::platform::clock::today()} testid={format!("choice-{c}-figure")}
+                        on_insert={choice(ed, i, c, |x, p: String| {
+                            for text in [&mut x.text.id, &mut x.text.en] {
+                                if !text.is_empty() && !text.ends_with(' ') { text.push(' '); }
+                                text.push_str(&p);
+                            }
+                        })} />
                     <Conditions label={t(TrainerText::ChoiceRequires)} value={ch.requires.clone()} facts={facts.clone()} testid={format!("choice-{c}-requires")}
                         on_change={choice(ed, i, c, |x, v: Vec<Condition>| x.requires = v)} />
                     <button type="button" class="button button--secondary" data-testid={format!("choice-{c}-remove")}
@@ -639,45 +671,136 @@ pub(super) fn node_editor(
     }
 }
 
-/// The figure a choice quotes, checked against the rates table when it is played.
-fn quote_editor(
-    i18n: &I18n,
-    quote: Option<&Quote>,
-    figures: &Options,
-    packages: &Options,
-    set: Callback<Option<Quote>>,
-    c: usize,
-) -> Html {
+/// Props of [`FigureInserter`].
+#[derive(Properties, PartialEq)]
+pub struct FigureInserterProps {
+    /// The choice's text (its placeholders are previewed).
+    pub text: Localized,
+    /// The scenario's worker.
+    pub worker: crate::engine::rates::Worker,
+    /// The date to preview the figures on (today).
+    pub date: Date,
+    /// Called with a placeholder to append to both languages of the text.
+    pub on_insert: Callback<String>,
+    /// Test id prefix.
+    pub testid: AttrValue,
+}
+
+/// The figures a choice states, as they read today (a trap: what it says and what is right,
+/// or that it is not offered today), and a picker that writes a placeholder into the text.
+#[function_component]
+pub fn FigureInserter(props: &FigureInserterProps) -> Html {
+    let i18n = crate::app::use_i18n();
+    let en = i18n.lang == Lang::En;
     let t = |k: TrainerText| AttrValue::from(i18n.t(k));
-    let Some(q) = quote.cloned() else {
-        return html! {
-            <button type="button" class="button button--secondary button--small" data-testid={format!("choice-{c}-quote-add")}
-                onclick={{ let set = set.clone(); Callback::from(move |_: MouseEvent| set.emit(Some(Quote { figure: Figure::MonthlyContribution, package: Some(Package::JkkJkm), amount: 0 }))) }}>
-                { t(TrainerText::QuoteAdd) }
-            </button>
-        };
+    let figure = use_state(|| Figure::Monthly);
+    let package = use_state(|| Package::JkkJkm);
+    let trap = use_state(|| None::<Trap>);
+    let ctx = figures::Context {
+        worker: props.worker,
+        date: props.date,
+        rates: RatesTable::bundled(),
     };
-    let with = |f: fn(&mut Quote, AttrValue)| {
-        let (set, q) = (set.clone(), q.clone());
+    let previews = figures::figures_in(spoken(&props.text))
+        .into_iter()
+        .map(|p| {
+            let written = figures::written(&p);
+            let check = figures::check(&p, &ctx);
+            let said = check.said.map(|v| money(v, en)).unwrap_or_default();
+            let text = match (p.trap, check.correct) {
+                (_, None) => t_with(
+                    i18n.lang,
+                    TrainerText::FigureApprox,
+                    &[("placeholder", &written), ("value", &said)],
+                ),
+                (Some(_), Some(correct)) if check.is_wrong() => t_with(
+                    i18n.lang,
+                    TrainerText::FigureTrapToday,
+                    &[
+                        ("placeholder", &written),
+                        ("said", &said),
+                        ("correct", &money(correct, en)),
+                    ],
+                ),
+                (Some(_), Some(_)) => t_with(
+                    i18n.lang,
+                    TrainerText::FigureTrapHidden,
+                    &[("placeholder", &written)],
+                ),
+                (None, Some(_)) => t_with(
+                    i18n.lang,
+                    TrainerText::FigureToday,
+                    &[("placeholder", &written), ("value", &said)],
+                ),
+            };
+            html! { <li>{ text }</li> }
+        });
+    let figure_options: Options = options(FIGURES, |f| {
+        format!("{} ({})", messages::figure_name(*f).get(en), f.name())
+    });
+    let fitting: Vec<Trap> = TRAPS.into_iter().filter(|x| x.fits(*figure)).collect();
+    let trap_options: Options = options(fitting.clone(), |x| {
+        messages::trap_name(*x).get(en).to_owned()
+    });
+    let packages: Options = options(Package::ALL, |p| messages::package(*p).get(en).to_owned());
+    let placeholder = Placeholder {
+        figure: *figure,
+        package: matches!(
+            *figure,
+            Figure::Monthly | Figure::Daily | Figure::MonthsAhead
+        )
+        .then_some(*package),
+        months: (*figure == Figure::MonthsAhead).then_some(3),
+        on: None,
+        after_discount: false,
+        trap: (*trap).filter(|x| x.fits(*figure)),
+        words: false,
+    };
+    let insert = {
+        let (on_insert, written) = (props.on_insert.clone(), figures::written(&placeholder));
+        Callback::from(move |_: MouseEvent| on_insert.emit(written.clone()))
+    };
+    let on_figure = {
+        let (figure, trap) = (figure.clone(), trap.clone());
         Callback::from(move |v: AttrValue| {
-            let mut next = q.clone();
-            f(&mut next, v);
-            set.emit(Some(next));
+            if let Some(f) = FIGURES.into_iter().find(|f| f.name() == v.as_str()) {
+                figure.set(f);
+                trap.set(None);
+            }
+        })
+    };
+    let on_package = {
+        let package = package.clone();
+        Callback::from(move |v: AttrValue| {
+            if let Some(p) = find(&Package::ALL, &v) {
+                package.set(p);
+            }
+        })
+    };
+    let on_trap = {
+        let trap = trap.clone();
+        Callback::from(move |v: AttrValue| {
+            trap.set(TRAPS.into_iter().find(|x| format_name(x) == v.as_str()))
         })
     };
     html! {
-        <fieldset class="quote" data-testid={format!("choice-{c}-quote")}>
+        <fieldset class="quote" data-testid={props.testid.clone()}>
             <legend>{ t(TrainerText::Quote) }</legend>
             <p class="hint">{ t(TrainerText::HelpQuote) }</p>
-            <Pick label={t(TrainerText::QuoteFigure)} options={figures.clone()} value={format_name(&q.figure)}
-                on_change={with(|q, v| if let Some(f) = find(&FIGURES, &v) { q.figure = f })} testid={format!("choice-{c}-quote-figure")} />
-            <Pick label={t(TrainerText::ChoicePackage)} options={packages.clone()} value={q.package.map(|p| format_name(&p)).unwrap_or_default()} none={AttrValue::from("–")}
-                on_change={with(|q, v| q.package = find(&Package::ALL, &v))} testid={format!("choice-{c}-quote-package")} />
-            <Number label={t(TrainerText::QuoteAmount)} value={q.amount as i64} min={0} max={1_000_000_000} step={100}
-                on_change={{ let (set, q) = (set.clone(), q.clone()); Callback::from(move |v: i64| set.emit(Some(Quote { amount: v as u64, ..q.clone() }))) }}
-                testid={format!("choice-{c}-quote-amount")} />
-            <button type="button" class="button button--secondary button--small" data-testid={format!("choice-{c}-quote-remove")}
-                onclick={Callback::from(move |_: MouseEvent| set.emit(None))}>{ t(TrainerText::Remove) }</button>
+            <ul class="quote__preview" data-testid={format!("{}-preview", props.testid)}>{ for previews }</ul>
+            <div class="form-grid">
+                <Pick label={t(TrainerText::QuoteFigure)} options={figure_options} value={AttrValue::from(figure.name())}
+                    on_change={on_figure} testid={format!("{}-which", props.testid)} />
+                if placeholder.package.is_some() {
+                    <Pick label={t(TrainerText::ChoicePackage)} options={packages} value={format_name(&*package)}
+                        on_change={on_package} testid={format!("{}-package", props.testid)} />
+                }
+                <Pick label={t(TrainerText::QuoteTrap)} options={trap_options} value={placeholder.trap.map(|x| format_name(&x)).unwrap_or_default()}
+                    none={t(TrainerText::QuoteNoTrap)} on_change={on_trap} testid={format!("{}-trap", props.testid)} />
+            </div>
+            <button type="button" class="button button--secondary button--small" onclick={insert} data-testid={format!("{}-insert", props.testid)}>
+                { format!("{} {}", t(TrainerText::QuoteAdd), figures::written(&placeholder)) }
+            </button>
         </fieldset>
     }
 }

@@ -242,13 +242,15 @@ pub struct ConditionsProps {
     pub testid: AttrValue,
 }
 
-const KINDS: [&str; 6] = [
+const KINDS: [&str; 8] = [
     "discovered",
     "not_discovered",
     "at_least",
     "at_most",
     "visited",
     "chose",
+    "discount",
+    "no_discount",
 ];
 
 fn kind_of(c: &Condition) -> &'static str {
@@ -259,6 +261,8 @@ fn kind_of(c: &Condition) -> &'static str {
         Condition::AtMost(_) => KINDS[3],
         Condition::Visited(_) => KINDS[4],
         Condition::Chose(_) => KINDS[5],
+        Condition::Discount(true) => KINDS[6],
+        Condition::Discount(false) => KINDS[7],
     }
 }
 
@@ -269,6 +273,8 @@ fn kind_text(kind: &str) -> TrainerText {
         "at_least" => TrainerText::CondAtLeast,
         "at_most" => TrainerText::CondAtMost,
         "visited" => TrainerText::CondVisited,
+        "discount" => TrainerText::CondDiscount,
+        "no_discount" => TrainerText::CondNoDiscount,
         _ => TrainerText::CondChose,
     }
 }
@@ -298,6 +304,8 @@ fn with_kind(kind: &str, old: &Condition, facts: &[AttrValue]) -> Condition {
         "not_discovered" => Condition::NotDiscovered(fact()),
         "at_least" => Condition::AtLeast(stats),
         "at_most" => Condition::AtMost(stats),
+        "discount" => Condition::Discount(true),
+        "no_discount" => Condition::Discount(false),
         "visited" => Condition::Visited(text),
         _ => Condition::Chose(text),
     }
@@ -381,6 +389,7 @@ pub fn Conditions(props: &ConditionsProps) -> Html {
             Condition::Chose(id) => html! {
                 <input type="text" value={id.clone()} onchange={on_text} aria-label={i18n.t(TrainerText::ChoiceId)} data-testid={format!("{testid}-text")} />
             },
+            Condition::Discount(_) => html! {},
             Condition::AtLeast(m) | Condition::AtMost(m) => {
                 let at_least = matches!(c, Condition::AtLeast(_));
                 html! {

@@ -14,6 +14,7 @@ use crate::engine::messages::{self};
 use crate::engine::monev::{self, dashboard, Dashboard, Filter};
 use crate::engine::rates::Date;
 use crate::engine::scenario::{Competency, Scenario};
+use crate::engine::sim::Terms;
 use crate::engine::workshop::{
     check_batch, verified_results, Phase, ScenarioRef, Verified, Workshop,
 };
@@ -126,7 +127,8 @@ pub fn NewWorkshop() -> Html {
     let store = WorkshopStore::new(use_store());
     let navigator = use_navigator();
     let index = use_index();
-    let (name, date, place, wadah) = (
+    let (name, date, place, wadah, after_practice) = (
+        use_node_ref(),
         use_node_ref(),
         use_node_ref(),
         use_node_ref(),
@@ -167,7 +169,13 @@ pub fn NewWorkshop() -> Html {
             problem.clone(),
             index.clone(),
         );
-        let (name, date, place, wadah) = (name.clone(), date.clone(), place.clone(), wadah.clone());
+        let (name, date, place, wadah, after_practice) = (
+            name.clone(),
+            date.clone(),
+            place.clone(),
+            wadah.clone(),
+            after_practice.clone(),
+        );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let value = |r: &NodeRef| {
@@ -205,6 +213,9 @@ pub fn NewWorkshop() -> Html {
                 pre_test: refs(Slot::Pre),
                 post_test: refs(Slot::Post),
                 practice: refs(Slot::Practice),
+                post_after_practice: after_practice
+                    .cast::<HtmlInputElement>()
+                    .is_some_and(|i| i.checked()),
             };
             let missing = if workshop.name.is_empty() {
                 Some(TrainerText::NameMissing)
@@ -273,6 +284,11 @@ pub fn NewWorkshop() -> Html {
                         </div>
                     }) }
                 </fieldset>
+                <label class="field--check">
+                    <input ref={after_practice} type="checkbox" data-testid="ws-after-practice" />
+                    <span>{ i18n.t(TrainerText::PostAfterPractice) }</span>
+                </label>
+                <p class="hint">{ i18n.t(TrainerText::TestOrderHelp) }</p>
                 if let Some(p) = *problem {
                     <p class="notice notice--warning" role="alert" data-testid="ws-problem">{ i18n.t(p) }</p>
                 }
@@ -535,7 +551,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                         { t_with(i18n.lang, TrainerText::Unverified, &[("count", &unverified.to_string())]) }
                     </p>
                 }
-                { dashboard_view(&i18n, &d, &scenarios) }
+                { dashboard_view(&i18n, &d, &scenarios, workshop.date) }
             </section>
 
             <section class="card">
@@ -589,7 +605,7 @@ fn change(value: Option<i32>) -> String {
     value.map_or("–".to_owned(), |v| format!("{v:+}"))
 }
 
-fn dashboard_view(i18n: &I18n, d: &Dashboard, scenarios: &[Scenario]) -> Html {
+fn dashboard_view(i18n: &I18n, d: &Dashboard, scenarios: &[Scenario], date: Date) -> Html {
     let en = i18n.lang == Lang::En;
     let p = d.participation;
     let tile = |label: &'static str, value: u32, id: &str| {
@@ -619,17 +635,17 @@ fn dashboard_view(i18n: &I18n, d: &Dashboard, scenarios: &[Scenario]) -> Html {
             post: post[i],
         })
         .collect();
+    // Figures in the scenario's words as they read on the workshop's day.
+    let say = |s: &Scenario, t: &crate::engine::scenario::Localized| {
+        crate::engine::figures::render_localized(t, &Terms::of(s, date).context(s), en)
+    };
     let node_text = |scenario: &str, node: u32, choice: Option<u32>| {
         let s = scenarios.iter().find(|s| s.id == scenario)?;
         let n = s.nodes.get(node as usize)?;
-        let line = n
-            .lines
-            .first()
-            .map(|l| l.text.get(en).to_owned())
-            .unwrap_or_default();
+        let line = n.lines.first().map(|l| say(s, &l.text)).unwrap_or_default();
         let better = choice
             .and_then(|c| n.choices.get(c as usize))
-            .map(|c| c.text.get(en).to_owned());
+            .map(|c| say(s, &c.text));
         Some((s.meta.title.get(en).to_owned(), line, better))
     };
     html! {
@@ -709,6 +725,50 @@ fn dashboard_view(i18n: &I18n, d: &Dashboard, scenarios: &[Scenario]) -> Html {
                     </li>
                 }) }
             </ol>
+            <h3>{ i18n.t(TrainerText::Items) }</h3>
+            <p class="hint">{ i18n.t(TrainerText::ItemsHelp) }</p>
+            <div class="table-wrap">
+                <table class="table" data-testid="items-table">
+                    <caption class="sr-only">{ i18n.t(TrainerText::Items) }</caption>
+                    <thead><tr>
+                        <th>{ i18n.t(TrainerText::ItemNode) }</th><th>{ i18n.t(TrainerText::ItemReached) }</th>
+                        <th>{ i18n.t(TrainerText::ItemBest) }</th><th>{ i18n.t(TrainerText::ItemDiscrimination) }</th>
+                        <th>{ i18n.t(TrainerText::ItemChoices) }</th><th>{ i18n.t(TrainerText::ItemFlags) }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for d.items.iter().filter_map(|row| {
+                            let s = scenarios.iter().find(|s| s.id == row.scenario)?;
+                            let node = s.nodes.get(row.node as usize)?;
+                            Some(html! {
+                                <tr data-testid="item-row" data-flagged={(!row.flags.is_empty()).to_string()}>
+                                    <td><strong>{ s.meta.title.get(en).to_owned() }</strong><br />{ node.lines.first().map(|l| say(s, &l.text)).unwrap_or_default() }</td>
+                                    <td>{ row.reached }</td>
+                                    <td>{ format!("{}%", row.best_percent) }</td>
+                                    <td data-testid="item-d">{ row.discrimination.map_or("–".to_owned(), |v| format!("{v:+}")) }</td>
+                                    <td>
+                                        <ul class="item-choices">
+                                            { for row.choices.iter().filter_map(|c| node.choices.get(c.choice as usize).map(|ch| (c, ch))).map(|(c, ch)| html! {
+                                                <li class={classes!(c.best.then_some("item-choices__best"))}>
+                                                    { t_with(i18n.lang, if c.best { TrainerText::ItemChoiceBest } else { TrainerText::ItemChoice }, &[
+                                                        ("text", &say(s, &ch.text)),
+                                                        ("taken", &c.taken.to_string()),
+                                                        ("mean", &number(c.mean_total)),
+                                                    ]) }
+                                                </li>
+                                            }) }
+                                        </ul>
+                                    </td>
+                                    <td>{ for row.flags.iter().map(|f| html! { <p class="warn">{ i18n.t(match f {
+                                        monev::ItemFlag::NobodyErs => TrainerText::ItemNobodyErs,
+                                        monev::ItemFlag::EverybodyErs => TrainerText::ItemEverybodyErs,
+                                        monev::ItemFlag::Reversed => TrainerText::ItemReversed,
+                                    }) }</p> }) }</td>
+                                </tr>
+                            })
+                        }) }
+                    </tbody>
+                </table>
+            </div>
         </>
     }
 }

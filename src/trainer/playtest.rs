@@ -10,10 +10,11 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::use_i18n;
-use crate::engine::balance::{Policy, PolicyReport, Tally};
-use crate::engine::messages;
+use crate::engine::balance::{missed_targets, reference_dates, Policy, PolicyReport, Tally};
+use crate::engine::messages::{self, Msg};
+use crate::engine::rates::Date;
 use crate::engine::scenario::Scenario;
-use crate::engine::sim::{initial_worker, Event as SimEvent, Session, WorkerState};
+use crate::engine::sim::{initial_worker, Event as SimEvent, Session, Terms, WorkerState};
 use crate::i18n::{t_with, Lang, TrainerText};
 
 /// Props of both panels.
@@ -33,6 +34,7 @@ impl PartialEq for ScenarioProps {
 struct Run {
     node: String,
     worker: WorkerState,
+    date: Date,
     seed: u64,
     choices: Vec<String>,
 }
@@ -48,6 +50,7 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
         use_state(move || Run {
             node: s.start.clone(),
             worker: initial_worker(&s),
+            date: crate::platform::clock::today(),
             seed: 1,
             choices: Vec::new(),
         })
@@ -74,6 +77,16 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
     let (interest, on_interest) = stat(|w| w.interest, |w, v| w.interest = v);
     let (worry, on_worry) = stat(|w| w.cost_worry, |w, v| w.cost_worry = v);
     let (patience, on_patience) = stat(|w| w.patience, |w, v| w.patience = v);
+    let on_date = {
+        let setup = setup.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = Date::parse(&e.target_unchecked_into::<HtmlInputElement>().value()) {
+                let mut next = (*setup).clone();
+                next.date = d;
+                setup.set(next);
+            }
+        })
+    };
     let start = {
         let (setup, run, node_ref) = (setup.clone(), run.clone(), node_ref.clone());
         Callback::from(move |_| {
@@ -86,7 +99,8 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
         })
     };
     let session = run.as_ref().map(|r| {
-        let mut session = Session::start_at(&s, r.seed, &r.node, r.worker)?;
+        let terms = Terms::of(&s, r.date);
+        let mut session = Session::start_at(&s, r.seed, terms, &r.node, r.worker)?;
         for c in &r.choices {
             session.choose(c)?;
         }
@@ -125,6 +139,7 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                 <label class="field"><span>{ i18n.t(TrainerText::Interest) }</span><input type="number" min="0" max="100" value={interest} onchange={on_interest} /></label>
                 <label class="field"><span>{ i18n.t(TrainerText::CostWorry) }</span><input type="number" min="0" max="100" value={worry} onchange={on_worry} /></label>
                 <label class="field"><span>{ i18n.t(TrainerText::Patience) }</span><input type="number" min="0" max="100" value={patience} onchange={on_patience} /></label>
+                <label class="field"><span>{ i18n.t(TrainerText::PlaytestDate) }</span><input type="date" value={setup.date.to_string()} onchange={on_date} data-testid="playtest-date" /></label>
             </div>
             <button type="button" class="button" onclick={start} data-testid="playtest-start">{ i18n.t(TrainerText::PlaytestStart) }</button>
             { match session {
@@ -135,14 +150,27 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                     <div class="playtest__run">
                         <ol class="playtest__log" data-testid="playtest-log">
                             { for session.events().iter().map(|e| match e {
-                                SimEvent::WorkerSays { node, variant } => html! { <li class="bubble bubble--worker">{ s.nodes[*node as usize].lines[*variant as usize].text.get(en).to_owned() }</li> },
-                                SimEvent::AgentSays { node, choice } => html! { <li class="bubble bubble--agent">{ s.nodes[*node as usize].choices[*choice as usize].text.get(en).to_owned() }</li> },
-                                SimEvent::FactRevealed { fact } => html! { <li class="hint">{ s.persona.hidden_facts[*fact as usize].text.get(en).to_owned() }</li> },
+                                SimEvent::WorkerSays { node, variant, again } => {
+                                    let line = s.nodes.get(*node as usize).and_then(|n| n.lines.get(*variant as usize)).map_or_else(String::new, |l| session.render(&l.text, en));
+                                    let line = if *again { messages::message(Msg::EAgain, &[("line", line)]).get(en).to_owned() } else { line };
+                                    html! { <li class="bubble bubble--worker">{ line }</li> }
+                                }
+                                SimEvent::Repeated { close } => html! { <li class="bubble bubble--worker">{ messages::text(if *close { Msg::ERepeatedClose } else { Msg::ERepeated }).get(en).to_owned() }</li> },
+                                SimEvent::AgentSays { node, choice } => html! { <li class="bubble bubble--agent">{ s.nodes.get(*node as usize).and_then(|n| n.choices.get(*choice as usize)).map_or_else(String::new, |c| session.render(&c.text, en)) }</li> },
+                                SimEvent::FactRevealed { fact } => html! { <li class="hint">{ s.persona.hidden_facts.get(*fact as usize).map_or_else(String::new, |f| session.render(&f.text, en)) }</li> },
                                 SimEvent::Feedback(turn) => html! {
-                                    <li class="hint">{ t_with(i18n.lang, TrainerText::PlaytestChange, &[
-                                        ("trust", &format!("{:+}", turn.after.trust - turn.before.trust)),
-                                        ("interest", &format!("{:+}", turn.after.interest - turn.before.interest)),
-                                        ("worry", &format!("{:+}", turn.after.cost_worry - turn.before.cost_worry))]) }</li>
+                                    <li class="hint">
+                                        { t_with(i18n.lang, TrainerText::PlaytestChange, &[
+                                            ("trust", &format!("{:+}", turn.after.trust - turn.before.trust)),
+                                            ("interest", &format!("{:+}", turn.after.interest - turn.before.interest)),
+                                            ("worry", &format!("{:+}", turn.after.cost_worry - turn.before.cost_worry))]) }
+                                        if turn.repeated {
+                                            <br />{ messages::text(Msg::ERepeatCoach).get(en).to_owned() }
+                                        }
+                                        { for turn.checks.iter().filter(|c| c.is_wrong()).map(|c| html! {
+                                            <><br />{ messages::wrong_figure(c, &s, session.terms()).get(en).to_owned() }</>
+                                        }) }
+                                    </li>
                                 },
                                 SimEvent::Decision { package, agreed } => html! { <li class="hint">{ format!("{} · {}", messages::package(*package).get(en), if *agreed { "✓" } else { "✗" }) }</li> },
                                 SimEvent::Ended(end) => html! { <li data-testid="playtest-ended"><strong>{ messages::outcome(end.outcome).get(en).to_owned() }</strong></li> },
@@ -152,11 +180,17 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                         if let Some(card) = session.score_card() {
                             <p data-testid="playtest-score">{ t_with(i18n.lang, TrainerText::PlaytestScore, &[("score", &card.total.to_string())]) }</p>
                         }
-                        <div class="playtest__choices">
-                            { for session.available().iter().map(|c| html! {
-                                <button type="button" class="button button--secondary choice" onclick={choose(c.id.clone())} data-testid={format!("pt-choice-{}", c.id)}>{ c.text.get(en).to_owned() }</button>
+                        // In the order an agent would see them on this run.
+                        <ol class="playtest__choices">
+                            { for session.available().iter().enumerate().map(|(n, c)| html! {
+                                <li>
+                                    <button type="button" class="button button--secondary choice" onclick={choose(c.id.clone())} data-testid={format!("pt-choice-{}", c.id)}>
+                                        <span class="choice__key" aria-hidden="true">{ n + 1 }</span>
+                                        <span class="choice__text">{ session.render(&c.text, en) }</span>
+                                    </button>
+                                </li>
                             }) }
-                        </div>
+                        </ol>
                     </div>
                 },
             } }
@@ -214,13 +248,14 @@ pub fn BalanceReport(props: &ScenarioProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move {
                 let mut done = Vec::new();
                 let total = RUNS * Policy::ALL.len() as u32;
+                let dates = reference_dates();
                 for (p, policy) in Policy::ALL.into_iter().enumerate() {
                     let mut tally = Tally::new(policy);
                     let mut seed = 0u64;
                     while tally.runs() < RUNS {
                         let started = now();
                         while tally.runs() < RUNS && now() - started < SLICE_MS {
-                            tally.play(&s, seed);
+                            tally.play(&s, seed, &dates);
                             seed += 1;
                         }
                         if cancelled.get() {
@@ -255,7 +290,7 @@ pub fn BalanceReport(props: &ScenarioProps) -> Html {
                         <tbody>
                             { for reports.iter().map(|r| html! {
                                 <tr data-testid={format!("balance-{}", r.policy.name())}>
-                                    <td>{ r.policy.name() }</td>
+                                    <td>{ messages::policy_name(r.policy).get(en).to_owned() }</td>
                                     <td data-testid="balance-mean">{ r.mean.round() as u32 }</td>
                                     <td>{ r.min }</td><td>{ r.median }</td><td>{ r.max }</td>
                                     <td>{ format!("{}%", (r.pass_rate * 100.0).round() as u32) }</td>
@@ -265,6 +300,11 @@ pub fn BalanceReport(props: &ScenarioProps) -> Html {
                         </tbody>
                     </table>
                 </div>
+                if !busy {
+                    <ul class="balance__missed" data-testid="balance-missed">
+                        { for missed_targets(&reports).into_iter().map(|m| html! { <li class="warn">{ m.message().get(en).to_owned() }</li> }) }
+                    </ul>
+                }
             }
         </details>
     }

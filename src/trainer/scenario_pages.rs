@@ -168,19 +168,7 @@ pub fn ScenarioLibrary() -> Html {
                 .chain((2..).map(|n| format!("skenario-baru-{n}")))
                 .find(|id| !taken.contains(id))
                 .unwrap_or_default();
-            let today = crate::engine::monev::utc(now_ms() / 1000);
-            let date = crate::engine::rates::Date::parse(&today[..10.min(today.len())]).unwrap_or(
-                crate::engine::rates::Date {
-                    year: 2026,
-                    month: 1,
-                    day: 1,
-                },
-            );
-            match store.add(
-                &crate::engine::edit::new_scenario(id, date),
-                new_uid(),
-                now_ms(),
-            ) {
+            match store.add(&crate::engine::edit::new_scenario(id), new_uid(), now_ms()) {
                 Ok(uid) => navigator.push_path(TrainerRoute::Scenario { uid }.path()),
                 Err(_) => status.set(Some(Status::Done(TrainerText::ScenarioNotSaved))),
             }

@@ -193,6 +193,7 @@ mod tests {
             pre_test: vec![],
             post_test: vec![],
             practice: vec![],
+            post_after_practice: false,
         };
         SavedWorkshop {
             code: w.to_code(),

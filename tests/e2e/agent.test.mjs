@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { watchProblems, screenshot, PHONE, LAPTOP, withAppAndBrowser } from "./support/browser.mjs";
+import { watchProblems, screenshot, PHONE, LAPTOP, withAppAndBrowser, todayWita } from "./support/browser.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const PACK = resolve(ROOT, "src/engine/pack");
@@ -145,17 +145,23 @@ test("the calculator in the tools drawer gives the engine's figures", async () =
     { income: "3000000", pkg: "3", transport: false, args: ["jkk_jkm_jht", "trader"] },
     { income: "500000", pkg: "2", transport: false, args: ["jkk_jkm", "fisher"] },
   ];
+  // The run takes place today (in WITA, like the phone), and so does the engine's calculation.
+  const today = todayWita();
   for (const c of cases) {
     await page.getByTestId("calc-income").fill(c.income);
     await page.getByTestId("calc-package").selectOption(c.pkg);
-    await page.getByTestId("calc-transport").setChecked(c.transport);
-    const engine = JSON.parse(cli("calc", "--income", c.income, "--package", c.args[0], "--occupation", c.args[1], "--date", "2026-08-12"));
+    await page.getByTestId("calc-work").selectOption(c.transport ? "transport" : "other");
+    const engine = JSON.parse(cli("calc", "--income", c.income, "--package", c.args[0], "--occupation", c.args[1], "--date", today));
     const rp = (n) => "Rp " + n.toLocaleString("de-DE");
     assert.equal(await page.getByTestId("calc-total").textContent(), rp(engine.total), JSON.stringify(c));
-    assert.equal(await page.getByTestId("calc-jht").textContent(), rp(engine.jht));
+    if (c.pkg === "3") assert.equal(await page.getByTestId("calc-jht").textContent(), rp(engine.jht));
     assert.equal(await page.getByTestId("calc-daily").textContent(), rp(engine.daily));
+    // The lines add up, and an income without a sourced JKK band is marked approximate.
+    assert.equal(await page.getByTestId("calc-approximate").count(), engine.exact ? 0 : 1, JSON.stringify(c));
   }
-  assert.match(await page.getByTestId("benefit-death").textContent(), /Rp 42\.000\.000/);
+  // JKM pays a death not from work; JKK pays a death at work, more.
+  assert.match(await page.getByTestId("benefit-death").textContent(), /Rp 42 juta/);
+  assert.match(await page.getByTestId("benefit-work-death").textContent(), /Rp 70 juta/);
   assert.deepEqual(problems, []);
   await context.close();
 });

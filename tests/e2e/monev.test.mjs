@@ -117,7 +117,10 @@ test("a workshop from setup to certificates, with results from two phones verifi
   const codes = [rina.pre, rina.post, budi.pre, budi.post].map((r) => r.code);
 
   // The engine's own verdict on the four codes (what the dashboard must agree with).
-  const engine = cli("verify", "--workshop", workshopCode, codes.join("\n")).split("\n").map((l) => l.split("\t"));
+  const verified = cli("verify", "--workshop", workshopCode, codes.join("\n")).split("\n");
+  // After the verdicts, the item analysis of the tests' nodes.
+  assert.ok(verified.includes("items\tscenario\tnode\treached\tbest%\tD\tflags\tchoices (taken, mean total; * = best)"));
+  const engine = verified.filter((l) => /^(ok|rejected)\t/.test(l)).map((l) => l.split("\t"));
   assert.deepEqual(engine.map((l) => l[0]), ["ok", "ok", "ok", "ok"]);
   assert.deepEqual(engine.map((l) => Number(l[5])), [rina.pre.total, rina.post.total, budi.pre.total, budi.post.total],
     "each code replays to the score its agent saw");

@@ -10,14 +10,26 @@ export const ARTIFACTS = new URL("../../../artifacts/", import.meta.url).pathnam
 export const PHONE = { width: 390, height: 844 };
 export const LAPTOP = { width: 1280, height: 800 };
 
+/** NTB's time zone (WITA), where the app is used: the device's date decides a run's rates. */
+export const TIMEZONE = "Asia/Makassar";
+
 export async function launch() {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROME || "/usr/bin/chromium",
     args: [
       "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
       "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ],
   });
+  // Every page runs in WITA, like an agent's phone in Lombok and like latih-cli's default date.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ timezoneId: TIMEZONE, ...options });
+  return browser;
+}
+
+/** Today's date in WITA as YYYY-MM-DD (what the app and latih-cli take as a run's date). */
+export function todayWita(now = Date.now()) {
+  return new Date(now + 8 * 3600 * 1000).toISOString().slice(0, 10);
 }
 
 /** Starts watching `page`; returns the list that collects its problems. */

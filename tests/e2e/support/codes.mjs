@@ -70,6 +70,7 @@ export function readResult(code) {
   const body = bytes.slice(0, -4);
   const sum = new DataView(bytes.buffer, bytes.length - 4).getUint32(0);
   if (crc32(body) !== sum) throw new Error("bad checksum");
+  if (bytes[1] !== 2) throw new Error(`result code layout ${bytes[1]}, this reader knows layout 2`);
   let at = 2 + 16;
   const str = () => {
     const [len, next] = varint(body, at);
@@ -80,14 +81,19 @@ export function readResult(code) {
   const workshop = str(), agent = str(), wadah = str();
   const phase = body[at++];
   const scenario = str();
-  let version, n, score;
+  let version, n, score, year;
   [version, at] = varint(body, at);
   at += 8;
+  // Layout 2: the run's date (year varint, month byte, day byte) and the rates table's version.
+  [year, at] = varint(body, at);
+  const date = `${year}-${String(body[at]).padStart(2, "0")}-${String(body[at + 1]).padStart(2, "0")}`;
+  at += 2;
+  const rates = str();
   [n, at] = varint(body, at);
   for (let i = 0; i < n; i++) [, at] = varint(body, at);
   const scoreAt = at;
   [score, at] = varint(body, at);
-  return { body, workshop, agent, wadah, phase, scenario, version, choices: n, score, scoreAt, scoreEnd: at };
+  return { body, workshop, agent, wadah, phase, scenario, version, date, rates, choices: n, score, scoreAt, scoreEnd: at };
 }
 
 /** The same code with another score and a correct checksum. */
