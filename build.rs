@@ -31,6 +31,12 @@ const CATALOGUES: &[(&str, &str, &str, &str)] = &[
         "src/engine/messages.en.json",
         "messages_tables.rs",
     ),
+    (
+        "src/engine/notes.rs",
+        "src/engine/notes.id.json",
+        "src/engine/notes.en.json",
+        "notes_tables.rs",
+    ),
 ];
 
 fn main() {

@@ -497,30 +497,31 @@ impl std::fmt::Display for Missed {
 impl Missed {
     /// What was missed, in the trainer's words.
     pub fn message(&self) -> super::scenario::Localized {
-        use super::messages::{message_with, policy_name, Msg};
+        use super::messages::message_with;
+        use super::notes::{policy_name, Note};
         let round = |x: f64| (x + 0.5).floor().max(0.0) as u64;
-        let (msg, args): (Msg, Vec<(&str, String)>) = match self.what {
-            MissedKind::Broke(n) => (Msg::BBroke, vec![("runs", n.to_string())]),
+        let (msg, args): (Note, Vec<(&str, String)>) = match self.what {
+            MissedKind::Broke(n) => (Note::BBroke, vec![("runs", n.to_string())]),
             MissedKind::MeanLow(m, t) => (
-                Msg::BMeanLow,
+                Note::BMeanLow,
                 vec![
                     ("mean", round(m).to_string()),
                     ("target", round(t).to_string()),
                 ],
             ),
             MissedKind::MeanHigh(m, t) => (
-                Msg::BMeanHigh,
+                Note::BMeanHigh,
                 vec![
                     ("mean", round(m).to_string()),
                     ("target", round(t).to_string()),
                 ],
             ),
             MissedKind::MaxHigh(m, t) => (
-                Msg::BMaxHigh,
+                Note::BMaxHigh,
                 vec![("max", m.to_string()), ("target", t.to_string())],
             ),
             MissedKind::Passes(share) => (
-                Msg::BPasses,
+                Note::BPasses,
                 vec![("percent", round(share * 100.0).max(1).to_string())],
             ),
         };

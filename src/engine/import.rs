@@ -5,7 +5,8 @@
 use serde_json::{Map, Value};
 
 use super::figures::{self, Figure, Placeholder};
-use super::messages::{message, Msg};
+use super::messages::message;
+use super::notes::Note;
 use super::rates::{Date, Package, RatesTable};
 use super::scenario::{Localized, Persona, Scenario, OLDEST_READABLE_VERSION, SCHEMA_VERSION};
 use super::validate::{validate, Diagnostic};
@@ -83,21 +84,21 @@ pub fn import_stored(text: &str) -> Result<Imported, ImportError> {
 }
 
 fn parse_unlimited(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| located(Msg::IJson, &e))?;
+    let value: Value = serde_json::from_str(text).map_err(|e| located(Note::IJson, &e))?;
     let Value::Object(mut object) = value else {
-        return Err(fail(message(Msg::INotObject, &[])));
+        return Err(fail(message(Note::INotObject, &[])));
     };
     let version = object
         .get("schema_version")
         .and_then(Value::as_u64)
-        .ok_or_else(|| fail(message(Msg::INoVersion, &[])))?;
+        .ok_or_else(|| fail(message(Note::INoVersion, &[])))?;
     let min_compatible = object
         .get("min_compatible_version")
         .and_then(Value::as_u64)
         .unwrap_or(version);
     if min_compatible > u64::from(SCHEMA_VERSION) {
         return Err(fail(message(
-            Msg::ITooNew,
+            Note::ITooNew,
             &[
                 ("version", version.to_string()),
                 ("supported", SCHEMA_VERSION.to_string()),
@@ -106,7 +107,7 @@ fn parse_unlimited(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError
     }
     if version < u64::from(OLDEST_READABLE_VERSION) {
         return Err(fail(message(
-            Msg::ITooOld,
+            Note::ITooOld,
             &[("version", version.to_string())],
         )));
     }
@@ -118,9 +119,9 @@ fn parse_unlimited(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError
         migrate_v2(&mut object, &mut repairs);
         // Positions refer to the migrated text, which keeps the original's order and names.
         let migrated = serde_json::to_string_pretty(&Value::Object(object)).unwrap_or_default();
-        serde_json::from_str(&migrated).map_err(|e| located(Msg::IShape, &e))?
+        serde_json::from_str(&migrated).map_err(|e| located(Note::IShape, &e))?
     } else {
-        serde_json::from_str(text).map_err(|e| located(Msg::IShape, &e))?
+        serde_json::from_str(text).map_err(|e| located(Note::IShape, &e))?
     };
     Ok((scenario, repairs))
 }
@@ -168,7 +169,7 @@ fn drop_nulls(value: &mut Value) {
 fn check_limits(text: &str) -> Result<(), ImportError> {
     if text.len() > MAX_BYTES {
         return Err(fail(message(
-            Msg::ITooLarge,
+            Note::ITooLarge,
             &[
                 ("size", text.len().to_string()),
                 ("max", MAX_BYTES.to_string()),
@@ -181,14 +182,14 @@ fn check_limits(text: &str) -> Result<(), ImportError> {
 fn check_depth(text: &str) -> Result<(), ImportError> {
     if nesting_depth(text) > MAX_DEPTH {
         return Err(fail(message(
-            Msg::ITooDeep,
+            Note::ITooDeep,
             &[("max", MAX_DEPTH.to_string())],
         )));
     }
     Ok(())
 }
 
-fn located(msg: Msg, e: &serde_json::Error) -> ImportError {
+fn located(msg: Note, e: &serde_json::Error) -> ImportError {
     let detail = e.to_string();
     // serde_json appends " at line L column C"; the message already says where.
     let detail = detail
@@ -265,13 +266,13 @@ fn migrate_v1(object: &mut Map<String, Value>, repairs: &mut Vec<Localized>) {
         if !meta.contains_key("briefing") {
             if let Some(summary) = meta.get("summary").cloned() {
                 meta.insert("briefing".into(), summary);
-                repairs.push(message(Msg::RBriefing, &[]));
+                repairs.push(message(Note::RBriefing, &[]));
             }
         }
     }
     if converted > 0 {
         repairs.push(message(
-            Msg::RBilingual,
+            Note::RBilingual,
             &[("count", converted.to_string())],
         ));
     }
@@ -290,7 +291,7 @@ fn migrate_v2(object: &mut Map<String, Value>, repairs: &mut Vec<Localized>) {
         .and_then(|meta| meta.remove("date"))
         .and_then(|d| d.as_str().and_then(Date::parse));
     if let Some(date) = old_date {
-        repairs.push(message(Msg::RUnpinned, &[("date", date.to_string())]));
+        repairs.push(message(Note::RUnpinned, &[("date", date.to_string())]));
     }
     let persona: Option<Persona> = object
         .get("persona")
@@ -340,18 +341,18 @@ fn migrate_v2(object: &mut Map<String, Value>, repairs: &mut Vec<Localized>) {
         }
     }
     if converted > 0 {
-        repairs.push(message(Msg::RQuotes, &[("count", converted.to_string())]));
+        repairs.push(message(Note::RQuotes, &[("count", converted.to_string())]));
     }
     if !unchecked.is_empty() {
         repairs.push(message(
-            Msg::RQuoteUnchecked,
+            Note::RQuoteUnchecked,
             &[("choices", unchecked.join(", "))],
         ));
     }
     object.insert("schema_version".into(), Value::from(SCHEMA_VERSION));
     object.insert("min_compatible_version".into(), Value::from(SCHEMA_VERSION));
     repairs.push(message(
-        Msg::RMinVersion,
+        Note::RMinVersion,
         &[("version", SCHEMA_VERSION.to_string())],
     ));
 }

@@ -8,7 +8,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::balance::reference_dates;
 use super::figures::{self, Info, Piece, Placeholder, Problem, Token};
-use super::messages::{figure_name, message, message_with, trap_name, Msg};
+use super::messages::{figure_name, message, message_with, trap_name};
+use super::notes::Note;
 use super::rates::RatesTable;
 use super::scenario::{Choice, Condition, Localized, Scenario};
 use super::scoring::ethics_penalty;
@@ -92,7 +93,7 @@ impl<'s> Lint<'s> {
                             choice,
                             field,
                             message_with(
-                                Msg::VBadPlaceholder,
+                                Note::VBadPlaceholder,
                                 &[
                                     ("field", field.to_owned()),
                                     ("written", bad.written.clone()),
@@ -110,7 +111,7 @@ impl<'s> Lint<'s> {
                     node,
                     choice,
                     field,
-                    message(Msg::VPlaceholderNotHere, &[("field", field.to_owned())]),
+                    message(Note::VPlaceholderNotHere, &[("field", field.to_owned())]),
                 );
             }
             let discount_fact = tokens
@@ -122,7 +123,7 @@ impl<'s> Lint<'s> {
                     node,
                     choice,
                     field,
-                    message(Msg::VDiscountUnguarded, &[("field", field.to_owned())]),
+                    message(Note::VDiscountUnguarded, &[("field", field.to_owned())]),
                 );
             }
             for typed in figures::typed_amounts(words) {
@@ -139,7 +140,7 @@ impl<'s> Lint<'s> {
                         choice,
                         field,
                         message(
-                            Msg::VTypedFigure,
+                            Note::VTypedFigure,
                             &[
                                 ("field", field.to_owned()),
                                 ("written", typed.written.clone()),
@@ -172,7 +173,7 @@ impl<'s> Lint<'s> {
                 choice,
                 field,
                 message(
-                    Msg::VPlaceholdersDiffer,
+                    Note::VPlaceholdersDiffer,
                     &[
                         ("field", field.to_owned()),
                         ("id", id.join(" ")),
@@ -212,7 +213,7 @@ impl<'s> Lint<'s> {
                         None,
                         "choices",
                         message(
-                            Msg::VNoChoiceOnDate,
+                            Note::VNoChoiceOnDate,
                             &[("node", node.id.clone()), ("date", date.to_string())],
                         ),
                     );
@@ -227,7 +228,7 @@ impl<'s> Lint<'s> {
                         Some(&node.id),
                         None,
                         "choices",
-                        message(Msg::VNoGoodChoice, &[("node", node.id.clone())]),
+                        message(Note::VNoGoodChoice, &[("node", node.id.clone())]),
                     );
                     break;
                 }
@@ -278,7 +279,7 @@ impl<'s> Lint<'s> {
                     Some(&best.id),
                     "choices",
                     message(
-                        Msg::VCueLongest,
+                        Note::VCueLongest,
                         &[
                             ("node", node.id.clone()),
                             ("best", best_len.to_string()),
@@ -304,7 +305,7 @@ impl<'s> Lint<'s> {
                 None,
                 None,
                 "nodes",
-                message(Msg::VCueName, &[("name", s.persona.name.clone())]),
+                message(Note::VCueName, &[("name", s.persona.name.clone())]),
             );
         }
         for (word, count) in best_words {
@@ -315,7 +316,7 @@ impl<'s> Lint<'s> {
                     None,
                     "nodes",
                     message(
-                        Msg::VCueWord,
+                        Note::VCueWord,
                         &[("word", word), ("count", count.to_string())],
                     ),
                 );
@@ -374,15 +375,15 @@ fn words(text: &str) -> Vec<String> {
 
 fn problem(p: &Problem) -> Localized {
     match p {
-        Problem::Unclosed => message(Msg::PhUnclosed, &[]),
-        Problem::UnknownName(n) => message(Msg::PhUnknownName, &[("name", n.clone())]),
-        Problem::UnknownWord(w) => message(Msg::PhUnknownWord, &[("word", w.clone())]),
-        Problem::NoPackage => message(Msg::PhNoPackage, &[]),
-        Problem::BadMonths(_) => message(Msg::PhBadMonths, &[]),
-        Problem::BadDate(d) => message(Msg::PhBadDate, &[("date", d.clone())]),
-        Problem::UnknownTrap(t) => message(Msg::PhUnknownTrap, &[("trap", t.clone())]),
+        Problem::Unclosed => message(Note::PhUnclosed, &[]),
+        Problem::UnknownName(n) => message(Note::PhUnknownName, &[("name", n.clone())]),
+        Problem::UnknownWord(w) => message(Note::PhUnknownWord, &[("word", w.clone())]),
+        Problem::NoPackage => message(Note::PhNoPackage, &[]),
+        Problem::BadMonths(_) => message(Note::PhBadMonths, &[]),
+        Problem::BadDate(d) => message(Note::PhBadDate, &[("date", d.clone())]),
+        Problem::UnknownTrap(t) => message(Note::PhUnknownTrap, &[("trap", t.clone())]),
         Problem::TrapDoesNotFit(t, f) => message_with(
-            Msg::PhTrapFit,
+            Note::PhTrapFit,
             &[],
             &[("trap", &trap_name(*t)), ("figure", &figure_name(*f))],
         ),

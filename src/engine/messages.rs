@@ -6,68 +6,51 @@ use super::rates::{money, Date, Package};
 use super::scenario::{Competency, Difficulty, Localized, Objection, Outcome, Scenario, Violation};
 use super::sim::Terms;
 
+/// Declares a catalogue of messages as an enum whose variants are keys of a pair of JSON files
+/// (build.rs compiles them into the arrays `ID` and `EN` of the module that declares it). Two
+/// catalogues exist: [`Msg`] (what an agent reads while playing) and
+/// [`super::notes::Note`] (validation, import and balance, which only authoring tools link, so
+/// the agents' app does not carry them).
 macro_rules! messages {
-    ($($variant:ident => $key:literal,)*) => {
-        /// A message of the engine.
+    ($(#[$doc:meta])* $name:ident; $($variant:ident => $key:literal,)*) => {
+        $(#[$doc])*
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         #[allow(missing_docs)]
-        pub enum Msg { $($variant,)* }
+        pub enum $name { $($variant,)* }
 
-        impl Msg {
+        impl $name {
             /// Every message key.
-            pub const ALL: &'static [Msg] = &[$(Msg::$variant,)*];
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
             /// The key in the catalogues.
             pub const fn key(self) -> &'static str {
-                match self { $(Msg::$variant => $key,)* }
+                match self { $($name::$variant => $key,)* }
+            }
+        }
+
+        impl $crate::engine::messages::Catalogue for $name {
+            fn template(self, english: bool) -> &'static str {
+                let table = |english| if english { &EN } else { &ID };
+                [english, !english]
+                    .into_iter()
+                    .map(|english| table(english)[self as usize])
+                    .find(|s| !s.is_empty())
+                    .unwrap_or(self.key())
             }
         }
     };
 }
+pub(crate) use messages;
+
+/// A catalogue of messages: each key's template in a language (the other language when it is
+/// missing, then the key itself).
+pub trait Catalogue: Copy {
+    /// The template of this message.
+    fn template(self, english: bool) -> &'static str;
+}
 
 messages! {
-    VDuplicateNode => "v.duplicate_node",
-    VDuplicateChoice => "v.duplicate_choice",
-    VMissingStart => "v.missing_start",
-    VNoNodes => "v.no_nodes",
-    VEmptyId => "v.empty_id",
-    VBrokenLink => "v.broken_link",
-    VUnreachableNode => "v.unreachable_node",
-    VDeadEnd => "v.dead_end",
-    VNoEndingText => "v.no_ending_text",
-    VDuplicateEnding => "v.duplicate_ending",
-    VUnreachableEnding => "v.unreachable_ending",
-    VWhyNoClose => "v.why_no_close",
-    VWhyNoFollowUp => "v.why_no_follow_up",
-    VWhyNoViolation => "v.why_no_violation",
-    VMissingTranslation => "v.missing_translation",
-    VEmptyText => "v.empty_text",
-    VOutOfRange => "v.out_of_range",
-    VUnknownFact => "v.unknown_fact",
-    VFactNeverRevealed => "v.fact_never_revealed",
-    VUnknownNodeCondition => "v.unknown_node_condition",
-    VUnknownChoiceCondition => "v.unknown_choice_condition",
-    VImpossibleStat => "v.impossible_stat",
-    VLoopNoExit => "v.loop_no_exit",
-    VCloseWithoutPackage => "v.close_without_package",
-    VQuoteWithoutFigure => "v.quote_without_figure",
-    VObjectionMissing => "v.objection_missing",
-    VNoRates => "v.no_rates",
-    VNoWeights => "v.no_weights",
-    VNoGoodChoice => "v.no_good_choice",
-    ITooLarge => "i.too_large",
-    ITooDeep => "i.too_deep",
-    IJson => "i.json",
-    INotObject => "i.not_object",
-    INoVersion => "i.no_version",
-    ITooNew => "i.too_new",
-    ITooOld => "i.too_old",
-    IShape => "i.shape",
-    RBilingual => "r.bilingual",
-    RBriefing => "r.briefing",
-    RMinVersion => "r.min_version",
-    RUnpinned => "r.unpinned",
-    RQuotes => "r.quotes",
-    RQuoteUnchecked => "r.quote_unchecked",
+    /// A message an agent may read while playing (coaching, names, codes).
+    Msg;
     AWrong => "a.wrong",
     ViolPressure => "viol.pressure",
     ViolFalsePromise => "viol.false_promise",
@@ -114,23 +97,6 @@ messages! {
     CodeScoreEdited => "code.score_edited",
     CodeWhoUnknown => "code.who_unknown",
     CodeWhenImpossible => "code.when_impossible",
-    VBadPlaceholder => "v.bad_placeholder",
-    VPlaceholderNotHere => "v.placeholder_not_here",
-    VPlaceholdersDiffer => "v.placeholders_differ",
-    VTypedFigure => "v.typed_figure",
-    VDiscountUnguarded => "v.discount_unguarded",
-    VNoChoiceOnDate => "v.no_choice_on_date",
-    VCueLongest => "v.cue_longest",
-    VCueWord => "v.cue_word",
-    VCueName => "v.cue_name",
-    PhUnclosed => "ph.unclosed",
-    PhUnknownName => "ph.unknown_name",
-    PhUnknownWord => "ph.unknown_word",
-    PhNoPackage => "ph.no_package",
-    PhBadMonths => "ph.bad_months",
-    PhBadDate => "ph.bad_date",
-    PhUnknownTrap => "ph.unknown_trap",
-    PhTrapFit => "ph.trap_fit",
     AWhyUndiscounted => "a.why.undiscounted",
     AWhyTransportOnly => "a.why.transport_only",
     AWhyDiscounted => "a.why.discounted",
@@ -187,21 +153,6 @@ messages! {
     M10 => "m.10",
     M11 => "m.11",
     M12 => "m.12",
-    BBroke => "b.broke",
-    BMeanLow => "b.mean_low",
-    BMeanHigh => "b.mean_high",
-    BMaxHigh => "b.max_high",
-    BPasses => "b.passes",
-    PBestPractice => "p.best_practice",
-    PRandom => "p.random",
-    PPushy => "p.pushy",
-    PPassive => "p.passive",
-    PFirst => "p.first",
-    PLast => "p.last",
-    PLongest => "p.longest",
-    PShortest => "p.shortest",
-    PMimic => "p.mimic",
-    PPersistent => "p.persistent",
 }
 
 // `ID` and `EN`: the catalogues as arrays in `Msg` order, compiled by build.rs.
@@ -209,12 +160,7 @@ include!(concat!(env!("OUT_DIR"), "/messages_tables.rs"));
 
 /// The template of `msg`, falling back to the other language, then to the key.
 fn template(msg: Msg, english: bool) -> &'static str {
-    let table = |english| if english { &EN } else { &ID };
-    [english, !english]
-        .into_iter()
-        .map(|english| table(english)[msg as usize])
-        .find(|s| !s.is_empty())
-        .unwrap_or(msg.key())
+    msg.template(english)
 }
 
 /// Replaces each `{name}` in `template` with its value; unknown placeholders stay as written.
@@ -229,18 +175,18 @@ pub fn fill<V: AsRef<str>>(template: &str, args: &[(&str, V)]) -> String {
 
 /// A message in both languages, with `{name}` placeholders filled. Arguments that are
 /// themselves bilingual (names of outcomes, figures...) go through [`message_with`].
-pub fn message(msg: Msg, args: &[(&str, String)]) -> Localized {
+pub fn message<M: Catalogue>(msg: M, args: &[(&str, String)]) -> Localized {
     message_with(msg, args, &[])
 }
 
 /// [`message`] with some arguments given in both languages.
-pub fn message_with(
-    msg: Msg,
+pub fn message_with<M: Catalogue>(
+    msg: M,
     args: &[(&str, String)],
     localized: &[(&str, &Localized)],
 ) -> Localized {
     let one = |english: bool| {
-        let template = template(msg, english);
+        let template = msg.template(english);
         let mut all: Vec<(&str, String)> = args.to_vec();
         all.extend(
             localized
@@ -355,23 +301,6 @@ pub fn trap_name(t: Trap) -> Localized {
         Trap::DailyRoundedDown => Msg::TrapDailyRoundedDown,
         Trap::Understated => Msg::TrapUnderstated,
         Trap::Inflated => Msg::TrapInflated,
-    })
-}
-
-/// The name of a scripted policy.
-pub fn policy_name(p: crate::engine::balance::Policy) -> Localized {
-    use crate::engine::balance::Policy;
-    text(match p {
-        Policy::BestPractice => Msg::PBestPractice,
-        Policy::Random => Msg::PRandom,
-        Policy::Pushy => Msg::PPushy,
-        Policy::Passive => Msg::PPassive,
-        Policy::First => Msg::PFirst,
-        Policy::Last => Msg::PLast,
-        Policy::Longest => Msg::PLongest,
-        Policy::Shortest => Msg::PShortest,
-        Policy::Mimic => Msg::PMimic,
-        Policy::Persistent => Msg::PPersistent,
     })
 }
 
@@ -504,7 +433,7 @@ fn trap_reason(
 }
 
 /// A plain message with no arguments.
-pub fn text(msg: Msg) -> Localized {
+pub fn text<M: Catalogue>(msg: M) -> Localized {
     message(msg, &[])
 }
 
@@ -584,8 +513,8 @@ mod tests {
 
     #[test]
     fn placeholders_are_filled() {
-        let m = message(Msg::VDuplicateNode, &[("node", "x".into())]);
-        assert_eq!(m.en, "Two nodes are named \"x\".");
-        assert!(m.id.contains("\"x\""));
+        let m = message(Msg::CodeOtherWorkshop, &[("workshop", "x".into())]);
+        assert_eq!(m.en, "This code belongs to another workshop (x).");
+        assert!(m.id.contains("(x)"));
     }
 }

@@ -19,6 +19,7 @@ pub mod import;
 mod lint;
 pub mod messages;
 pub mod monev;
+pub mod notes;
 pub mod order;
 pub mod pack;
 pub mod rates;

@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 
 use super::figures;
 use super::lint::{Lint, Place};
-use super::messages::{message, message_with, text, Msg};
+use super::messages::{message, message_with, text};
+use super::notes::Note;
 use super::rates::{Package, RatesTable};
 use super::scenario::{Condition, Localized, MoveKind, Next, Outcome, Scenario, Stat};
 use super::sim::spoken;
@@ -93,7 +94,7 @@ impl Report {
                 node,
                 choice,
                 field.to_owned(),
-                message(Msg::VOutOfRange, &args),
+                message(Note::VOutOfRange, &args),
             );
         }
     }
@@ -108,21 +109,21 @@ impl Report {
                 node,
                 choice,
                 field.to_owned(),
-                message(Msg::VEmptyText, &[("field", field.to_owned())]),
+                message(Note::VEmptyText, &[("field", field.to_owned())]),
             ),
             (true, false) => self.push(
                 Severity::Warning,
                 node,
                 choice,
                 field.to_owned(),
-                message(Msg::VMissingTranslation, &args("Bahasa Indonesia")),
+                message(Note::VMissingTranslation, &args("Bahasa Indonesia")),
             ),
             (false, true) => self.push(
                 Severity::Warning,
                 node,
                 choice,
                 field.to_owned(),
-                message(Msg::VMissingTranslation, &args("English")),
+                message(Note::VMissingTranslation, &args("English")),
             ),
             (false, false) => {}
         }
@@ -141,7 +142,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
             None,
             None,
             "id".into(),
-            message(Msg::VEmptyId, &[("field", "id".into())]),
+            message(Note::VEmptyId, &[("field", "id".into())]),
         );
     }
     let mut lint = Lint::new(s);
@@ -184,7 +185,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 None,
                 None,
                 "meta.pinned_date.date".into(),
-                message(Msg::VNoRates, &[("date", pinned.date.to_string())]),
+                message(Note::VNoRates, &[("date", pinned.date.to_string())]),
             );
         }
     }
@@ -275,7 +276,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 None,
                 format!("persona.hidden_facts[{i}].id"),
                 message(
-                    Msg::VEmptyId,
+                    Note::VEmptyId,
                     &[("field", format!("persona.hidden_facts[{i}].id"))],
                 ),
             );
@@ -303,7 +304,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
             None,
             None,
             "rubric.weights".into(),
-            text(Msg::VNoWeights),
+            text(Note::VNoWeights),
         );
     }
     r.range(
@@ -332,7 +333,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
             None,
             None,
             "nodes".into(),
-            text(Msg::VNoNodes),
+            text(Note::VNoNodes),
         );
     }
     let mut index: HashMap<&str, usize> = HashMap::new();
@@ -343,7 +344,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 None,
                 None,
                 format!("nodes[{i}].id"),
-                message(Msg::VEmptyId, &[("field", format!("nodes[{i}].id"))]),
+                message(Note::VEmptyId, &[("field", format!("nodes[{i}].id"))]),
             );
         }
         if index.insert(node.id.as_str(), i).is_some() {
@@ -352,7 +353,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 Some(&node.id),
                 None,
                 "id".into(),
-                message(Msg::VDuplicateNode, &[("node", node.id.clone())]),
+                message(Note::VDuplicateNode, &[("node", node.id.clone())]),
             );
         }
     }
@@ -362,7 +363,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
             None,
             None,
             "start".into(),
-            message(Msg::VMissingStart, &[("node", s.start.clone())]),
+            message(Note::VMissingStart, &[("node", s.start.clone())]),
         );
     }
     let revealed: HashSet<&str> = s
@@ -389,7 +390,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                     Some(node),
                     choice,
                     field,
-                    message(Msg::VUnknownFact, &[("fact", f.clone())]),
+                    message(Note::VUnknownFact, &[("fact", f.clone())]),
                 );
             }
             Condition::Discovered(f) if !revealed.contains(f.as_str()) => {
@@ -398,7 +399,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                     Some(node),
                     choice,
                     field,
-                    message(Msg::VFactNeverRevealed, &[("fact", f.clone())]),
+                    message(Note::VFactNeverRevealed, &[("fact", f.clone())]),
                 );
             }
             Condition::AtLeast(stats) | Condition::AtMost(stats) => {
@@ -415,7 +416,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                             Some(node),
                             choice,
                             field.clone(),
-                            message(Msg::VImpossibleStat, &args),
+                            message(Note::VImpossibleStat, &args),
                         );
                     }
                 }
@@ -426,7 +427,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                     Some(node),
                     choice,
                     field,
-                    message(Msg::VUnknownNodeCondition, &[("node", n.clone())]),
+                    message(Note::VUnknownNodeCondition, &[("node", n.clone())]),
                 );
             }
             Condition::Chose(c) if !choice_ids.contains(c.as_str()) => {
@@ -435,7 +436,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                     Some(node),
                     choice,
                     field,
-                    message(Msg::VUnknownChoiceCondition, &[("choice", c.clone())]),
+                    message(Note::VUnknownChoiceCondition, &[("choice", c.clone())]),
                 );
             }
             _ => {}
@@ -452,7 +453,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 nid,
                 None,
                 "lines".into(),
-                message(Msg::VEmptyText, &[("field", format!("{}.lines", node.id))]),
+                message(Note::VEmptyText, &[("field", format!("{}.lines", node.id))]),
             );
         }
         if let Some(why) = &node.pin_order {
@@ -485,7 +486,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 nid,
                 None,
                 "choices".into(),
-                message(Msg::VDeadEnd, &[("node", node.id.clone())]),
+                message(Note::VDeadEnd, &[("node", node.id.clone())]),
             );
             exits[ni] = true;
         }
@@ -500,7 +501,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                     nid,
                     None,
                     at("id"),
-                    message(Msg::VEmptyId, &[("field", at("id"))]),
+                    message(Note::VEmptyId, &[("field", at("id"))]),
                 );
             }
             if !seen.insert(choice.id.as_str()) {
@@ -510,7 +511,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                     cid,
                     at("id"),
                     message(
-                        Msg::VDuplicateChoice,
+                        Note::VDuplicateChoice,
                         &[("node", node.id.clone()), ("choice", choice.id.clone())],
                     ),
                 );
@@ -557,7 +558,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                         nid,
                         cid,
                         at("effects.reveals"),
-                        message(Msg::VUnknownFact, &[("fact", fact.clone())]),
+                        message(Note::VUnknownFact, &[("fact", fact.clone())]),
                     );
                 }
             }
@@ -571,7 +572,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                         nid,
                         cid,
                         at("package"),
-                        message(Msg::VCloseWithoutPackage, &[("choice", choice.id.clone())]),
+                        message(Note::VCloseWithoutPackage, &[("choice", choice.id.clone())]),
                     );
                 }
                 MoveKind::Quote if figures::figures_in(spoken(&choice.text)).is_empty() => {
@@ -580,7 +581,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                         nid,
                         cid,
                         at("text"),
-                        message(Msg::VQuoteWithoutFigure, &[("choice", choice.id.clone())]),
+                        message(Note::VQuoteWithoutFigure, &[("choice", choice.id.clone())]),
                     );
                 }
                 MoveKind::AnswerObjection if choice.objection.is_none() => {
@@ -589,7 +590,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                         nid,
                         cid,
                         at("objection"),
-                        message(Msg::VObjectionMissing, &[("choice", choice.id.clone())]),
+                        message(Note::VObjectionMissing, &[("choice", choice.id.clone())]),
                     );
                 }
                 _ => {}
@@ -629,7 +630,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                             cid,
                             at(field),
                             message(
-                                Msg::VBrokenLink,
+                                Note::VBrokenLink,
                                 &[("choice", choice.id.clone()), ("target", target.to_owned())],
                             ),
                         ),
@@ -655,7 +656,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                     Some(&node.id),
                     None,
                     "id".into(),
-                    message(Msg::VUnreachableNode, &[("node", node.id.clone())]),
+                    message(Note::VUnreachableNode, &[("node", node.id.clone())]),
                 );
             }
         }
@@ -676,7 +677,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 Some(names[0]),
                 None,
                 "choices".into(),
-                message(Msg::VLoopNoExit, &[("nodes", names.join(", "))]),
+                message(Note::VLoopNoExit, &[("nodes", names.join(", "))]),
             );
         }
     }
@@ -700,7 +701,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 None,
                 format!("endings[{i}].outcome"),
                 message(
-                    Msg::VDuplicateEnding,
+                    Note::VDuplicateEnding,
                     &[("outcome", outcome_key(ending.outcome).into())],
                 ),
             );
@@ -716,9 +717,9 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
             );
         }
         let why = match ending.outcome {
-            Outcome::Enrolled if !can_close => Some(Msg::VWhyNoClose),
-            Outcome::FollowUp if !can_follow_up => Some(Msg::VWhyNoFollowUp),
-            Outcome::Complained if !can_violate => Some(Msg::VWhyNoViolation),
+            Outcome::Enrolled if !can_close => Some(Note::VWhyNoClose),
+            Outcome::FollowUp if !can_follow_up => Some(Note::VWhyNoFollowUp),
+            Outcome::Complained if !can_violate => Some(Note::VWhyNoViolation),
             _ => None,
         };
         if let Some(why) = why {
@@ -728,7 +729,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 None,
                 format!("endings[{i}]"),
                 message_with(
-                    Msg::VUnreachableEnding,
+                    Note::VUnreachableEnding,
                     &[("outcome", outcome_key(ending.outcome).into())],
                     &[("why", &text(why))],
                 ),
@@ -743,7 +744,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 None,
                 "endings".into(),
                 message(
-                    Msg::VNoEndingText,
+                    Note::VNoEndingText,
                     &[("outcome", outcome_key(outcome).into())],
                 ),
             );

@@ -290,7 +290,7 @@ pub fn BalanceReport(props: &ScenarioProps) -> Html {
                         <tbody>
                             { for reports.iter().map(|r| html! {
                                 <tr data-testid={format!("balance-{}", r.policy.name())}>
-                                    <td>{ messages::policy_name(r.policy).get(en).to_owned() }</td>
+                                    <td>{ crate::engine::notes::policy_name(r.policy).get(en).to_owned() }</td>
                                     <td data-testid="balance-mean">{ r.mean.round() as u32 }</td>
                                     <td>{ r.min }</td><td>{ r.median }</td><td>{ r.max }</td>
                                     <td>{ format!("{}%", (r.pass_rate * 100.0).round() as u32) }</td>
