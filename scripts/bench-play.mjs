@@ -8,10 +8,16 @@ import { execFileSync } from "node:child_process";
 import { resolve, join } from "node:path";
 import { serve } from "../tests/e2e/support/server.mjs";
 import { launch, ARTIFACTS } from "../tests/e2e/support/browser.mjs";
+import { calibrate, gate } from "../tests/e2e/support/calibrate.mjs";
 
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const DIST = resolve(ROOT, "dist");
-const BUDGET_P95_MS = 50;
+// Budgets as multiples of the reference workload's time. On a 2-core machine of the kind CI uses
+// the reference took 26-43 ms (the machine is shared), a choice's p95 0.15-0.23 of it and the
+// library's first render 12-21: the budgets leave room for that spread and fail a change that
+// makes either several times slower.
+const BUDGET_P95_RATIO = 1;
+const BUDGET_LIBRARY_RATIO = 30;
 const GOAL_MS = 16;
 if (!existsSync(join(DIST, "index.html"))) {
   console.error("no dist/: build it first (trunk build --release)");
@@ -24,7 +30,15 @@ const server = await serve(DIST);
 const browser = await launch();
 const latencies = [];
 const libraryTimes = [];
+let reference;
 try {
+  {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}#/latihan`);
+    reference = await calibrate(page);
+    await context.close();
+  }
   for (let load = 0; load < 5; load++) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     const page = await context.newPage();
@@ -63,8 +77,9 @@ const lib = pct(libraryTimes, 0.5);
 console.log(`choice to rendered answer (${latencies.length} choices over ${index.length} scenarios): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms`);
 console.log(`library first render (navigation start to cards, median of ${libraryTimes.length}): ${lib.toFixed(0)} ms`);
 mkdirSync(ARTIFACTS, { recursive: true });
-writeFileSync(join(ARTIFACTS, "bench-play.json"), JSON.stringify({ p50, p95, max, choices: latencies.length, library_first_render_ms: lib }, null, 2));
-console.log(`${p95 <= GOAL_MS ? "ok  " : "note"} p95 ${p95.toFixed(1)} ms against the one-frame goal of ${GOAL_MS} ms`);
-const ok = p95 <= BUDGET_P95_MS;
-console.log(`${ok ? "ok  " : "FAIL"} p95 ${p95.toFixed(1)} ms <= budget ${BUDGET_P95_MS} ms`);
+writeFileSync(join(ARTIFACTS, "bench-play.json"), JSON.stringify({ p50, p95, max, choices: latencies.length, library_first_render_ms: lib, reference_ms: reference }, null, 2));
+const ok = [
+  gate("choice p95", p95, reference, BUDGET_P95_RATIO, GOAL_MS),
+  gate("library first render", lib, reference, BUDGET_LIBRARY_RATIO),
+].every(Boolean);
 process.exit(ok ? 0 : 1);

@@ -1,20 +1,32 @@
 // Size and start-up benchmark of the built app in dist/ (build it first: scripts/bench.sh).
 // Prints wasm, JS and CSS sizes (raw, gzip, brotli) and the first-render time in headless Chromium
-// (median of several cold loads), and exits 1 when a budget is broken.
+// (median of several cold loads), and exits 1 when a budget is broken. Sizes are exact; the
+// first render is gated as a ratio to a reference workload measured in the same browser in the
+// same run (tests/e2e/support/calibrate.mjs), with the absolute figure printed beside the goal.
 import { readdirSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants } from "node:zlib";
 import { join, extname } from "node:path";
 import { serve, DIST } from "../tests/e2e/support/server.mjs";
 import { launch, ARTIFACTS } from "../tests/e2e/support/browser.mjs";
+import { calibrate, gate } from "../tests/e2e/support/calibrate.mjs";
 
-const BUDGET_BROTLI_TOTAL = 200 * 1000; // the agents' app: bytes over the wire for wasm + JS + CSS + HTML
+// The agents' app: bytes over the wire for wasm + JS + CSS + HTML. 200 KB until figures were
+// computed for the day of play (the placeholder engine, both discount windows in the calculator,
+// the benefits sheet for the income, the run's date in the briefing, the workshop's test order:
+// about 14 KB), then 220 KB.
+const BUDGET_BROTLI_TOTAL = 220 * 1000;
 // The trainer's app (pelatih.html) is a separate module that phones never download; trainers
 // open it on laptops, once, at the branch office or a venue's wifi, and the service worker keeps
 // it offline from then on. Its own budget: 300 KB with the workshop pages, raised to 340 KB for
-// the full scenario editor (about 27 KB: every field of the format, conditions, branches).
-const BUDGET_TRAINER_BROTLI = 340 * 1000;
+// the full scenario editor (about 27 KB: every field of the format, conditions, branches), and
+// to 380 KB for format 3 (placeholders and their preview, cue and figure checks, test-wise
+// policies, item analysis: about 30 KB).
+const BUDGET_TRAINER_BROTLI = 380 * 1000;
 const isTrainerFile = (f) => f === "pelatih.html" || f === "pelatih.js" || f === "trainer.css" || f.startsWith("latih-pelatih");
-const BUDGET_FIRST_RENDER_MS = 1000; // median, navigation start to the app's first render
+// Median, navigation start to the app's first render, as a multiple of the reference workload
+// (8-13 measured on a 2-core machine of the kind CI uses); the goal is absolute.
+const BUDGET_FIRST_RENDER_RATIO = 25;
+const GOAL_FIRST_RENDER_MS = 200;
 const LOADS = 7;
 
 const kinds = { ".wasm": "wasm", ".js": "js", ".css": "css", ".html": "html" };
@@ -50,7 +62,15 @@ console.log("total (trainer's app, with CSS)".padEnd(34) + kb(trainer).padStart(
 const server = await serve();
 const browser = await launch();
 const times = [];
+let reference;
 try {
+  {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(server.url);
+    reference = await calibrate(page);
+    await context.close();
+  }
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext();
     const page = await context.newPage();
@@ -68,11 +88,11 @@ const median = times[Math.floor(times.length / 2)];
 console.log(`first render (navigation start to first app render, ${LOADS} cold loads): median ${median.toFixed(0)} ms, range ${times[0].toFixed(0)}-${times.at(-1).toFixed(0)} ms`);
 
 mkdirSync(ARTIFACTS, { recursive: true });
-writeFileSync(join(ARTIFACTS, "bench-size.json"), JSON.stringify({ files: rows, total, first_render_ms: { median, all: times } }, null, 2));
+writeFileSync(join(ARTIFACTS, "bench-size.json"), JSON.stringify({ files: rows, total, first_render_ms: { median, all: times }, reference_ms: reference }, null, 2));
 
 let broken = 0;
 const check = (ok, what) => { console.log(`${ok ? "ok  " : "FAIL"} ${what}`); if (!ok) broken++; };
 check(total.brotli <= BUDGET_BROTLI_TOTAL, `brotli transfer ${kb(total.brotli).trim()} <= budget ${BUDGET_BROTLI_TOTAL / 1000} KB`);
 check(trainerRows.length > 0 && trainer <= BUDGET_TRAINER_BROTLI, `trainer's app ${kb(trainer).trim()} <= budget ${BUDGET_TRAINER_BROTLI / 1000} KB`);
-check(median <= BUDGET_FIRST_RENDER_MS, `first render median ${median.toFixed(0)} ms <= budget ${BUDGET_FIRST_RENDER_MS} ms`);
+if (!gate("first render median", median, reference, BUDGET_FIRST_RENDER_RATIO, GOAL_FIRST_RENDER_MS)) broken++;
 process.exit(broken ? 1 : 0);
