@@ -131,6 +131,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                     if let Some(error) = store_error {
                         <StorageNotice {error} />
                     }
+                    <crate::pages::SetAsideNotices />
                     <main id="main" class="main" tabindex="-1">
                         { props.children.clone() }
                     </main>

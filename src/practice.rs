@@ -135,6 +135,8 @@ impl Joined {
 
 /// Storage key prefix of data set aside because it could not be read.
 pub const QUARANTINE_KEY: &str = "latih.unreadable.";
+/// Where set-aside data goes once the user has dismissed the notice about it.
+pub const DISMISSED_KEY: &str = "latih.unreadable-seen.";
 
 /// Reads and writes practice data through a [`Store`].
 #[derive(Clone, Debug, PartialEq)]
@@ -199,6 +201,32 @@ impl PracticeStore {
     pub fn join(&self, joined: &Joined) -> Result<(), StoreError> {
         let json = serde_json::to_string(joined).unwrap_or_default();
         self.store.set(JOINED_KEY, &json)
+    }
+
+    /// The keys of data set aside because it could not be read, and not yet dismissed, oldest
+    /// first.
+    pub fn set_aside(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self
+            .store
+            .keys()
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|k| k.starts_with(QUARANTINE_KEY))
+            .collect();
+        keys.sort();
+        keys
+    }
+
+    /// Stops telling the user about data set aside under `key`; it stays in storage (and in
+    /// backups) under [`DISMISSED_KEY`].
+    pub fn dismiss(&self, key: &str) -> Result<(), StoreError> {
+        let Some(rest) = key.strip_prefix(QUARANTINE_KEY) else {
+            return Ok(());
+        };
+        if let Some(raw) = self.store.get(key)? {
+            self.store.set(&format!("{DISMISSED_KEY}{rest}"), &raw)?;
+        }
+        self.store.remove(key)
     }
 
     /// The raw text of data set aside under `key`, for download.
@@ -413,6 +441,29 @@ mod tests {
         let p = progress(&workshop, &joined, &only_pre);
         assert!(p.post_open);
         assert_eq!(p.next, Next::PostTest(scenarios[1].id.clone()));
+    }
+
+    #[test]
+    fn set_aside_data_is_listed_until_dismissed_and_kept_after() {
+        let store = Store::memory();
+        store.set(HISTORY_KEY, "{broken").unwrap();
+        let p = PracticeStore::new(store.clone());
+        let Err(ReadError::SetAside(key)) = p.history() else {
+            panic!("set aside")
+        };
+        // Read again: nothing to read, but the notice is still due.
+        assert_eq!(p.history(), Ok(Vec::new()));
+        assert_eq!(p.set_aside(), vec![key.clone()]);
+        p.dismiss(&key).unwrap();
+        assert!(p.set_aside().is_empty());
+        let kept: Vec<String> = store
+            .keys()
+            .unwrap()
+            .into_iter()
+            .filter(|k| k.starts_with(DISMISSED_KEY))
+            .collect();
+        assert_eq!(kept.len(), 1);
+        assert_eq!(store.get(&kept[0]).unwrap().as_deref(), Some("{broken"));
     }
 
     #[test]

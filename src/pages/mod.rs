@@ -50,11 +50,42 @@ pub fn load_failed(i18n: &I18n, error: &LoadError) -> Html {
     html! { <p class="notice notice--warning" role="alert" data-testid="load-failed">{ text }</p> }
 }
 
+/// Every piece of stored data that could not be read and was set aside, until the user
+/// dismisses it: shown at the top of every page, whichever page found it. Checked after each
+/// page has rendered (pages read storage while rendering).
+#[function_component]
+pub fn SetAsideNotices() -> Html {
+    let store = use_store();
+    let navigator = crate::router::use_navigator();
+    let keys = use_state(Vec::<String>::new);
+    {
+        let (store, keys) = (store.clone(), keys.clone());
+        // Also after this component's own render: a dismissal changes the list.
+        use_effect(move || {
+            let now = PracticeStore::new(store).set_aside();
+            if now != *keys {
+                keys.set(now);
+            }
+        });
+    }
+    let _ = navigator.path;
+    let refresh = {
+        let (store, keys) = (store.clone(), keys.clone());
+        Callback::from(move |_| keys.set(PracticeStore::new(store.clone()).set_aside()))
+    };
+    html! {
+        { for keys.iter().map(|k| html! { <UnreadableNotice key_name={AttrValue::from(k.clone())} on_dismiss={refresh.clone()} /> }) }
+    }
+}
+
 /// Props of [`UnreadableNotice`].
 #[derive(Properties, PartialEq)]
 pub struct UnreadableProps {
     /// The storage key the unreadable data was moved to.
     pub key_name: AttrValue,
+    /// Called once the user has dismissed the notice.
+    #[prop_or_default]
+    pub on_dismiss: Callback<()>,
 }
 
 /// Says that stored data could not be read, that it was kept aside, and offers it as a file.
@@ -63,17 +94,31 @@ pub fn UnreadableNotice(props: &UnreadableProps) -> Html {
     let i18n = use_i18n();
     let store = use_store();
     let download = {
-        let key = props.key_name.to_string();
+        let (key, store) = (props.key_name.to_string(), store.clone());
         Callback::from(move |_| {
             if let Some(raw) = PracticeStore::new(store.clone()).quarantined(&key) {
                 download_text("latih-data-tidak-terbaca.json", &raw);
             }
         })
     };
+    let dismiss = {
+        let (key, store, done) = (
+            props.key_name.to_string(),
+            store.clone(),
+            props.on_dismiss.clone(),
+        );
+        Callback::from(move |_| {
+            let _ = PracticeStore::new(store.clone()).dismiss(&key);
+            done.emit(());
+        })
+    };
     html! {
         <div class="notice notice--warning" role="alert" data-testid="unreadable">
             <p>{ i18n.t(Text::UnreadableData) }</p>
-            <button type="button" class="button button--secondary" onclick={download}>{ i18n.t(Text::UnreadableDownload) }</button>
+            <div class="actions">
+                <button type="button" class="button button--secondary" onclick={download}>{ i18n.t(Text::UnreadableDownload) }</button>
+                <button type="button" class="button button--secondary" onclick={dismiss} data-testid="unreadable-dismiss">{ i18n.t(Text::UnreadableDismiss) }</button>
+            </div>
         </div>
     }
 }

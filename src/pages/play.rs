@@ -17,7 +17,6 @@ use crate::engine::sim::{Event, Session, Turn};
 use crate::engine::workshop::AttemptId;
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
-use crate::pages::UnreadableNotice;
 use crate::platform::clock::{now_ms, random_u64};
 use crate::platform::events::WindowListener;
 use crate::practice::{Attempt, Mode, PracticeStore, ReadError, SavedRun};
@@ -94,7 +93,8 @@ pub fn Play(props: &PlayProps) -> Html {
         Some(Notice::NotSaved) => {
             html! { <p class="notice notice--warning" role="status" data-testid="not-saved">{ i18n.t(Text::StorageRunNotSaved) }</p> }
         }
-        Some(Notice::SetAside(key)) => html! { <UnreadableNotice key_name={key.clone()} /> },
+        // Shown at the top of the page, with every other piece of data set aside.
+        Some(Notice::SetAside(_)) => html! {},
         None => html! {},
     };
     let Some(current) = (*run).clone() else {

@@ -104,7 +104,8 @@ pub fn WorkshopList() -> Html {
                         }) }
                     </ul>
                 },
-                Err(crate::practice::ReadError::SetAside(key)) => html! { <crate::pages::UnreadableNotice key_name={key} /> },
+                // Shown at the top of the page until dismissed.
+                Err(crate::practice::ReadError::SetAside(_)) => html! {},
                 Err(crate::practice::ReadError::Store(_)) => html! { <p class="notice notice--warning" role="alert">{ i18n.t(Text::StorageUnavailable) }</p> },
             } }
         </div>
@@ -465,11 +466,13 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
             .find(|s| s.id == id)
             .map_or(id.to_owned(), |s| s.meta.title.get(en).to_owned())
     };
-    let tested: Vec<&ScenarioRef> = workshop
-        .pre_test
-        .iter()
-        .chain(&workshop.post_test)
-        .collect();
+    // Each tested scenario once, even when it is both the pre-test and the post-test.
+    let mut tested: Vec<&ScenarioRef> = Vec::new();
+    for r in workshop.pre_test.iter().chain(&workshop.post_test) {
+        if !tested.iter().any(|t| t.id == r.id) {
+            tested.push(r);
+        }
+    }
     html! {
         <div class="page monev" data-testid="workshop-detail">
             <p class="eyebrow">{ i18n.t(Text::WorkshopTitle) }</p>

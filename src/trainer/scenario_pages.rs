@@ -20,7 +20,6 @@ use crate::loader::{use_pack, Loadable};
 use crate::pages::load_failed;
 use crate::platform::clock::{now_ms, random_u64};
 use crate::platform::download::download_text;
-use crate::practice::ReadError;
 
 /// What the last import or action said.
 #[derive(Clone, PartialEq)]
@@ -292,9 +291,7 @@ pub fn ScenarioLibrary() -> Html {
                 <input type="file" accept=".json,application/json" multiple=true onchange={on_pick} data-testid="scenario-file" />
             </label>
             { status_view }
-            if let Err(ReadError::SetAside(key)) = &entries {
-                <crate::pages::UnreadableNotice key_name={key.clone()} />
-            }
+            // Data set aside is announced at the top of the page until dismissed.
             <div class="actions">
                 <button type="button" class="button" onclick={create} data-testid="new-scenario">{ i18n.t(TrainerText::NewScenario) }</button>
             </div>

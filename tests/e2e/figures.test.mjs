@@ -75,6 +75,9 @@ for (const [date, transport, price] of WINDOWS) {
     assert.equal((await page.getByTestId("calc-total").textContent()).trim(), price);
     // The debrief's score is the engine's.
     await page.getByTestId("to-debrief").click();
+    await page.getByTestId("debrief").waitFor();
+    // The debrief opens at its top: the score first, not the end of the conversation.
+    assert.equal(await page.evaluate(() => window.scrollY), 0);
     const total = Number(await page.locator("[data-testid=total] .total__number").textContent());
     assert.equal(total, Number(transcript.match(/TOTAL\s+(\d+)/)[1]));
     if (date === "2026-06-15") await screenshot(page, `figures-${s.id}-${date}`);

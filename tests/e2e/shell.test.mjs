@@ -85,3 +85,27 @@ test("the page allows only its own scripts: the CSP has no unsafe-inline and nam
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("unreadable stored data is announced on every page until dismissed, and kept", async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const { page } = await openApp(context);
+  await page.evaluate(() => {
+    localStorage.setItem("latih.history", "{not json");
+    localStorage.setItem("latih.workshop", "[broken");
+  });
+  await page.goto(`${server.url}#/riwayat`);
+  await page.getByTestId("unreadable").first().waitFor();
+  // Another page, and a reload: the notices stay, one for each piece of data set aside.
+  await page.goto(`${server.url}#/workshop`);
+  await page.reload();
+  await page.getByTestId("unreadable").first().waitFor();
+  assert.equal(await page.getByTestId("unreadable").count(), 2);
+  await page.getByTestId("unreadable-dismiss").first().click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=unreadable]").length === 1);
+  await page.getByTestId("unreadable-dismiss").click();
+  await page.waitForFunction(() => document.querySelectorAll("[data-testid=unreadable]").length === 0);
+  // Dismissed, not deleted: the data stays in storage (and in backups).
+  const kept = await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("latih.unreadable-seen.")).length);
+  assert.equal(kept, 2);
+  await context.close();
+});
