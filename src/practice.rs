@@ -34,6 +34,53 @@ pub struct SavedRun {
     /// For a workshop's pre-test or post-test: who takes it, for which workshop.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub taker: Option<Taker>,
+    /// For a workshop test: the attempt's id, drawn when it starts (its seed comes from it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attempt: Option<String>,
+}
+
+impl SavedRun {
+    /// A new run of `scenario` on `terms`. A workshop test (with a `taker`) draws its attempt
+    /// id now and takes the seed the workshop and attempt fix; practice takes `seed`.
+    pub fn start(
+        scenario: &crate::engine::scenario::Scenario,
+        terms: crate::engine::sim::Terms,
+        mode: Mode,
+        seed: u64,
+        taker: Option<Taker>,
+        random: (u64, u64),
+        started_ms: u64,
+    ) -> SavedRun {
+        let attempt = taker
+            .as_ref()
+            .map(|_| AttemptId::from_random(random.0, random.1));
+        let seed = match (&taker, attempt) {
+            (Some(t), Some(a)) => crate::engine::workshop::test_seed(&t.workshop, a),
+            _ => seed,
+        };
+        SavedRun {
+            save: SaveState {
+                scenario: scenario.id.clone(),
+                version: scenario.version,
+                seed,
+                choices: Vec::new(),
+                date: Some(terms.date),
+                rates: terms.rates.version.clone(),
+            },
+            mode,
+            started_ms,
+            taker,
+            attempt: attempt.map(|a| a.uuid()),
+        }
+    }
+
+    /// The attempt's id: the one drawn at the start, or `fallback` (practice runs).
+    pub fn attempt_id(&self, fallback: AttemptId) -> AttemptId {
+        self.attempt
+            .as_deref()
+            .and_then(AttemptId::from_uuid)
+            .unwrap_or(fallback)
+    }
 }
 
 /// A finished attempt.
@@ -380,6 +427,7 @@ mod tests {
             mode: Mode::Practice,
             started_ms: 1,
             taker: None,
+            attempt: None,
         }
     }
 
@@ -411,6 +459,7 @@ mod tests {
                     mode: Mode::Assessment,
                     started_ms: 1_796_000_000_000,
                     taker: phase.map(|p| joined.taker(w, p)),
+                    attempt: None,
                 };
                 let card = session.score_card().unwrap();
                 Attempt::new(
@@ -502,12 +551,20 @@ mod tests {
     fn attempt(which: usize, policy: Policy, taker: Option<Taker>) -> (Attempt, Vec<Scenario>) {
         let scenarios = pack::load().unwrap();
         let s = &scenarios[which];
-        let session = scripted_session(s, policy, 9, day()).unwrap();
+        // As the briefing starts it: a test draws its attempt and the seed that goes with it.
+        let started = SavedRun::start(
+            s,
+            day(),
+            Mode::Assessment,
+            9,
+            taker,
+            (which as u64, 3),
+            1_796_000_000_000,
+        );
+        let session = scripted_session(s, policy, started.save.seed, day()).unwrap();
         let run = SavedRun {
             save: session.save(),
-            mode: Mode::Assessment,
-            started_ms: 1_796_000_000_000,
-            taker,
+            ..started
         };
         let card = session.score_card().unwrap();
         let a = Attempt::new(
@@ -515,7 +572,7 @@ mod tests {
             &session,
             &card,
             1_796_000_300_000,
-            AttemptId::from_random(which as u64, 3),
+            run.attempt_id(AttemptId::from_random(which as u64, 3)),
         );
         (a, scenarios)
     }

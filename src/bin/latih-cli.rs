@@ -451,17 +451,25 @@ fn verify_codes(a: &Args) -> Result<bool, String> {
             verified.push(v.clone());
         }
         match result {
-            Ok(v) => println!(
-                "ok\t{}\t{}\t{}\t{}\t{}",
-                v.record.agent,
-                v.record.wadah,
-                match v.record.phase {
-                    Phase::PreTest => "pre_test",
-                    Phase::PostTest => "post_test",
-                },
-                v.record.scenario,
-                v.card.total
-            ),
+            Ok(v) => {
+                // A doubt does not refuse a result: the trainer decides (a column per doubt).
+                let doubts: String = v
+                    .doubts
+                    .iter()
+                    .map(|d| format!("\tdoubt: {}", d.message().get(a.english)))
+                    .collect();
+                println!(
+                    "ok\t{}\t{}\t{}\t{}\t{}{doubts}",
+                    v.record.agent,
+                    v.record.wadah,
+                    match v.record.phase {
+                        Phase::PreTest => "pre_test",
+                        Phase::PostTest => "post_test",
+                    },
+                    v.record.scenario,
+                    v.card.total
+                )
+            }
             Err(why) => {
                 all_ok = false;
                 println!("rejected\t{}", why.message().get(a.english));

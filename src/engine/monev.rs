@@ -838,7 +838,9 @@ mod tests {
         policy: Policy,
         id: u64,
     ) -> Verified {
-        let session = scripted_session(&f.scenarios[0], policy, id, day()).unwrap();
+        let seed =
+            crate::engine::workshop::test_seed(&f.workshop.id, AttemptId::from_random(id, id));
+        let session = scripted_session(&f.scenarios[0], policy, seed, day()).unwrap();
         let taker = Taker {
             workshop: f.workshop.id.clone(),
             agent: agent.into(),
@@ -1048,6 +1050,7 @@ mod tests {
             card,
             turns: session.turns().cloned().collect(),
             terms: day(),
+            doubts: Vec::new(),
         }
     }
 

@@ -268,6 +268,23 @@ impl AttemptId {
         AttemptId(b)
     }
 
+    /// Reads the UUID text back.
+    pub fn from_uuid(text: &str) -> Option<AttemptId> {
+        let hex: Vec<u8> = text
+            .bytes()
+            .filter(|b| *b != b'-')
+            .map(|b| (b as char).to_digit(16).map(|d| d as u8))
+            .collect::<Option<Vec<u8>>>()?;
+        if hex.len() != 32 {
+            return None;
+        }
+        let mut out = [0u8; 16];
+        for (i, pair) in hex.chunks(2).enumerate() {
+            out[i] = pair[0] << 4 | pair[1];
+        }
+        Some(AttemptId(out))
+    }
+
     /// The UUID text, e.g. `1b4e28ba-2fa1-41d2-883f-0016d3cca427`.
     pub fn uuid(&self) -> String {
         const HEX: &[u8; 16] = b"0123456789abcdef";
@@ -281,6 +298,98 @@ impl AttemptId {
         }
         out
     }
+}
+
+/// The seed of a workshop test: drawn from the workshop and the attempt, so the situation is
+/// fresh for every attempt and a code cannot choose its own (a code whose seed is not this one
+/// was not made by the app).
+pub fn test_seed(workshop: &str, attempt: AttemptId) -> u64 {
+    // FNV-1a over the workshop id and the attempt's bytes, then a splitmix finaliser.
+    let mut h = 0xcbf2_9ce4_8422_2325u64;
+    for b in workshop.bytes().chain(attempt.0) {
+        h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    }
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^ (h >> 31)
+}
+
+/// Something about a verified result that a trainer should look at before counting it. The
+/// replay proves the score; these say the code may not come from a real test.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Doubt {
+    /// Finished faster than anyone can read the worker's lines and the choices.
+    TooFast {
+        /// Seconds the test took.
+        seconds: u32,
+        /// Choices made.
+        turns: u32,
+    },
+    /// Played on a day far from the workshop's.
+    OutsideWorkshop {
+        /// The run's date.
+        played: Date,
+    },
+}
+
+/// The fewest seconds a choice takes an agent who reads it.
+pub const MIN_SECONDS_PER_TURN: u32 = 3;
+/// A test may be taken this many days before the workshop's date...
+pub const DAYS_BEFORE: i64 = 7;
+/// ...and this many after it.
+pub const DAYS_AFTER: i64 = 60;
+
+impl Doubt {
+    /// The doubt in both languages.
+    pub fn message(&self) -> Localized {
+        match self {
+            Doubt::TooFast { seconds, turns } => message(
+                Msg::DoubtTooFast,
+                &[
+                    ("seconds", seconds.to_string()),
+                    ("turns", turns.to_string()),
+                ],
+            ),
+            Doubt::OutsideWorkshop { played } => {
+                let one = |english| super::messages::long_date(*played, english);
+                let mut m = message(Msg::DoubtOutside, &[]);
+                m.id = super::messages::fill(&m.id, &[("date", one(false))]);
+                m.en = super::messages::fill(&m.en, &[("date", one(true))]);
+                m
+            }
+        }
+    }
+}
+
+/// Days since 1970-01-01 of a date.
+fn day_number(d: Date) -> i64 {
+    // Howard Hinnant's days-from-civil.
+    let y = i64::from(d.year) - i64::from(d.month <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let m = i64::from(d.month);
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// What a trainer should look at in a verified result.
+pub fn doubts(record: &ResultRecord, workshop: &Workshop) -> Vec<Doubt> {
+    let mut out = Vec::new();
+    let turns = record.choices.len() as u32;
+    if record.duration_s < turns.saturating_mul(MIN_SECONDS_PER_TURN) {
+        out.push(Doubt::TooFast {
+            seconds: record.duration_s,
+            turns,
+        });
+    }
+    let days = day_number(record.date) - day_number(workshop.date);
+    if !(-DAYS_BEFORE..=DAYS_AFTER).contains(&days) {
+        out.push(Doubt::OutsideWorkshop {
+            played: record.date,
+        });
+    }
+    out
 }
 
 /// One finished assessment, as its result code carries it.
@@ -501,6 +610,13 @@ pub enum Rejection {
     WhoUnknown,
     /// The start time or duration is impossible (the code was edited).
     WhenImpossible,
+    /// The seed is not the one the app draws for this workshop and attempt: made by hand.
+    SeedNotDrawn,
+    /// The same attempt as a result already counted, under another name or Wadah: a copy.
+    Copied {
+        /// The name on the result already counted.
+        of: String,
+    },
     /// The replayed score differs from the score in the code: the code was edited.
     ScoreEdited {
         /// The score the code claims.
@@ -542,6 +658,8 @@ impl Rejection {
             Rejection::Unfinished => message(Msg::CodeUnfinished, &[]),
             Rejection::WhoUnknown => message(Msg::CodeWhoUnknown, &[]),
             Rejection::WhenImpossible => message(Msg::CodeWhenImpossible, &[]),
+            Rejection::SeedNotDrawn => message(Msg::CodeSeedNotDrawn, &[]),
+            Rejection::Copied { of } => message(Msg::CodeCopied, &[("name", of.clone())]),
             Rejection::ScoreEdited { claimed, replayed } => message(
                 Msg::CodeScoreEdited,
                 &[
@@ -566,6 +684,8 @@ pub struct Verified {
     pub turns: Vec<Turn>,
     /// The date and rates the run was played and scored on.
     pub terms: Terms,
+    /// What a trainer should look at before counting it (empty: nothing).
+    pub doubts: Vec<Doubt>,
 }
 
 /// Why a typed name cannot be used.
@@ -635,6 +755,9 @@ pub fn verify(
     if !PLAUSIBLE_START.contains(&record.started_s) || record.duration_s > MAX_DURATION_S {
         return Err(Rejection::WhenImpossible);
     }
+    if record.seed != test_seed(&record.workshop, record.attempt) {
+        return Err(Rejection::SeedNotDrawn);
+    }
     let planned = workshop
         .tests(record.phase)
         .iter()
@@ -683,6 +806,7 @@ pub fn verify(
         turns: session.turns().cloned().collect(),
         card,
         terms,
+        doubts: doubts(record, workshop),
     })
 }
 
@@ -705,10 +829,11 @@ pub fn check_batch(
     scenarios: &[Scenario],
     known: &[String],
 ) -> Batch {
-    let mut seen: Vec<AttemptId> = known
+    // Each attempt once, with who took it: the same attempt under another name is a copy.
+    let mut seen: Vec<(AttemptId, String, String)> = known
         .iter()
         .filter_map(|c| ResultRecord::from_code(c).ok())
-        .map(|r| r.attempt)
+        .map(|r| (r.attempt, r.agent, r.wadah))
         .collect();
     let mut batch = Batch::default();
     for code in find_codes(text) {
@@ -716,11 +841,22 @@ pub fn check_batch(
             .map_err(Rejection::Code)
             .and_then(|r| verify(&r, workshop, scenarios));
         match checked {
-            Ok(v) if seen.contains(&v.record.attempt) => batch.duplicates += 1,
-            Ok(v) => {
-                seen.push(v.record.attempt);
-                batch.accepted.push((code.to_owned(), v));
-            }
+            Ok(v) => match seen.iter().find(|(a, _, _)| *a == v.record.attempt) {
+                Some((_, agent, wadah)) if *agent == v.record.agent && *wadah == v.record.wadah => {
+                    batch.duplicates += 1
+                }
+                Some((_, agent, _)) => batch
+                    .rejected
+                    .push((code.to_owned(), Rejection::Copied { of: agent.clone() })),
+                None => {
+                    seen.push((
+                        v.record.attempt,
+                        v.record.agent.clone(),
+                        v.record.wadah.clone(),
+                    ));
+                    batch.accepted.push((code.to_owned(), v));
+                }
+            },
             Err(why) => batch.rejected.push((code.to_owned(), why)),
         }
     }
@@ -774,21 +910,25 @@ mod tests {
     }
 
     fn record(scenario: &Scenario, workshop: &Workshop, phase: Phase) -> ResultRecord {
-        let session = scripted_session(scenario, Policy::BestPractice, 5, day()).unwrap();
+        record_as(scenario, workshop, phase, AttemptId::from_random(1, 2))
+    }
+
+    /// A result as the app makes it for `attempt` (its seed drawn from workshop and attempt).
+    fn record_as(
+        scenario: &Scenario,
+        workshop: &Workshop,
+        phase: Phase,
+        attempt: AttemptId,
+    ) -> ResultRecord {
+        let seed = test_seed(&workshop.id, attempt);
+        let session = scripted_session(scenario, Policy::BestPractice, seed, day()).unwrap();
         let taker = Taker {
             workshop: workshop.id.clone(),
             agent: "Rina".into(),
             wadah: workshop.wadah[0].clone(),
             phase,
         };
-        ResultRecord::of(
-            &session,
-            taker,
-            AttemptId::from_random(1, 2),
-            1_796_000_000,
-            540,
-        )
-        .unwrap()
+        ResultRecord::of(&session, taker, attempt, 1_796_000_000, 540).unwrap()
     }
 
     #[test]
@@ -960,12 +1100,16 @@ mod tests {
         let scenarios = pack::load().unwrap();
         let w = workshop(&scenarios);
         let a = record(&scenarios[0], &w, Phase::PreTest).to_code();
-        let mut other = record(&scenarios[1], &w, Phase::PostTest);
-        other.attempt = AttemptId::from_random(7, 7);
-        let b = other.to_code();
+        let b = record_as(
+            &scenarios[1],
+            &w,
+            Phase::PostTest,
+            AttemptId::from_random(7, 7),
+        )
+        .to_code();
         let text = format!("Rina: {a}\nRina lagi: {a}\nBudi: {b}\nSiti: LATIH-ZZZZ");
         let batch = check_batch(&text, &w, &scenarios, &[]);
-        assert_eq!(batch.accepted.len(), 2);
+        assert_eq!(batch.accepted.len(), 2, "{:?}", batch.rejected);
         assert_eq!(batch.duplicates, 1);
         assert_eq!(batch.rejected.len(), 1);
         assert_eq!(batch.rejected[0].0, "LATIH-ZZZZ");
@@ -1066,6 +1210,80 @@ mod tests {
         );
         w.post_after_practice = true;
         assert_eq!(Workshop::from_code(&w.to_code()), Ok(w));
+    }
+
+    #[test]
+    fn a_code_cannot_choose_its_situation_or_be_copied_under_another_name() {
+        let scenarios = pack::load().unwrap();
+        let w = workshop(&scenarios);
+        // The best path played on a seed of the forger's choosing, and its score.
+        let mut forged = record(&scenarios[0], &w, Phase::PreTest);
+        let session = scripted_session(&scenarios[0], Policy::BestPractice, 12_345, day()).unwrap();
+        forged.seed = 12_345;
+        forged.choices = session.turns().map(|t| t.choice).collect();
+        forged.score = session.score_card().unwrap().total;
+        let forged = ResultRecord::from_code(&forged.to_code()).unwrap();
+        assert_eq!(
+            verify(&forged, &w, &scenarios),
+            Err(Rejection::SeedNotDrawn)
+        );
+        // Rina's real result sent again as Budi's: refused as a copy, naming Rina.
+        let rina = record(&scenarios[0], &w, Phase::PreTest);
+        let mut budi = rina.clone();
+        budi.agent = "Budi".into();
+        let text = format!("{}\n{}", rina.to_code(), budi.to_code());
+        let batch = check_batch(&text, &w, &scenarios, &[]);
+        assert_eq!(batch.accepted.len(), 1);
+        assert_eq!(batch.rejected[0].1, Rejection::Copied { of: "Rina".into() });
+        assert!(batch.rejected[0]
+            .1
+            .message()
+            .en
+            .contains("copy of Rina's result"));
+        let later = check_batch(&budi.to_code(), &w, &scenarios, &[rina.to_code()]);
+        assert_eq!(later.rejected[0].1, Rejection::Copied { of: "Rina".into() });
+    }
+
+    #[test]
+    fn results_too_fast_or_far_from_the_workshop_are_flagged_for_the_trainer() {
+        let scenarios = pack::load().unwrap();
+        let w = workshop(&scenarios);
+        let honest = record(&scenarios[0], &w, Phase::PreTest);
+        assert!(verify(&honest, &w, &scenarios).unwrap().doubts.is_empty());
+        let turns = honest.choices.len() as u32;
+        let fast = ResultRecord {
+            duration_s: 2 * turns,
+            ..honest.clone()
+        };
+        let fast = ResultRecord::from_code(&fast.to_code()).unwrap();
+        assert_eq!(
+            verify(&fast, &w, &scenarios).unwrap().doubts,
+            vec![Doubt::TooFast {
+                seconds: 2 * turns,
+                turns
+            }]
+        );
+        // The workshop is on 3 December 2026; its tests a week before to two months after.
+        let mut moved = w.clone();
+        moved.date = Date::new(2027, 6, 1).unwrap();
+        let v = verify(&honest, &moved, &scenarios).unwrap();
+        assert_eq!(
+            v.doubts,
+            vec![Doubt::OutsideWorkshop {
+                played: honest.date
+            }]
+        );
+        assert!(
+            v.doubts[0].message().id.contains("3 Desember 2026"),
+            "{:?}",
+            v.doubts[0].message()
+        );
+        moved.date = Date::new(2026, 11, 27).unwrap();
+        assert!(verify(&honest, &moved, &scenarios)
+            .unwrap()
+            .doubts
+            .is_empty());
+        assert_eq!(day_number(Date::new(2026, 12, 3).unwrap()), 20_790);
     }
 
     #[test]

@@ -10,11 +10,11 @@ use crate::engine::figures;
 use crate::engine::messages;
 use crate::engine::messages::long_date;
 use crate::engine::rates::{money, Package};
-use crate::engine::sim::{SaveState, Terms};
+use crate::engine::sim::Terms;
 use crate::engine::workshop::Phase;
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
-use crate::platform::clock::{fresh_seed, now_ms, today};
+use crate::platform::clock::{fresh_seed, now_ms, random_u64, today};
 use crate::practice::{Mode, PracticeStore, SavedRun};
 
 /// Props of [`Briefing`].
@@ -109,22 +109,18 @@ pub fn Briefing(props: &BriefingProps) -> Html {
             } else {
                 *mode
             };
-            let run = SavedRun {
-                save: SaveState {
-                    scenario: s.id.clone(),
-                    version: s.version,
-                    // A fixed situation is for practice; an assessment always gets a fresh one.
-                    seed: seed
-                        .filter(|_| mode == Mode::Practice)
-                        .unwrap_or_else(fresh_seed),
-                    choices: Vec::new(),
-                    date: Some(terms.date),
-                    rates: terms.rates.version.clone(),
-                },
+            // A fixed situation is for practice; an assessment always gets a fresh one, and a
+            // workshop test the one its workshop and attempt fix.
+            let run = SavedRun::start(
+                &s,
+                terms,
                 mode,
-                started_ms: now_ms(),
-                taker: taker.clone(),
-            };
+                seed.filter(|_| mode == Mode::Practice)
+                    .unwrap_or_else(fresh_seed),
+                taker.clone(),
+                (random_u64(), random_u64()),
+                now_ms(),
+            );
             // If storage fails the run still starts; the play page says why it is not kept.
             if practice.save_run(&run).is_err() {
                 error.set(Some(Text::StorageRunNotSaved));

@@ -91,6 +91,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 },
                 started_ms: now_ms(),
                 taker: None,
+                attempt: None,
             };
             let _ = practice.save_run(&run);
             let id = run.save.scenario.clone();

@@ -143,7 +143,7 @@ pub fn Play(props: &PlayProps) -> Html {
                 ..current
             };
             if let Some(card) = session.score_card() {
-                let id = AttemptId::from_random(random_u64(), random_u64());
+                let id = next.attempt_id(AttemptId::from_random(random_u64(), random_u64()));
                 let attempt = Attempt::new(&next, &session, &card, now_ms(), id);
                 let index = match practice.finish(attempt.clone()) {
                     Ok(i) => i,
