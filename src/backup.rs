@@ -26,7 +26,7 @@ pub struct Backup {
     pub entries: BTreeMap<String, String>,
 }
 
-/// Why a backup could not be restored. Nothing is written in any of these cases.
+/// Why a backup could not be restored. Nothing is changed in any of these cases.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum RestoreError {
     /// Not a Latih backup (or not JSON at all).
@@ -35,8 +35,34 @@ pub enum RestoreError {
     TooNew,
     /// A backup with nothing in it.
     Empty,
-    /// Storage refused a write; how many entries were restored before it did.
-    Store(StoreError, usize),
+    /// Storage refused a write; what the restore had written was undone.
+    Store(StoreError),
+}
+
+/// What to do with data here that differs from the backup's and cannot be merged (a run in
+/// progress, the joined workshop, a scenario's text).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Differing {
+    /// Keep this device's (the default: the user is asked before anything is replaced).
+    KeepHere,
+    /// Take the backup's (the user asked for it).
+    TakeBackup,
+}
+
+/// What a restore did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Restored {
+    /// Entries that were not here and now are.
+    pub added: usize,
+    /// Lists merged with the backup's (history, workshops, the scenario list): nothing of
+    /// either side lost.
+    pub merged: usize,
+    /// Entries here exactly as in the backup.
+    pub unchanged: usize,
+    /// Entries that differ and were kept as they are here (see [`Differing`]).
+    pub kept_here: usize,
+    /// Entries replaced by the backup's, when asked.
+    pub replaced: usize,
 }
 
 /// Collects every Latih key from `store`.
@@ -57,9 +83,64 @@ pub fn create(store: &Store, created_ms: u64) -> Result<Backup, StoreError> {
     })
 }
 
-/// Reads a backup file and writes its entries into `store` (replacing those keys); returns how
-/// many were restored. The file is checked completely before anything is written.
-pub fn restore(store: &Store, text: &str) -> Result<usize, RestoreError> {
+/// Whether a key holds a preference of this device (language, meters shown, notices
+/// dismissed), which a restore never counts as a difference worth asking about.
+fn is_preference(key: &str) -> bool {
+    key == crate::platform::prefs::LANG_KEY
+        || key == crate::pages::play::METERS_KEY
+        || key.starts_with(crate::practice::DISMISSED_KEY)
+}
+
+/// The two values merged, for the keys whose values are lists that can be joined without
+/// losing either side; `None` for any other key, or when either side is unreadable.
+fn merged(key: &str, here: &str, theirs: &str) -> Option<String> {
+    use crate::practice::{Attempt, HISTORY_KEY};
+    use crate::trainer::scenarios::{Entry, INDEX_KEY};
+    use crate::trainer::store::{merge_into, SavedWorkshop, WORKSHOPS_KEY};
+    if key == HISTORY_KEY {
+        let mut all: Vec<Attempt> = serde_json::from_str(here).ok()?;
+        let theirs: Vec<Attempt> = serde_json::from_str(theirs).ok()?;
+        for a in theirs {
+            let known = all
+                .iter()
+                .any(|b| if a.id.is_empty() { *b == a } else { b.id == a.id });
+            if !known {
+                all.push(a);
+            }
+        }
+        all.sort_by_key(|a| a.finished_ms);
+        serde_json::to_string(&all).ok()
+    } else if key == WORKSHOPS_KEY {
+        // Stored oldest first; merge_into works newest first.
+        let mut all: Vec<SavedWorkshop> = serde_json::from_str(here).ok()?;
+        let theirs: Vec<SavedWorkshop> = serde_json::from_str(theirs).ok()?;
+        all.reverse();
+        for w in theirs {
+            merge_into(&mut all, w);
+        }
+        all.reverse();
+        serde_json::to_string(&all).ok()
+    } else if key == INDEX_KEY {
+        // Each scenario's text has a key of its own; the list only gains the ones not here.
+        let mut all: Vec<Entry> = serde_json::from_str(here).ok()?;
+        let theirs: Vec<Entry> = serde_json::from_str(theirs).ok()?;
+        for e in theirs {
+            if !all.iter().any(|h| h.uid == e.uid) {
+                all.push(e);
+            }
+        }
+        serde_json::to_string(&all).ok()
+    } else {
+        None
+    }
+}
+
+/// Reads a backup file and brings its entries into `store`. Nothing here is lost: entries not
+/// here are added, lists (history, workshops, the trainer's scenarios) are merged, and other
+/// entries that differ are kept as they are here unless `differing` says to take the
+/// backup's. The file is checked completely first, and the restore is all or nothing: when
+/// storage refuses a write, every entry written is put back as it was.
+pub fn restore(store: &Store, text: &str, differing: Differing) -> Result<Restored, RestoreError> {
     let backup: Backup = serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)?;
     if backup.app != APP {
         return Err(RestoreError::NotABackup);
@@ -73,14 +154,46 @@ pub fn restore(store: &Store, text: &str) -> Result<usize, RestoreError> {
     if backup.entries.is_empty() {
         return Err(RestoreError::Empty);
     }
-    let mut restored = 0;
-    for (key, value) in &backup.entries {
-        store
-            .set(key, value)
-            .map_err(|e| RestoreError::Store(e, restored))?;
-        restored += 1;
+    let mut done = Restored::default();
+    let mut writes: Vec<(String, String)> = Vec::new();
+    for (key, theirs) in backup.entries {
+        let here = store.get(&key).map_err(RestoreError::Store)?;
+        match here {
+            None => {
+                done.added += 1;
+                writes.push((key, theirs));
+            }
+            Some(here) if here == theirs => done.unchanged += 1,
+            Some(here) => match merged(&key, &here, &theirs) {
+                Some(value) if value == here => done.unchanged += 1,
+                Some(value) => {
+                    done.merged += 1;
+                    writes.push((key, value));
+                }
+                None if is_preference(&key) => done.unchanged += 1,
+                None if differing == Differing::TakeBackup => {
+                    done.replaced += 1;
+                    writes.push((key, theirs));
+                }
+                None => done.kept_here += 1,
+            },
+        }
     }
-    Ok(restored)
+    let mut undo: Vec<(String, Option<String>)> = Vec::new();
+    for (key, value) in writes {
+        let before = store.get(&key).ok().flatten();
+        if let Err(e) = store.set(&key, &value) {
+            for (key, before) in undo.into_iter().rev() {
+                let _ = match before {
+                    Some(v) => store.set(&key, &v),
+                    None => store.remove(&key),
+                };
+            }
+            return Err(RestoreError::Store(e));
+        }
+        undo.push((key, before));
+    }
+    Ok(done)
 }
 
 #[cfg(test)]
@@ -97,38 +210,130 @@ mod tests {
         assert_eq!(backup.entries.len(), 2);
         let text = serde_json::to_string(&backup).unwrap();
         let b = Store::memory();
-        assert_eq!(restore(&b, &text), Ok(2));
+        let done = restore(&b, &text, Differing::KeepHere).unwrap();
+        assert_eq!((done.added, done.kept_here), (2, 0));
         assert_eq!(b.get("latih.history").unwrap().as_deref(), Some("[1,2]"));
         assert_eq!(b.get("other.app").unwrap(), None);
+    }
+
+    fn restore_keep(store: &Store, text: &str) -> Result<Restored, RestoreError> {
+        restore(store, text, Differing::KeepHere)
+    }
+
+    fn attempt(id: &str, finished_ms: u64) -> crate::practice::Attempt {
+        let save = crate::engine::sim::SaveState {
+            scenario: "s".into(),
+            version: 1,
+            seed: 1,
+            choices: Vec::new(),
+            date: None,
+            rates: String::new(),
+        };
+        crate::practice::Attempt {
+            save,
+            mode: crate::practice::Mode::Practice,
+            started_ms: finished_ms - 1,
+            finished_ms,
+            total: 50,
+            passed: false,
+            outcome: crate::engine::scenario::Outcome::Declined,
+            package: None,
+            competencies: [0; 6],
+            id: id.into(),
+            code: None,
+        }
+    }
+
+    #[test]
+    fn an_older_backup_merges_into_newer_history_and_asks_before_replacing() {
+        use crate::practice::{HISTORY_KEY, JOINED_KEY};
+        let old = Store::memory();
+        let history = |list: &[crate::practice::Attempt]| serde_json::to_string(list).unwrap();
+        old.set(HISTORY_KEY, &history(&[attempt("a", 10)])).unwrap();
+        old.set(JOINED_KEY, "\"old workshop\"").unwrap();
+        old.set("latih.lang", "en").unwrap();
+        let file = serde_json::to_string(&create(&old, 1).unwrap()).unwrap();
+
+        let here = Store::memory();
+        here.set(HISTORY_KEY, &history(&[attempt("a", 10), attempt("b", 20)]))
+            .unwrap();
+        here.set(JOINED_KEY, "\"new workshop\"").unwrap();
+        here.set("latih.lang", "id").unwrap();
+        let done = restore(&here, &file, Differing::KeepHere).unwrap();
+        assert_eq!((done.unchanged, done.kept_here, done.added), (2, 1, 0));
+        let kept: Vec<crate::practice::Attempt> =
+            serde_json::from_str(&here.get(HISTORY_KEY).unwrap().unwrap()).unwrap();
+        assert_eq!(kept.len(), 2, "the newer history is not replaced");
+        assert_eq!(
+            here.get(JOINED_KEY).unwrap().as_deref(),
+            Some("\"new workshop\"")
+        );
+
+        // History from both devices is joined, in order of play.
+        old.set(HISTORY_KEY, &history(&[attempt("c", 5), attempt("a", 10)]))
+            .unwrap();
+        let file = serde_json::to_string(&create(&old, 2).unwrap()).unwrap();
+        let done = restore(&here, &file, Differing::KeepHere).unwrap();
+        assert_eq!(done.merged, 1);
+        let joined: Vec<crate::practice::Attempt> =
+            serde_json::from_str(&here.get(HISTORY_KEY).unwrap().unwrap()).unwrap();
+        let ids: Vec<&str> = joined.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["c", "a", "b"]);
+
+        // Asked, the backup's differing entry replaces this device's.
+        let done = restore(&here, &file, Differing::TakeBackup).unwrap();
+        assert_eq!(done.replaced, 1);
+        assert_eq!(
+            here.get(JOINED_KEY).unwrap().as_deref(),
+            Some("\"old workshop\"")
+        );
+        assert_eq!(here.get("latih.lang").unwrap().as_deref(), Some("id"));
+    }
+
+    #[test]
+    fn a_backup_that_does_not_fit_changes_nothing() {
+        let a = Store::memory();
+        a.set("latih.history", "[]").unwrap();
+        a.set("latih.run.x", &"x".repeat(500)).unwrap();
+        a.set("latih.run.y", &"y".repeat(500)).unwrap();
+        let file = serde_json::to_string(&create(&a, 1).unwrap()).unwrap();
+        let b = Store::memory_with_quota(800);
+        b.set("latih.history", "[]").unwrap();
+        let before: Vec<_> = b.keys().unwrap();
+        assert!(matches!(
+            restore(&b, &file, Differing::TakeBackup),
+            Err(RestoreError::Store(_))
+        ));
+        assert_eq!(b.keys().unwrap(), before, "what was written is undone");
     }
 
     #[test]
     fn bad_files_are_refused_without_writing() {
         let s = Store::memory();
-        assert_eq!(restore(&s, "not json"), Err(RestoreError::NotABackup));
+        assert_eq!(restore_keep(&s, "not json"), Err(RestoreError::NotABackup));
         assert_eq!(
-            restore(
+            restore_keep(
                 &s,
                 r#"{"app":"other","format":1,"created_ms":0,"entries":{"latih.x":"1"}}"#
             ),
             Err(RestoreError::NotABackup)
         );
         assert_eq!(
-            restore(
+            restore_keep(
                 &s,
                 r#"{"app":"latih","format":9,"created_ms":0,"entries":{"latih.x":"1"}}"#
             ),
             Err(RestoreError::TooNew)
         );
         assert_eq!(
-            restore(
+            restore_keep(
                 &s,
                 r#"{"app":"latih","format":1,"created_ms":0,"entries":{}}"#
             ),
             Err(RestoreError::Empty)
         );
         assert_eq!(
-            restore(
+            restore_keep(
                 &s,
                 r#"{"app":"latih","format":1,"created_ms":0,"entries":{"latih.x":"1","evil":"2"}}"#
             ),

@@ -221,6 +221,8 @@ mod trainer {
                 code: workshop.to_code(),
                 created_ms: 1,
                 results: vec![],
+                counted_anyway: Vec::new(),
+                local_id: None,
             })
             .unwrap();
         let html = render(store.clone(), "/");

@@ -6,7 +6,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::{use_i18n, use_store};
-use crate::backup::{create, restore, RestoreError};
+use crate::backup::{create, restore, Differing, RestoreError, Restored};
 use crate::i18n::{t_with, Lang, Text};
 use crate::platform::clock::now_ms;
 use crate::platform::device::{persisted, request_persistence, usage, Usage};
@@ -16,7 +16,21 @@ use crate::platform::download::download_text;
 enum Status {
     Idle,
     Done(Text, usize),
+    /// A restore: what it did, and the file's text while entries kept here could still be
+    /// replaced by the backup's (the trainer or agent is asked first).
+    Restored(Restored, Option<std::rc::Rc<str>>),
     Failed(Text),
+}
+
+/// What a restore did, or why it did nothing.
+fn restore_status(result: Result<Restored, RestoreError>, text: std::rc::Rc<str>) -> Status {
+    match result {
+        Ok(done) => Status::Restored(done, (done.kept_here > 0).then_some(text)),
+        Err(RestoreError::NotABackup) => Status::Failed(Text::RestoreNotBackup),
+        Err(RestoreError::TooNew) => Status::Failed(Text::RestoreTooNew),
+        Err(RestoreError::Empty) => Status::Failed(Text::RestoreEmpty),
+        Err(RestoreError::Store(_)) => Status::Failed(Text::RestoreStorageFull),
+    }
 }
 
 /// Megabytes with one decimal, written the way the language writes numbers ("10.738,4" in
@@ -95,18 +109,23 @@ pub fn Settings() -> Html {
                     .await
                     .ok()
                     .and_then(|v| v.as_string());
-                let result = match text {
-                    Some(text) if text.len() <= 20 * 1024 * 1024 => restore(&store, &text),
-                    _ => Err(RestoreError::NotABackup),
-                };
-                status.set(match result {
-                    Ok(n) => Status::Done(Text::RestoreDone, n),
-                    Err(RestoreError::NotABackup) => Status::Failed(Text::RestoreNotBackup),
-                    Err(RestoreError::TooNew) => Status::Failed(Text::RestoreTooNew),
-                    Err(RestoreError::Empty) => Status::Failed(Text::RestoreEmpty),
-                    Err(RestoreError::Store(_, _)) => Status::Failed(Text::RestoreStorageFull),
+                status.set(match text {
+                    Some(text) if text.len() <= 20 * 1024 * 1024 => {
+                        let result = restore(&store, &text, Differing::KeepHere);
+                        restore_status(result, text.into())
+                    }
+                    _ => Status::Failed(Text::RestoreNotBackup),
                 });
             });
+        })
+    };
+    let take_backup = {
+        let (store, status) = (store.clone(), status.clone());
+        Callback::from(move |_| {
+            if let Status::Restored(_, Some(text)) = &*status {
+                let result = restore(&store, text, Differing::TakeBackup);
+                status.set(restore_status(result, text.clone()));
+            }
         })
     };
     let pick_file = Callback::from(|_| {
@@ -151,6 +170,22 @@ pub fn Settings() -> Html {
                 { match &*status {
                     Status::Idle => html! {},
                     Status::Done(text, n) => html! { <p class="ok" role="status" data-testid="backup-status">{ t_with(i18n.lang, *text, &[("count", &n.to_string())]) }</p> },
+                    Status::Restored(done, ask) => html! {
+                        <div role="status" data-testid="backup-status">
+                            <p class="ok">{ t_with(i18n.lang, Text::RestoreDone, &[
+                                ("added", &done.added.to_string()),
+                                ("merged", &done.merged.to_string()),
+                                ("unchanged", &done.unchanged.to_string()),
+                            ]) }</p>
+                            if done.replaced > 0 {
+                                <p>{ t_with(i18n.lang, Text::RestoreReplaced, &[("count", &done.replaced.to_string())]) }</p>
+                            }
+                            if ask.is_some() {
+                                <p class="warn" data-testid="restore-kept-here">{ t_with(i18n.lang, Text::RestoreKeptHere, &[("count", &done.kept_here.to_string())]) }</p>
+                                <button type="button" class="button button--secondary" onclick={take_backup} data-testid="restore-take-backup">{ i18n.t(Text::RestoreTakeBackup) }</button>
+                            }
+                        </div>
+                    },
                     Status::Failed(text) => html! { <p class="warn" role="alert" data-testid="backup-status">{ i18n.t(*text) }</p> },
                 } }
             </section>

@@ -15,9 +15,7 @@ use crate::engine::monev::{self, dashboard, Dashboard, Filter};
 use crate::engine::rates::Date;
 use crate::engine::scenario::{Competency, Scenario};
 use crate::engine::sim::Terms;
-use crate::engine::workshop::{
-    check_batch, verified_results, Phase, ScenarioRef, Verified, Workshop,
-};
+use crate::engine::workshop::{check_batch, Phase, ScenarioRef, Workshop};
 use crate::i18n::{t_with, Lang, Text, TrainerText};
 use crate::loader::{use_index, use_pack};
 use crate::pages::date_text;
@@ -65,7 +63,8 @@ pub fn WorkshopList() -> Html {
             read_files(e.target_unchecked_into(), move |text, _| {
                 status.set(Some(match read_backup(text.trim()) {
                     Ok(saved) => match store.save(saved) {
-                        Ok(()) => TrainerText::Restored,
+                        Ok(super::store::Added::Beside(_)) => TrainerText::RestoredBeside,
+                        Ok(_) => TrainerText::Restored,
                         Err(_) => TrainerText::NotSaved,
                     },
                     Err(RestoreError::TooNew) => TrainerText::BackupTooNew,
@@ -93,11 +92,14 @@ pub fn WorkshopList() -> Html {
                 Ok(list) if list.is_empty() => html! { <p data-testid="no-workshops">{ i18n.t(TrainerText::NoWorkshops) }</p> },
                 Ok(list) => html! {
                     <ul class="workshop-list">
-                        { for list.iter().filter_map(|saved| saved.workshop().map(|w| (saved, w))).map(|(saved, w)| html! {
+                        { for list.iter().filter_map(|saved| Some((saved, saved.workshop()?, saved.key()?))).map(|(saved, w, key)| html! {
                             <li class="card workshop-list__item">
-                                <a href={TrainerRoute::Workshop { id: w.id.clone() }.href()} data-testid={format!("workshop-{}", w.id)}>
+                                <a href={TrainerRoute::Workshop { id: key.clone() }.href()} data-testid={format!("workshop-{key}")}>
                                     <strong>{ w.name.clone() }</strong>
                                 </a>
+                                if saved.local_id.is_some() {
+                                    <p class="hint" data-testid="kept-beside">{ i18n.t(TrainerText::KeptBeside) }</p>
+                                }
                                 <p>{ format!("{} · {}", date_text(i18n.lang, w.date), w.place) }</p>
                                 <p class="hint">{ t_with(i18n.lang, TrainerText::ResultCount, &[("count", &saved.results.len().to_string())]) }</p>
                             </li>
@@ -235,9 +237,11 @@ pub fn NewWorkshop() -> Html {
                 code: workshop.to_code(),
                 created_ms: now_ms(),
                 results: Vec::new(),
+                counted_anyway: Vec::new(),
+                local_id: None,
             };
             match store.save(saved) {
-                Ok(()) => navigator.push_path(TrainerRoute::Workshop { id: workshop.id }.path()),
+                Ok(_) => navigator.push_path(TrainerRoute::Workshop { id: workshop.id }.path()),
                 Err(_) => problem.set(Some(TrainerText::NotSaved)),
             }
         })
@@ -351,18 +355,19 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         Err(page) => return page,
     };
     let import = {
-        let (store, report, version, scenarios, workshop, saved) = (
+        let (store, report, version, scenarios, workshop, saved, key) = (
             store.clone(),
             report.clone(),
             version.clone(),
             scenarios.clone(),
             workshop.clone(),
             saved.clone(),
+            props.id.clone(),
         );
         Rc::new(move |text: String, skipped: usize| {
             let batch = check_batch(&text, &workshop, &scenarios, &saved.results);
             let codes: Vec<String> = batch.accepted.iter().map(|(c, _)| c.clone()).collect();
-            let stored = store.add_results(&workshop.id, &codes);
+            let stored = store.add_results(&key, &codes);
             report.set(Some(ImportReport {
                 accepted: stored.as_ref().map_or(0, |n| *n),
                 duplicates: batch.duplicates,
@@ -403,13 +408,44 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
             wasm_bindgen_futures::spawn_local(async move { copied.set(copy_text(&link).await) });
         })
     };
-    let results = verified_results(&saved.results, &workshop, &scenarios);
+    let (results, doubtful) = saved.results(&workshop, &scenarios);
     let d = dashboard(&results, &workshop, &scenarios, &filter);
     // Awards are for the whole workshop, whatever the filter shows.
     let everyone = dashboard(&results, &workshop, &scenarios, &Filter::default());
     // Stored codes that no longer verify (e.g. this device now has another version of a
     // scenario) are not counted; say so rather than let them vanish.
-    let unverified = saved.results.len().saturating_sub(results.len());
+    let unverified = saved
+        .results
+        .len()
+        .saturating_sub(results.len() + doubtful.len());
+    let count_anyway = |attempt: String| {
+        let (store, version, id) = (store.clone(), version.clone(), props.id.clone());
+        Callback::from(move |_| {
+            let _ = store.count_anyway(&id, &attempt);
+            version.set(*version + 1);
+        })
+    };
+    let doubtful_view = (!doubtful.is_empty()).then(|| {
+        let en = i18n.lang == Lang::En;
+        html! {
+            <section class="card" data-testid="doubtful">
+                <h2>{ i18n.t(TrainerText::DoubtfulTitle) }</h2>
+                <p>{ i18n.t(TrainerText::DoubtfulHelp) }</p>
+                <ul class="doubtful">
+                    { for doubtful.iter().map(|v| html! {
+                        <li data-testid="doubtful-result">
+                            <p><strong>{ v.record.agent.clone() }</strong>{ format!(" · {} · {} · {}", v.record.wadah, v.record.scenario, v.card.total) }</p>
+                            { for v.doubts.iter().map(|d| html! { <p class="warn">{ d.message().get(en).to_owned() }</p> }) }
+                            <button type="button" class="button button--secondary" onclick={count_anyway(v.record.attempt.uuid())}
+                                data-testid="count-anyway" aria-label={t_with(i18n.lang, TrainerText::CountAnywayFor, &[("name", &v.record.agent)])}>
+                                { i18n.t(TrainerText::CountAnyway) }
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        }
+    });
     let exports = {
         let (workshop, results, scenarios, saved) = (
             workshop.clone(),
@@ -554,13 +590,14 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                         { t_with(i18n.lang, TrainerText::Unverified, &[("count", &unverified.to_string())]) }
                     </p>
                 }
+                { doubtful_view.unwrap_or_default() }
                 { dashboard_view(&i18n, &d, &scenarios, workshop.date) }
             </section>
 
             <section class="card">
                 <h2>{ i18n.t(TrainerText::Awards) }</h2>
                 { awards_view(&i18n, &everyone) }
-                <a class="button no-print" href={TrainerRoute::Certificates { id: workshop.id.clone() }.href()} data-testid="to-certificates">{ i18n.t(TrainerText::Certificates) }</a>
+                <a class="button no-print" href={TrainerRoute::Certificates { id: props.id.to_string() }.href()} data-testid="to-certificates">{ i18n.t(TrainerText::Certificates) }</a>
             </section>
 
             <section class="card no-print">
@@ -822,7 +859,8 @@ pub fn Certificates(props: &WorkshopProps) -> Html {
         Ok(value) => value,
         Err(page) => return page,
     };
-    let results: Vec<Verified> = verified_results(&saved.results, &workshop, &scenarios);
+    // Certificates rest on the counted results only.
+    let (results, _) = saved.results(&workshop, &scenarios);
     let d = dashboard(&results, &workshop, &scenarios, &Filter::default());
     let when = format!(
         "{}, {}",
@@ -855,7 +893,7 @@ pub fn Certificates(props: &WorkshopProps) -> Html {
                 <p>{ t_with(i18n.lang, TrainerText::CertificatesHelp, &[("count", &(passed.len() + tops.len()).to_string())]) }</p>
                 <div class="actions">
                     <button type="button" class="button" onclick={Callback::from(|_| print())} data-testid="print">{ i18n.t(TrainerText::Print) }</button>
-                    <a class="button button--secondary" href={TrainerRoute::Workshop { id: workshop.id.clone() }.href()}>{ i18n.t(TrainerText::Back) }</a>
+                    <a class="button button--secondary" href={TrainerRoute::Workshop { id: props.id.to_string() }.href()}>{ i18n.t(TrainerText::Back) }</a>
                 </div>
             </div>
             { for tops.iter().map(|a| certificate(&a.agent, &a.wadah, Some(&a.wadah), a.scores.post)) }

@@ -569,21 +569,52 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     let held = use_mut_ref(|| false);
     let pending = use_state(|| false);
     // Writes the latest scenario; a failed save is tried again at the next change, hide or close.
+    // True once the scenario was purged in another tab: nothing is saved under its id then,
+    // and the trainer is offered to keep the text as a new scenario.
+    let gone = use_state(|| false);
     let save = {
-        let (store, uid, save_failed, mirror, saved_changes) = (
+        let (store, uid, save_failed, mirror, saved_changes, gone, held) = (
             store.clone(),
             props.uid.to_string(),
             save_failed.clone(),
             mirror.clone(),
             saved_changes.clone(),
+            gone.setter(),
+            held.clone(),
         );
         Rc::new(move || {
             let (scenario, changes) = mirror.borrow().clone();
-            let failed = store.save(&uid, &scenario, now_ms()).is_err();
-            save_failed.set(failed);
-            if !failed {
-                *saved_changes.borrow_mut() = changes;
+            match store.save(&uid, &scenario, now_ms()) {
+                Ok(()) => {
+                    save_failed.set(false);
+                    *saved_changes.borrow_mut() = changes;
+                }
+                Err(super::scenarios::SaveError::Gone) => {
+                    *held.borrow_mut() = true;
+                    gone.set(true);
+                }
+                Err(super::scenarios::SaveError::Store(_)) => save_failed.set(true),
             }
+        })
+    };
+    // Leaving (closing, reloading or another page) while the banner holds an edit: the edit
+    // is kept as a new scenario in the library, once, so nothing typed here is lost.
+    let kept_as_copy = use_mut_ref(|| None::<String>);
+    let keep_as_new = {
+        let (store, mirror, kept_as_copy) = (store.clone(), mirror.clone(), kept_as_copy.clone());
+        Rc::new(move || -> Option<String> {
+            if let Some(uid) = kept_as_copy.borrow().clone() {
+                return Some(uid);
+            }
+            let mine = mirror.borrow().0.clone();
+            let taken: Vec<String> = store
+                .entries()
+                .map(|all| all.into_iter().map(|e| e.id).collect())
+                .unwrap_or_default();
+            let copy = super::scenarios::copy_of(&mine, &taken);
+            let uid = store.add(&copy, new_uid(), now_ms()).ok()?;
+            *kept_as_copy.borrow_mut() = Some(uid.clone());
+            Some(uid)
         })
     };
     let flush = {
@@ -604,6 +635,24 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             pending.set(false);
         })
     };
+    let leave = {
+        let (flush, held, mirror, saved_changes, keep_as_new) = (
+            flush.clone(),
+            held.clone(),
+            mirror.clone(),
+            saved_changes.clone(),
+            keep_as_new.clone(),
+        );
+        Rc::new(move || {
+            if *held.borrow() {
+                if mirror.borrow().1 > *saved_changes.borrow() {
+                    let _ = keep_as_new();
+                }
+            } else {
+                flush();
+            }
+        })
+    };
     let timer = use_mut_ref(|| None::<crate::platform::events::Timer>);
     {
         let (flush, timer, pending) = (flush.clone(), timer.clone(), pending.clone());
@@ -617,8 +666,21 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         });
     }
     {
-        let flush = flush.clone();
+        let (flush, leave, held, mirror, saved_changes) = (
+            flush.clone(),
+            leave.clone(),
+            held.clone(),
+            mirror.clone(),
+            saved_changes.clone(),
+        );
         use_effect_with((), move |_| {
+            // The browser asks before closing or reloading a tab that holds an unsaved edit
+            // (which, if the trainer leaves all the same, is kept as a copy).
+            let ask = crate::platform::events::WindowListener::new("beforeunload", move |e| {
+                if *held.borrow() && mirror.borrow().1 > *saved_changes.borrow() {
+                    e.prevent_default();
+                }
+            });
             let on_hide = {
                 let flush = flush.clone();
                 move |_: web_sys::Event| {
@@ -632,7 +694,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             };
             let hidden = crate::platform::events::WindowListener::new("visibilitychange", on_hide);
             let closing = {
-                let flush = flush.clone();
+                let leave = leave.clone();
                 crate::platform::events::WindowListener::new("pagehide", move |_| {
                     // Leaving the focused field commits what was typed in it (its change
                     // event is handled at once), then everything is saved.
@@ -644,31 +706,46 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                     {
                         let _ = field.blur();
                     }
-                    flush()
+                    leave()
                 })
             };
             move || {
-                drop((hidden, closing));
-                flush();
+                drop((ask, hidden, closing));
+                leave();
             }
         });
     }
     // Another tab saving the same scenario: never overwrite silently, let the trainer choose.
     let conflict = use_state(|| None::<Rc<Scenario>>);
     {
-        let (conflict, mirror, held, key) = (
+        let (conflict, mirror, held, gone, uid) = (
             conflict.clone(),
             mirror.clone(),
             held.clone(),
-            super::scenarios::text_key(&props.uid),
+            gone.clone(),
+            props.uid.to_string(),
         );
-        use_effect_with(key, move |key| {
-            let key = key.clone();
+        use_effect_with(uid, move |uid| {
+            let key = super::scenarios::text_key(uid);
+            let uid = uid.clone();
             let listener = crate::platform::events::WindowListener::new("storage", move |e| {
                 use wasm_bindgen::JsCast;
                 let Ok(e) = e.dyn_into::<web_sys::StorageEvent>() else {
                     return;
                 };
+                // Purged in another tab (or storage cleared): the list no longer has it.
+                let index = e.key().is_none_or(|k| k == super::scenarios::INDEX_KEY);
+                if index {
+                    let listed = e
+                        .new_value()
+                        .and_then(|t| serde_json::from_str::<Vec<super::scenarios::Entry>>(&t).ok())
+                        .is_some_and(|all| all.iter().any(|en| en.uid == uid));
+                    if !listed {
+                        *held.borrow_mut() = true;
+                        gone.set(true);
+                    }
+                    return;
+                }
                 if e.key().as_deref() != Some(key.as_str()) {
                     return;
                 }
@@ -703,6 +780,19 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             // Written even with nothing unsaved: this version replaces the other tab's.
             save();
             conflict.set(None);
+        })
+    };
+    let keep_as_new_button = {
+        let (keep_as_new, held, navigator) = (
+            keep_as_new.clone(),
+            held.clone(),
+            crate::router::use_navigator(),
+        );
+        Callback::from(move |_| {
+            if let Some(uid) = keep_as_new() {
+                *held.borrow_mut() = false;
+                navigator.push_path(TrainerRoute::Scenario { uid }.path());
+            }
         })
     };
     // Ctrl+Z and Ctrl+Y (or Ctrl+Shift+Z) outside text fields, which have their own undo.
@@ -930,7 +1020,14 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             if let Some(p) = *agent_problem {
                 <p class="notice notice--warning" role="alert" data-testid="play-problem">{ i18n.t(p) }</p>
             }
-            if conflict.is_some() {
+            if *gone {
+                <div class="notice notice--warning" role="alert" data-testid="scenario-gone">
+                    <p>{ i18n.t(TrainerText::ScenarioGone) }</p>
+                    <div class="actions">
+                        <button type="button" class="button" onclick={keep_as_new_button} data-testid="keep-as-new">{ i18n.t(TrainerText::KeepAsNew) }</button>
+                    </div>
+                </div>
+            } else if conflict.is_some() {
                 <div class="notice notice--warning" role="alert" data-testid="conflict">
                     <p>{ i18n.t(TrainerText::OtherTab) }</p>
                     <div class="actions">

@@ -69,6 +69,31 @@ pub struct Restored {
     pub unchanged: usize,
 }
 
+/// Why a scenario's save did not happen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SaveError {
+    /// Storage refused it; the earlier text and versions are as they were.
+    Store(StoreError),
+    /// The scenario is no longer in the library (purged in another tab); nothing was written.
+    Gone,
+}
+
+impl From<StoreError> for SaveError {
+    fn from(e: StoreError) -> SaveError {
+        SaveError::Store(e)
+    }
+}
+
+/// Whether `uid` is a local id this app makes (letters, digits, `-`, `_`): anything else could
+/// name another scenario's version slot (`<uid>.v1`).
+pub fn valid_uid(uid: &str) -> bool {
+    !uid.is_empty()
+        && uid.len() <= 64
+        && uid
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
 /// Reads and writes the trainer's scenarios.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioStore {
@@ -136,21 +161,21 @@ impl ScenarioStore {
 
     /// Saves a new text for a scenario, keeping the previous one among its versions. The new
     /// text comes first: when storage is too full for the versions as well, the oldest
-    /// versions make room, and only if the text itself does not fit does the save fail
-    /// (changing nothing).
-    pub fn save(&self, uid: &str, scenario: &Scenario, now_ms: u64) -> Result<(), StoreError> {
+    /// versions make room one by one, and if the text still does not fit they are put back and
+    /// the save fails, changing nothing. A scenario no longer in the list (purged in another
+    /// tab) is not written to a key nothing lists: the save says [`SaveError::Gone`].
+    pub fn save(&self, uid: &str, scenario: &Scenario, now_ms: u64) -> Result<(), SaveError> {
         let mut entries = self.entries_for_change()?;
+        if !entries.iter().any(|e| e.uid == uid) {
+            return Err(SaveError::Gone);
+        }
         let previous = self.text(uid)?;
         let text = export_compact(scenario);
         if previous.as_deref() == Some(text.as_str()) {
             return Ok(());
         }
         if let Err(e) = self.store.set(&text_key(uid), &text) {
-            // Make room by dropping the oldest versions, then try once more.
-            for n in (1..=VERSIONS).rev() {
-                let _ = self.store.remove(&version_key(uid, n));
-            }
-            self.store.set(&text_key(uid), &text).map_err(|_| e)?;
+            self.make_room_for(uid, &text).map_err(|_| e)?;
         }
         if let Some(previous) = previous {
             self.keep_version(uid, previous);
@@ -160,7 +185,27 @@ impl ScenarioStore {
             e.title = scenario.meta.title.clone();
             e.updated_ms = now_ms;
         }
-        self.write_entries(&entries)
+        Ok(self.write_entries(&entries)?)
+    }
+
+    /// Writes `text` as the scenario's text after giving up its versions, oldest first, only
+    /// as far as needed; when even that is not enough, every version given up is put back.
+    fn make_room_for(&self, uid: &str, text: &str) -> Result<(), StoreError> {
+        let mut given_up = Vec::new();
+        for n in (1..=VERSIONS).rev() {
+            let Ok(Some(old)) = self.store.get(&version_key(uid, n)) else {
+                continue;
+            };
+            self.store.remove(&version_key(uid, n))?;
+            given_up.push((n, old));
+            if self.store.set(&text_key(uid), text).is_ok() {
+                return Ok(());
+            }
+        }
+        for (n, old) in given_up.into_iter().rev() {
+            let _ = self.store.set(&version_key(uid, n), &old);
+        }
+        Err(StoreError::Full)
     }
 
     /// Shifts the versions down and keeps `previous` as the newest; versions that no longer fit
@@ -220,8 +265,10 @@ impl ScenarioStore {
         .unwrap_or_default())
     }
 
-    /// Restores a library backup, checking the whole file before writing. Nothing here is
-    /// overwritten: a scenario already here in another version is added next to it as a copy.
+    /// Restores a library backup, checking the whole file before writing. It is all or
+    /// nothing: when storage refuses a write, what this restore wrote is removed again. Nothing
+    /// here is overwritten: a scenario already here in another version, or whose local id is
+    /// taken or not one this app makes, is added next to it under a new local id.
     pub fn restore(
         &self,
         text: &str,
@@ -236,45 +283,50 @@ impl ScenarioStore {
         if backup.format > LIBRARY_FORMAT {
             return Err(RestoreError::TooNew);
         }
-        if backup
-            .scenarios
-            .iter()
-            .any(|b| read_stored(&b.text).is_err())
-        {
-            return Err(RestoreError::NotABackup);
+        let mut incoming = Vec::with_capacity(backup.scenarios.len());
+        for b in backup.scenarios {
+            let scenario = read_stored(&b.text)
+                .map_err(|_| RestoreError::NotABackup)?
+                .scenario;
+            incoming.push((b, scenario));
         }
+        let mut entries = match self.entries_for_change() {
+            Ok(entries) => entries,
+            Err(e) => return Ok(Err(e)),
+        };
         let mut done = Restored {
             added: 0,
             unchanged: 0,
         };
-        for b in backup.scenarios {
-            let here = self.text(&b.entry.uid).ok().flatten();
-            let same = here
-                .as_deref()
-                .and_then(|t| read_stored(t).ok())
-                .map(|i| i.scenario)
-                == read_stored(&b.text).ok().map(|i| i.scenario);
-            if here.is_some() && same {
+        let mut written: Vec<String> = Vec::new();
+        let undo = |written: &[String]| {
+            for uid in written {
+                let _ = self.store.remove(&text_key(uid));
+            }
+        };
+        for (b, scenario) in incoming {
+            let listed = entries.iter().any(|e| e.uid == b.entry.uid);
+            if listed && self.load(&b.entry.uid).map(|i| i.scenario).as_ref() == Some(&scenario) {
                 done.unchanged += 1;
                 continue;
             }
-            let uid = if here.is_some() {
-                new_uid()
-            } else {
-                b.entry.uid.clone()
-            };
-            let added = self.entries_for_change().and_then(|mut entries| {
-                self.store.set(&text_key(&uid), &b.text)?;
-                entries.push(Entry {
-                    uid: uid.clone(),
-                    ..b.entry.clone()
-                });
-                self.write_entries(&entries)
-            });
-            if let Err(e) = added {
+            let free = valid_uid(&b.entry.uid)
+                && !listed
+                && matches!(self.text(&b.entry.uid), Ok(None));
+            let uid = if free { b.entry.uid.clone() } else { new_uid() };
+            if let Err(e) = self.store.set(&text_key(&uid), &b.text) {
+                undo(&written);
                 return Ok(Err(e));
             }
+            written.push(uid.clone());
+            entries.push(Entry { uid, ..b.entry });
             done.added += 1;
+        }
+        if done.added > 0 {
+            if let Err(e) = self.write_entries(&entries) {
+                undo(&written);
+                return Ok(Err(e));
+            }
         }
         Ok(Ok(done))
     }
@@ -450,7 +502,10 @@ mod tests {
         let uid = tiny.add(&s, "t".into(), 1).unwrap();
         let mut huge = s.clone();
         huge.meta.summary.en = "x".repeat(size);
-        assert_eq!(tiny.save(&uid, &huge, 2), Err(StoreError::Full));
+        assert_eq!(
+            tiny.save(&uid, &huge, 2),
+            Err(SaveError::Store(StoreError::Full))
+        );
         assert_eq!(tiny.load(&uid).unwrap().scenario, s);
     }
 
@@ -510,6 +565,109 @@ mod tests {
             .restore("{\"kind\":\"latih-workshop\"}", || "z".into())
             .is_err());
         assert_eq!(b.entries().unwrap(), before);
+    }
+
+    #[test]
+    fn a_save_that_does_not_fit_keeps_every_earlier_version() {
+        let s = pack::load().unwrap().remove(0);
+        let size = export_compact(&s).len();
+        let store = ScenarioStore::new(Store::memory_with_quota(size * 5));
+        let uid = store.add(&s, "u".into(), 1).unwrap();
+        let mut edited = s.clone();
+        for n in 0..3u32 {
+            edited.meta.title.en = format!("Edit {n}");
+            store.save(&uid, &edited, 2).unwrap();
+        }
+        let versions = store.versions(&uid);
+        assert_eq!(versions.len(), 3);
+        // Larger than the text and every version together: it cannot fit however much room
+        // the versions give; they must all come back.
+        let mut huge = edited.clone();
+        huge.meta.summary.en = "x".repeat(size * 5);
+        assert_eq!(
+            store.save(&uid, &huge, 3),
+            Err(SaveError::Store(StoreError::Full))
+        );
+        assert_eq!(store.versions(&uid), versions, "every version is back");
+        assert_eq!(store.load(&uid).unwrap().scenario, edited);
+
+        // One that fits once the oldest version makes room gives up only that one.
+        let mut bigger = edited.clone();
+        bigger.meta.summary.en = "y".repeat(size / 2);
+        store.save(&uid, &bigger, 4).unwrap();
+        assert_eq!(store.load(&uid).unwrap().scenario, bigger);
+        assert!(store.versions(&uid)[0].contains("Edit 2"));
+    }
+
+    #[test]
+    fn a_purged_scenario_is_not_saved_to_a_key_nothing_lists() {
+        let s = pack::load().unwrap().remove(0);
+        let mem = Store::memory();
+        let store = ScenarioStore::new(mem.clone());
+        let uid = store.add(&s, "u".into(), 1).unwrap();
+        store.set_deleted(&uid, Some(2)).unwrap();
+        store.purge(&uid).unwrap();
+        let keys = mem.keys().unwrap();
+        assert_eq!(store.save(&uid, &s, 3), Err(SaveError::Gone));
+        assert_eq!(mem.keys().unwrap(), keys, "nothing written");
+    }
+
+    #[test]
+    fn a_restore_cannot_claim_another_scenarios_slot_and_is_all_or_nothing() {
+        let pack = pack::load().unwrap();
+        let mem = Store::memory();
+        let a = ScenarioStore::new(mem.clone());
+        let u1 = a.add(&pack[0], "u1".into(), 1).unwrap();
+        let mut edited = pack[0].clone();
+        edited.meta.title.en = "Edited".into();
+        a.save(&u1, &edited, 2).unwrap();
+        let version = a.versions(&u1);
+
+        // An entry naming u1's version slot, one naming u1 itself, one with a dot.
+        let file = serde_json::to_string(&LibraryBackup {
+            kind: LIBRARY_KIND.into(),
+            format: LIBRARY_FORMAT,
+            scenarios: ["u1.v1", "u1", "../x"]
+                .iter()
+                .zip(&pack[1..4])
+                .map(|(uid, s)| BackedUp {
+                    entry: Entry {
+                        uid: (*uid).into(),
+                        id: s.id.clone(),
+                        title: s.meta.title.clone(),
+                        updated_ms: 5,
+                        deleted_ms: None,
+                    },
+                    text: export_compact(s),
+                })
+                .collect(),
+        })
+        .unwrap();
+        let n = std::cell::Cell::new(0);
+        let done = a
+            .restore(&file, || {
+                n.set(n.get() + 1);
+                format!("new{}", n.get())
+            })
+            .unwrap()
+            .unwrap();
+        assert_eq!(done.added, 3);
+        assert_eq!(a.versions(&u1), version, "u1's version untouched");
+        assert_eq!(a.load(&u1).unwrap().scenario, edited, "u1 untouched");
+        for (uid, s) in ["new1", "new2", "new3"].iter().zip(&pack[1..4]) {
+            assert_eq!(a.load(uid).unwrap().scenario, *s);
+        }
+
+        // Storage that holds only part of a backup: nothing of it stays.
+        let size = export_compact(&pack[0]).len();
+        let b_mem = Store::memory_with_quota(size * 3);
+        let b = ScenarioStore::new(b_mem.clone());
+        let whole = a.backup().unwrap();
+        assert!(matches!(
+            b.restore(&whole, || "z".into()),
+            Ok(Err(StoreError::Full))
+        ));
+        assert!(b_mem.keys().unwrap().is_empty(), "{:?}", b_mem.keys());
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::workshop::Workshop;
+use crate::engine::workshop::{verified_results, Verified, Workshop};
 use crate::platform::storage::{Store, StoreError};
 use crate::practice::{read_json, ReadError};
 
@@ -30,12 +30,55 @@ pub struct SavedWorkshop {
     /// The result codes accepted so far, in the order they arrived.
     #[serde(default)]
     pub results: Vec<String>,
+    /// Attempts (UUIDs) whose results the trainer decided to count although the engine had a
+    /// doubt about them (too fast, or far from the workshop's date).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counted_anyway: Vec<String>,
+    /// This device's id for it when it differs from the workshop's own: a backup whose
+    /// workshop has the id of one here but another definition is kept beside it under this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub local_id: Option<String>,
 }
 
 impl SavedWorkshop {
     /// The workshop the code carries.
     pub fn workshop(&self) -> Option<Workshop> {
         Workshop::from_code(&self.code).ok()
+    }
+
+    /// The id this device knows it by (its page's address).
+    pub fn key(&self) -> Option<String> {
+        self.local_id
+            .clone()
+            .or_else(|| self.workshop().map(|w| w.id))
+    }
+
+    /// Takes in `other`'s results and decisions (the same workshop from elsewhere).
+    fn absorb(&mut self, other: SavedWorkshop) {
+        for code in other.results {
+            if !self.results.contains(&code) {
+                self.results.push(code);
+            }
+        }
+        for attempt in other.counted_anyway {
+            if !self.counted_anyway.contains(&attempt) {
+                self.counted_anyway.push(attempt);
+            }
+        }
+    }
+
+    /// Its results that verify, split into those counted (no doubt, or counted by the
+    /// trainer's decision) and those set apart for the trainer to look at.
+    pub fn results(
+        &self,
+        workshop: &Workshop,
+        scenarios: &[crate::engine::scenario::Scenario],
+    ) -> (Vec<Verified>, Vec<Verified>) {
+        verified_results(&self.results, workshop, scenarios)
+            .into_iter()
+            .partition(|v| {
+                v.doubts.is_empty() || self.counted_anyway.contains(&v.record.attempt.uuid())
+            })
     }
 }
 
@@ -48,6 +91,46 @@ pub struct WorkshopBackup {
     pub format: u32,
     /// The workshop and its results.
     pub workshop: SavedWorkshop,
+}
+
+/// What adding a workshop (new, or from a backup) did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Added {
+    /// It was not here; its id is its key.
+    New,
+    /// It was here with the same definition: the results were merged, none lost.
+    Merged,
+    /// One with its id but another definition is here: both are kept, this one under the key.
+    Beside(String),
+}
+
+/// Adds `incoming` to `newest_first`: merged into the same workshop, or kept beside one with
+/// its id and another definition, never replacing a definition. The one rule for the
+/// workshops page's restore and the settings restore.
+pub fn merge_into(newest_first: &mut Vec<SavedWorkshop>, incoming: SavedWorkshop) -> Added {
+    let Some(id) = incoming.workshop().map(|w| w.id) else {
+        return Added::Merged;
+    };
+    if let Some(same) = newest_first.iter_mut().find(|w| w.code == incoming.code) {
+        same.absorb(incoming);
+        return Added::Merged;
+    }
+    let taken = |key: &str| newest_first.iter().any(|w| w.key().as_deref() == Some(key));
+    let mut incoming = incoming;
+    let added = if taken(&id) {
+        let mut n = 2;
+        while taken(&format!("{id}-{n}")) {
+            n += 1;
+        }
+        let key = format!("{id}-{n}");
+        incoming.local_id = Some(key.clone());
+        Added::Beside(key)
+    } else {
+        incoming.local_id = None;
+        Added::New
+    };
+    newest_first.insert(0, incoming);
+    added
 }
 
 /// Why a workshop backup could not be restored. Nothing is written in any of these cases.
@@ -79,12 +162,12 @@ impl WorkshopStore {
         Ok(all)
     }
 
-    /// The workshop with this id.
-    pub fn get(&self, id: &str) -> Result<Option<SavedWorkshop>, ReadError> {
+    /// The workshop this device knows by `key` (see [`SavedWorkshop::key`]).
+    pub fn get(&self, key: &str) -> Result<Option<SavedWorkshop>, ReadError> {
         Ok(self
             .all()?
             .into_iter()
-            .find(|w| w.workshop().is_some_and(|w| w.id == id)))
+            .find(|w| w.key().as_deref() == Some(key)))
     }
 
     fn write(&self, mut newest_first: Vec<SavedWorkshop>) -> Result<(), StoreError> {
@@ -103,35 +186,20 @@ impl WorkshopStore {
         }
     }
 
-    /// Adds a workshop, or replaces the one with the same id (keeping the union of results).
-    pub fn save(&self, saved: SavedWorkshop) -> Result<(), StoreError> {
-        let Some(id) = saved.workshop().map(|w| w.id) else {
-            return Ok(());
-        };
+    /// Adds a workshop (new, or from a backup): see [`merge_into`]. One write, so it is all or
+    /// nothing.
+    pub fn save(&self, saved: SavedWorkshop) -> Result<Added, StoreError> {
         let mut all = self.for_change()?;
-        let mut saved = saved;
-        if let Some(at) = all
-            .iter()
-            .position(|w| w.workshop().is_some_and(|w| w.id == id))
-        {
-            let old = all.remove(at);
-            for code in old.results.into_iter().rev() {
-                if !saved.results.contains(&code) {
-                    saved.results.insert(0, code);
-                }
-            }
-        }
-        all.insert(0, saved);
-        self.write(all)
+        let added = merge_into(&mut all, saved);
+        self.write(all)?;
+        Ok(added)
     }
 
     /// Adds result codes (already verified) to a workshop; codes it has are skipped. Returns
     /// how many were new.
-    pub fn add_results(&self, id: &str, codes: &[String]) -> Result<usize, StoreError> {
+    pub fn add_results(&self, key: &str, codes: &[String]) -> Result<usize, StoreError> {
         let mut all = self.for_change()?;
-        let Some(w) = all
-            .iter_mut()
-            .find(|w| w.workshop().is_some_and(|w| w.id == id))
+        let Some(w) = all.iter_mut().find(|w| w.key().as_deref() == Some(key))
         else {
             return Ok(0);
         };
@@ -146,10 +214,22 @@ impl WorkshopStore {
         Ok(added)
     }
 
-    /// Deletes a workshop and its results.
-    pub fn remove(&self, id: &str) -> Result<(), StoreError> {
+    /// Counts a result the engine had a doubt about (the trainer decided), by its attempt.
+    pub fn count_anyway(&self, key: &str, attempt: &str) -> Result<(), StoreError> {
         let mut all = self.for_change()?;
-        all.retain(|w| w.workshop().is_none_or(|w| w.id != id));
+        if let Some(w) = all.iter_mut().find(|w| w.key().as_deref() == Some(key))
+        {
+            if !w.counted_anyway.iter().any(|a| a == attempt) {
+                w.counted_anyway.push(attempt.to_owned());
+            }
+        }
+        self.write(all)
+    }
+
+    /// Deletes a workshop and its results.
+    pub fn remove(&self, key: &str) -> Result<(), StoreError> {
+        let mut all = self.for_change()?;
+        all.retain(|w| w.key().as_deref() != Some(key));
         self.write(all)
     }
 }
@@ -199,6 +279,8 @@ mod tests {
             code: w.to_code(),
             created_ms: seed,
             results: results.iter().map(|s| s.to_string()).collect(),
+            counted_anyway: Vec::new(),
+            local_id: None,
         }
     }
 
@@ -232,6 +314,36 @@ mod tests {
 
         store.remove(&id1).unwrap();
         assert_eq!(store.all().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn a_backup_with_another_definition_is_kept_beside_with_both_results() {
+        let store = WorkshopStore::new(Store::memory());
+        let here = saved(7, &["a", "b"]);
+        let id = here.workshop().unwrap().id;
+        assert_eq!(store.save(here.clone()), Ok(Added::New));
+        // Same id, another definition (a forged or edited backup).
+        let mut other = here.workshop().unwrap();
+        other.name = "Someone else's".into();
+        let theirs = SavedWorkshop {
+            code: other.to_code(),
+            results: vec!["c".into()],
+            ..here.clone()
+        };
+        let file = backup(&theirs);
+        let beside = store.save(read_backup(&file).unwrap()).unwrap();
+        assert_eq!(beside, Added::Beside(format!("{id}-2")));
+        let kept = store.get(&id).unwrap().unwrap();
+        assert_eq!(kept.code, here.code, "the definition here is kept");
+        assert_eq!(kept.results, vec!["a", "b"]);
+        let restored = store.get(&format!("{id}-2")).unwrap().unwrap();
+        assert_eq!(restored.workshop().unwrap().name, "Someone else's");
+        assert_eq!(restored.results, vec!["c"]);
+        // Restoring it again merges into the one beside, not a third.
+        assert_eq!(store.save(read_backup(&file).unwrap()), Ok(Added::Merged));
+        assert_eq!(store.all().unwrap().len(), 2);
+        store.add_results(&format!("{id}-2"), &["d".into()]).unwrap();
+        assert_eq!(store.get(&id).unwrap().unwrap().results.len(), 2);
     }
 
     #[test]

@@ -105,8 +105,27 @@ test("a backup restored in a fresh browser reproduces the history exactly", asyn
   assert.match(await pageB.getByTestId("backup-status").textContent(), /bukan cadangan Latih/);
   assert.equal(await pageB.evaluate(() => localStorage.getItem("latih.history")), null, "a bad file changes nothing");
   await pageB.getByTestId("restore-file").setInputFiles(file);
-  await pageB.getByText("data dipulihkan").waitFor();
+  await pageB.getByText("Cadangan dipulihkan").waitFor();
   assert.equal(await pageB.evaluate(() => localStorage.getItem("latih.history")), history);
+
+  // A newer history here is merged with the older backup, never replaced by it; an entry
+  // that differs is kept until the user asks for the backup's.
+  const newer = JSON.parse(history);
+  newer.push({ ...newer[0], id: "played-later-on-this-phone", finished_ms: newer[0].finished_ms + 60000 });
+  await pageB.evaluate((h) => {
+    localStorage.setItem("latih.history", h);
+    localStorage.setItem("latih.run.fisher-lombok-timur", "{\"kept\": \"here\"}");
+  }, JSON.stringify(newer));
+  const withRun = JSON.parse(readFileSync(file, "utf8"));
+  withRun.entries["latih.run.fisher-lombok-timur"] = "{\"from\": \"backup\"}";
+  await pageB.getByTestId("restore-file").setInputFiles({ name: "latih-backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(withRun)) });
+  await pageB.getByTestId("restore-kept-here").waitFor();
+  assert.equal(JSON.parse(await pageB.evaluate(() => localStorage.getItem("latih.history"))).length, 2, "nothing of the newer history lost");
+  assert.equal(await pageB.evaluate(() => localStorage.getItem("latih.run.fisher-lombok-timur")), "{\"kept\": \"here\"}");
+  await pageB.getByTestId("restore-take-backup").click();
+  await pageB.getByText("1 data diganti").waitFor();
+  assert.equal(await pageB.evaluate(() => localStorage.getItem("latih.run.fisher-lombok-timur")), "{\"from\": \"backup\"}");
+  assert.equal(JSON.parse(await pageB.evaluate(() => localStorage.getItem("latih.history"))).length, 2);
   await pageB.goto(`${server.url}#/riwayat`);
   await pageB.getByTestId("history-fisher-lombok-timur").waitFor();
   assert.deepEqual([...problems, ...problemsB], []);

@@ -194,6 +194,49 @@ test("two tabs on one scenario never overwrite each other silently", async (t) =
   assert.deepEqual(problems, []);
 });
 
+test("an edit held under the other-tab banner, or in a scenario purged elsewhere, is never lost", async (t) => {
+  const context = await browser.newContext({ viewport: LAPTOP });
+  t.after(() => context.close());
+  const a = await context.newPage();
+  const problems = watchProblems(a);
+  await a.goto(`${server.url}pelatih.html#/skenario`);
+  await a.getByTestId("bundled-weaver-sukarara").getByTestId("copy-bundled").click();
+  await a.getByTestId("own-weaver-sukarara-salinan").getByTestId("open-scenario").click();
+  await a.getByTestId("scenario-view").waitFor();
+  const editor = a.url();
+  const b = await context.newPage();
+  await b.goto(editor);
+  await b.getByTestId("scenario-view").waitFor();
+
+  // B saves; A, under the banner, types on and leaves without choosing: A's text is kept
+  // as a copy in the library.
+  await b.getByTestId("meta-title-id").fill("Versi tab B");
+  await b.getByTestId("meta-title-id").press("Tab");
+  await a.getByTestId("conflict").waitFor();
+  await a.getByTestId("meta-summary-id").fill("Ringkasan yang hanya ada di tab A");
+  await a.getByTestId("meta-summary-id").press("Tab");
+  await a.goto(`${server.url}pelatih.html#/skenario`);
+  await a.getByTestId("own-weaver-sukarara-salinan-salinan").waitFor();
+  const texts = () => a.evaluate(() => Object.entries(localStorage).filter(([k]) => /^latih\.trainer\.scenario\.[^.]+$/.test(k)).map(([, v]) => v));
+  assert.equal((await texts()).filter((t) => t.includes("Ringkasan yang hanya ada di tab A")).length, 1);
+
+  // B's scenario is purged in A; B is told at once, its next edit is not saved to a key
+  // nothing lists, and it keeps its text as a new scenario.
+  await a.getByTestId("own-weaver-sukarara-salinan").getByTestId("delete-scenario").click();
+  await a.getByTestId("trashed-weaver-sukarara-salinan").getByTestId("purge-scenario").click();
+  await b.getByTestId("scenario-gone").waitFor();
+  await b.getByTestId("meta-summary-id").fill("Ringkasan dari tab B setelah dihapus");
+  await b.getByTestId("meta-summary-id").press("Tab");
+  await b.waitForTimeout(800);
+  assert.equal((await texts()).filter((t) => t.includes("setelah dihapus")).length, 0, "nothing written for a purged scenario");
+  await b.getByTestId("keep-as-new").click();
+  await b.getByTestId("scenario-gone").waitFor({ state: "detached" });
+  await b.waitForTimeout(800);
+  assert.equal((await texts()).filter((t) => t.includes("setelah dihapus")).length, 1, "kept as a new scenario");
+  assert.notEqual(b.url(), editor);
+  assert.deepEqual(problems, []);
+});
+
 test("two open tabs show each other's new workshops and scenarios without a reload", async (t) => {
   const context = await browser.newContext({ viewport: LAPTOP });
   t.after(() => context.close());
