@@ -101,9 +101,13 @@ fn merged(key: &str, here: &str, theirs: &str) -> Option<String> {
         let mut all: Vec<Attempt> = serde_json::from_str(here).ok()?;
         let theirs: Vec<Attempt> = serde_json::from_str(theirs).ok()?;
         for a in theirs {
-            let known = all
-                .iter()
-                .any(|b| if a.id.is_empty() { *b == a } else { b.id == a.id });
+            let known = all.iter().any(|b| {
+                if a.id.is_empty() {
+                    *b == a
+                } else {
+                    b.id == a.id
+                }
+            });
             if !known {
                 all.push(a);
             }

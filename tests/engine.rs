@@ -490,6 +490,54 @@ fn oversized_deep_and_foreign_files_are_refused_clearly() {
 }
 
 #[test]
+fn files_too_large_to_open_without_freezing_the_page_are_refused_with_why() {
+    use latih::engine::import::{MAX_NODES, MAX_PARTS};
+    // Thousands of tiny broken nodes, under the byte limit (issue 13: 14,000 froze the page
+    // for 19.6 s; 12,000 fit in 2 MiB here).
+    let mut v: serde_json::Value = serde_json::from_str(&export(&fisher())).unwrap();
+    let node = |i: usize| {
+        serde_json::json!({"id": format!("n{i}"), "lines": [{"text": {"id": "a", "en": ""}}],
+            "choices": [{"id": "c", "text": {"id": "b", "en": ""}, "kind": "discover",
+            "feedback": {"id": "", "en": ""}, "next": {"node": format!("x{i}")}}]})
+    };
+    v["nodes"] = (0..12_000).map(node).collect();
+    let broken = serde_json::to_string(&v).unwrap();
+    assert!(broken.len() < MAX_BYTES);
+    let why = import(&broken).unwrap_err().message;
+    assert!(why.en.contains("parts (at most"), "{}", why.en);
+    assert!(why.id.contains(&MAX_PARTS.to_string()));
+    // 30,000 variants of one line.
+    let mut v: serde_json::Value = serde_json::from_str(&export(&fisher())).unwrap();
+    v["nodes"][1]["lines"] = (0..30_000)
+        .map(|i| serde_json::json!({"text": {"id": format!("v{i}"), "en": ""}}))
+        .collect();
+    assert!(import(&serde_json::to_string(&v).unwrap()).is_err());
+    // A long chain of nodes, few parts each: refused by the node count, with the count.
+    let mut v: serde_json::Value = serde_json::from_str(&export(&fisher())).unwrap();
+    let chain: Vec<serde_json::Value> = (0..=MAX_NODES)
+        .map(|i| serde_json::json!({"id": format!("n{i}"), "lines": [], "choices": []}))
+        .collect();
+    v["nodes"] = chain.into();
+    let why = import(&serde_json::to_string(&v).unwrap())
+        .unwrap_err()
+        .message;
+    assert!(
+        why.en
+            .contains(&format!("{} conversation nodes", MAX_NODES + 1)),
+        "{}",
+        why.en
+    );
+    // Every bundled scenario is far inside both limits.
+    for s in bundled() {
+        assert!(import(&export(&s)).is_ok());
+    }
+    // What the app itself stored (grown edit by edit) still opens, whatever its size.
+    let large = export(&latih::engine::generate::large(MAX_NODES * 2));
+    assert!(import(&large).is_err());
+    assert!(latih::engine::import::parse_stored(&large).is_ok());
+}
+
+#[test]
 fn version_1_files_are_migrated_with_a_list_of_repairs() {
     // A v1 file: Indonesian-only plain strings, no briefing, no minimum version.
     let mut v: serde_json::Value = serde_json::from_str(&export(&fisher())).unwrap();

@@ -15,6 +15,14 @@ use super::validate::{validate, Diagnostic};
 pub const MAX_BYTES: usize = 2 * 1024 * 1024;
 /// Deepest nesting of arrays and objects accepted.
 pub const MAX_DEPTH: usize = 64;
+/// Most objects (`{...}`: nodes, lines, choices, texts...) a file may hold: 16 times the
+/// largest bundled scenario (506). Past this, reading, checking and drawing a file blocks a
+/// phone's or laptop's page for longer than people wait (the page must never freeze for more
+/// than 200 ms at a time), so such a file is refused with a message saying why.
+pub const MAX_PARTS: usize = 8_000;
+/// Most conversation nodes a file may hold: 20 times the largest bundled scenario (13). A
+/// scenario can still grow past this in the editor, which keeps it as it grows.
+pub const MAX_NODES: usize = 250;
 
 /// A scenario that was read, with what was repaired and what is still wrong.
 #[derive(Clone, Debug)]
@@ -66,28 +74,44 @@ pub fn import(text: &str) -> Result<Imported, ImportError> {
 /// bundled pack, whose tests validate every scenario): limits, migration and the typed parse.
 pub fn parse(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError> {
     check_limits(text)?;
-    parse_unlimited(text)
+    parse_text(text, true)
 }
 
-/// Reads a scenario text this app stored itself and validates it. No size limit applies:
-/// storage quota bounds it, and a scenario that grew past [`MAX_BYTES`] while being edited
-/// must still open.
-pub fn import_stored(text: &str) -> Result<Imported, ImportError> {
+/// Reads a scenario text this app stored itself, without validating it (the editor validates
+/// what it shows, once). No size limit applies: storage quota bounds it, and a scenario that
+/// grew past [`MAX_BYTES`] or [`MAX_NODES`] while being edited must still open.
+pub fn parse_stored(text: &str) -> Result<Scenario, ImportError> {
     check_depth(text)?;
-    let (scenario, repairs) = parse_unlimited(text)?;
-    let diagnostics = validate(&scenario);
-    Ok(Imported {
-        scenario,
-        repairs,
-        diagnostics,
-    })
+    parse_text(text, false).map(|(scenario, _)| scenario)
 }
 
-fn parse_unlimited(text: &str) -> Result<(Scenario, Vec<Localized>), ImportError> {
+/// Migrates and reads `text`; `limited` (a file from outside) also refuses more than
+/// [`MAX_NODES`] nodes.
+fn parse_text(text: &str, limited: bool) -> Result<(Scenario, Vec<Localized>), ImportError> {
+    // A file in the current format reads straight into its typed form, in one pass; anything
+    // else (an older format, an error to explain) goes through the generic reading below.
+    if let Ok(scenario) = serde_json::from_str::<Scenario>(text) {
+        if scenario.schema_version == SCHEMA_VERSION
+            && scenario.min_compatible_version <= SCHEMA_VERSION
+            && !(limited && scenario.nodes.len() > MAX_NODES)
+        {
+            return Ok((scenario, Vec::new()));
+        }
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| located(Note::IJson, &e))?;
     let Value::Object(mut object) = value else {
         return Err(fail(message(Note::INotObject, &[])));
     };
+    let nodes = object
+        .get("nodes")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    if limited && nodes > MAX_NODES {
+        return Err(fail(message(
+            Note::ITooManyNodes,
+            &[("count", nodes.to_string()), ("max", MAX_NODES.to_string())],
+        )));
+    }
     let version = object
         .get("schema_version")
         .and_then(Value::as_u64)
@@ -165,28 +189,41 @@ fn drop_nulls(value: &mut Value) {
     }
 }
 
-/// Refuses files over [`MAX_BYTES`] or nested deeper than [`MAX_DEPTH`] before parsing them.
+/// Refuses files over [`MAX_BYTES`], nested deeper than [`MAX_DEPTH`] or with more than
+/// [`MAX_PARTS`] objects, before parsing them.
 fn check_limits(text: &str) -> Result<(), ImportError> {
     if text.len() > MAX_BYTES {
+        return Err(too_large(text.len()));
+    }
+    let parts = check_depth(text)?;
+    if parts > MAX_PARTS {
         return Err(fail(message(
-            Note::ITooLarge,
-            &[
-                ("size", text.len().to_string()),
-                ("max", MAX_BYTES.to_string()),
-            ],
+            Note::ITooManyParts,
+            &[("count", parts.to_string()), ("max", MAX_PARTS.to_string())],
         )));
     }
-    check_depth(text)
+    Ok(())
 }
 
-fn check_depth(text: &str) -> Result<(), ImportError> {
-    if nesting_depth(text) > MAX_DEPTH {
+/// Why a file of `size` bytes (over [`MAX_BYTES`]) is refused: the app says so from the
+/// file's size, without reading it.
+pub fn too_large(size: usize) -> ImportError {
+    fail(message(
+        Note::ITooLarge,
+        &[("size", size.to_string()), ("max", MAX_BYTES.to_string())],
+    ))
+}
+
+/// Refuses nesting deeper than [`MAX_DEPTH`]; returns how many objects the text holds.
+fn check_depth(text: &str) -> Result<usize, ImportError> {
+    let (depth, parts) = shape(text);
+    if depth > MAX_DEPTH {
         return Err(fail(message(
             Note::ITooDeep,
             &[("max", MAX_DEPTH.to_string())],
         )));
     }
-    Ok(())
+    Ok(parts)
 }
 
 fn located(msg: Note, e: &serde_json::Error) -> ImportError {
@@ -211,8 +248,11 @@ fn located(msg: Note, e: &serde_json::Error) -> ImportError {
 }
 
 /// The deepest nesting of `[` and `{` outside strings.
-fn nesting_depth(text: &str) -> usize {
+/// The deepest nesting of arrays and objects in a JSON text, and how many objects it has,
+/// in one pass that never recurses.
+fn shape(text: &str) -> (usize, usize) {
     let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    let mut objects = 0usize;
     for b in text.bytes() {
         if in_string {
             match b {
@@ -228,12 +268,13 @@ fn nesting_depth(text: &str) -> usize {
             b'[' | b'{' => {
                 depth += 1;
                 max = max.max(depth);
+                objects += usize::from(b == b'{');
             }
             b']' | b'}' => depth = depth.saturating_sub(1),
             _ => {}
         }
     }
-    max
+    (max, objects)
 }
 
 /// Fields that are bilingual in version 2 and were plain Indonesian strings in version 1.

@@ -40,6 +40,8 @@ messages! {
     VNoGoodChoice => "v.no_good_choice",
     ITooLarge => "i.too_large",
     ITooDeep => "i.too_deep",
+    ITooManyParts => "i.too_many_parts",
+    ITooManyNodes => "i.too_many_nodes",
     IJson => "i.json",
     INotObject => "i.not_object",
     INoVersion => "i.no_version",

@@ -189,6 +189,7 @@ texts! {
     KeepMine => "trainer.keep_mine",
     ScenarioGone => "trainer.scenario_gone",
     KeepAsNew => "trainer.keep_as_new",
+    MoreProblems => "trainer.more_problems",
     ChoiceObjection => "trainer.choice_objection",
     ChoiceScores => "trainer.choice_scores",
     ChoiceEffects => "trainer.choice_effects",

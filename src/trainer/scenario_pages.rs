@@ -42,12 +42,35 @@ fn new_uid() -> String {
     crate::engine::code::to_base32(&random_u64().to_be_bytes()[2..])
 }
 
+/// How many problems the panel lists: the first are what to fix first, and thousands of rows
+/// (a badly broken file) would freeze the page at every edit.
+const PROBLEMS_SHOWN: usize = 100;
+
 /// Reads dropped or picked files and imports each.
 fn import_files(files: Vec<web_sys::File>, done: impl Fn(String) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         for file in files {
             if let Some(text) = super::files::read_text(&file).await {
                 done(text);
+            }
+        }
+    });
+}
+
+/// Reads picked or dropped scenario files; one over the import limit is refused by its size
+/// alone, without reading it into the page.
+fn import_scenario_files(
+    files: Vec<web_sys::File>,
+    done: impl Fn(Result<String, crate::engine::import::ImportError>) + 'static,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        for file in files {
+            // A browser's file size is a whole number of bytes, well inside f64's range.
+            let size = file.size() as usize;
+            if size > crate::engine::import::MAX_BYTES {
+                done(Err(crate::engine::import::too_large(size)));
+            } else if let Some(text) = super::files::read_text(&file).await {
+                done(Ok(text));
             }
         }
     });
@@ -74,32 +97,34 @@ pub fn ScenarioLibrary() -> Html {
 
     let import_text = {
         let (store, status, version) = (store.clone(), status.clone(), version.clone());
-        Rc::new(move |text: String| {
-            status.set(Some(match read_file(&text) {
-                Ok(imported) => match store.add(&imported.scenario, new_uid(), now_ms()) {
-                    Ok(_) => Status::Imported {
-                        title: imported.scenario.meta.title.clone(),
-                        repairs: imported.repairs.clone(),
-                        errors: imported
-                            .diagnostics
-                            .iter()
-                            .filter(|d| d.severity == Severity::Error)
-                            .count(),
-                        warnings: imported
-                            .diagnostics
-                            .iter()
-                            .filter(|d| d.severity == Severity::Warning)
-                            .count(),
+        Rc::new(
+            move |text: Result<String, crate::engine::import::ImportError>| {
+                status.set(Some(match text.and_then(|text| read_file(&text)) {
+                    Ok(imported) => match store.add(&imported.scenario, new_uid(), now_ms()) {
+                        Ok(_) => Status::Imported {
+                            title: imported.scenario.meta.title.clone(),
+                            repairs: imported.repairs.clone(),
+                            errors: imported
+                                .diagnostics
+                                .iter()
+                                .filter(|d| d.severity == Severity::Error)
+                                .count(),
+                            warnings: imported
+                                .diagnostics
+                                .iter()
+                                .filter(|d| d.severity == Severity::Warning)
+                                .count(),
+                        },
+                        Err(_) => Status::Done(TrainerText::ScenarioNotSaved),
                     },
-                    Err(_) => Status::Done(TrainerText::ScenarioNotSaved),
-                },
-                Err(e) => Status::Refused {
-                    message: e.message,
-                    position: e.position,
-                },
-            }));
-            version.set(*version + 1);
-        })
+                    Err(e) => Status::Refused {
+                        message: e.message,
+                        position: e.position,
+                    },
+                }));
+                version.set(*version + 1);
+            },
+        )
     };
     let on_pick = {
         let import_text = import_text.clone();
@@ -108,7 +133,7 @@ pub fn ScenarioLibrary() -> Html {
             let files = super::files::files_of(input.files());
             input.set_value("");
             let import_text = import_text.clone();
-            import_files(files, move |t| import_text(t));
+            import_scenario_files(files, move |t| import_text(t));
         })
     };
     let on_drop = {
@@ -118,7 +143,7 @@ pub fn ScenarioLibrary() -> Html {
             dragging.set(false);
             let files = super::files::files_of(e.data_transfer().and_then(|d| d.files()));
             let import_text = import_text.clone();
-            import_files(files, move |t| import_text(t));
+            import_scenario_files(files, move |t| import_text(t));
         })
     };
     let on_drag_over = {
@@ -205,10 +230,7 @@ pub fn ScenarioLibrary() -> Html {
         let (store, status) = (store.clone(), status.clone());
         Callback::from(move |_| match store.load(&uid) {
             Some(imported) => {
-                download_text(
-                    &format!("{}.json", imported.scenario.id),
-                    &export(&imported.scenario),
-                );
+                download_text(&format!("{}.json", imported.id), &export(&imported));
             }
             // Its page offers the stored text as a file.
             None => status.set(Some(Status::Done(TrainerText::ScenarioCannotRead))),
@@ -233,7 +255,7 @@ pub fn ScenarioLibrary() -> Html {
         act(
             Rc::new(move || match store.load(&uid) {
                 Some(i) => store
-                    .add(&copy_of(&i.scenario, &taken), new_uid(), now_ms())
+                    .add(&copy_of(&i, &taken), new_uid(), now_ms())
                     .map(|_| ())
                     .map_err(not_saved),
                 // Its page offers the stored text as a file.
@@ -510,9 +532,7 @@ pub(super) fn Pair(props: &PairProps) -> Html {
 pub fn ScenarioView(props: &ScenarioViewProps) -> Html {
     let i18n = use_i18n();
     let store = ScenarioStore::new(use_store());
-    let loaded = use_memo(props.uid.clone(), |uid| {
-        store.load(uid).map(|i| Rc::new(i.scenario))
-    });
+    let loaded = use_memo(props.uid.clone(), |uid| store.load(uid).map(Rc::new));
     let Some(initial) = (*loaded).clone() else {
         // A text that is there but cannot be read stays in storage, and is offered as a file.
         let unreadable = store.text(&props.uid).ok().flatten().is_some();
@@ -755,9 +775,9 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 else {
                     return;
                 };
-                if theirs.scenario != *mirror.borrow().0 {
+                if theirs != *mirror.borrow().0 {
                     *held.borrow_mut() = true;
-                    conflict.set(Some(Rc::new(theirs.scenario)));
+                    conflict.set(Some(Rc::new(theirs)));
                 }
             });
             move || drop(listener)
@@ -961,7 +981,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         Callback::from(move |_| {
             versions.set(None);
             if let Ok(i) = super::scenarios::read_stored(&text) {
-                editor.dispatch(EditorAction::Replace(Rc::new(i.scenario)));
+                editor.dispatch(EditorAction::Replace(Rc::new(i)));
             }
         })
     };
@@ -1044,7 +1064,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                             <p class="ok" data-testid="no-problems">{ i18n.t(TrainerText::ScenarioNoProblems) }</p>
                         }
                         <ul class="diagnostics">
-                            { for diagnostics.iter().map(|d| html! {
+                            { for diagnostics.iter().take(PROBLEMS_SHOWN).map(|d| html! {
                                 <li>
                                     <button type="button" class={classes!("diagnostic", if d.severity == Severity::Error { "diagnostic--error" } else { "diagnostic--warning" })}
                                         onclick={select(node_of(d))} data-testid="diagnostic">
@@ -1055,6 +1075,9 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                                 </li>
                             }) }
                         </ul>
+                        if diagnostics.len() > PROBLEMS_SHOWN {
+                            <p class="hint" data-testid="more-problems">{ t_with(i18n.lang, TrainerText::MoreProblems, &[("count", &(diagnostics.len() - PROBLEMS_SHOWN).to_string())]) }</p>
+                        }
                     </section>
                     if let Some(i) = (*selected).filter(|i| *i < s.nodes.len()) {
                         { super::editor_forms::node_editor(&i18n, &editor, &s, i, rename, remove_node, *rename_problem) }

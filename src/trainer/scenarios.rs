@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::import::{export_compact, import, import_stored, ImportError, Imported};
+use crate::engine::import::{export_compact, import, parse_stored, ImportError, Imported};
 use crate::engine::pack::{decode_published, encode_published, PUBLISHED_KEY};
 use crate::engine::scenario::{Localized, Scenario};
 use crate::platform::storage::{Store, StoreError};
@@ -285,9 +285,7 @@ impl ScenarioStore {
         }
         let mut incoming = Vec::with_capacity(backup.scenarios.len());
         for b in backup.scenarios {
-            let scenario = read_stored(&b.text)
-                .map_err(|_| RestoreError::NotABackup)?
-                .scenario;
+            let scenario = read_stored(&b.text).map_err(|_| RestoreError::NotABackup)?;
             incoming.push((b, scenario));
         }
         let mut entries = match self.entries_for_change() {
@@ -306,13 +304,12 @@ impl ScenarioStore {
         };
         for (b, scenario) in incoming {
             let listed = entries.iter().any(|e| e.uid == b.entry.uid);
-            if listed && self.load(&b.entry.uid).map(|i| i.scenario).as_ref() == Some(&scenario) {
+            if listed && self.load(&b.entry.uid).as_ref() == Some(&scenario) {
                 done.unchanged += 1;
                 continue;
             }
-            let free = valid_uid(&b.entry.uid)
-                && !listed
-                && matches!(self.text(&b.entry.uid), Ok(None));
+            let free =
+                valid_uid(&b.entry.uid) && !listed && matches!(self.text(&b.entry.uid), Ok(None));
             let uid = if free { b.entry.uid.clone() } else { new_uid() };
             if let Err(e) = self.store.set(&text_key(&uid), &b.text) {
                 undo(&written);
@@ -378,15 +375,15 @@ impl ScenarioStore {
 
     /// Reads a stored scenario (it was valid JSON when stored; this only fails if storage was
     /// edited by hand).
-    pub fn load(&self, uid: &str) -> Option<Imported> {
+    pub fn load(&self, uid: &str) -> Option<Scenario> {
         read_stored(&self.text(uid).ok()??).ok()
     }
 }
 
 /// Reads a scenario text from this app's storage (a saved version, or another tab's save):
 /// no file-size limit, since a scenario may grow past it while being edited.
-pub fn read_stored(text: &str) -> Result<Imported, ImportError> {
-    import_stored(text)
+pub fn read_stored(text: &str) -> Result<Scenario, ImportError> {
+    parse_stored(text)
 }
 
 /// Reads a file the trainer picked: the importer's answer, or why it cannot be read (with the
@@ -462,7 +459,7 @@ mod tests {
             "the trash keeps the text"
         );
         store.set_deleted(&uid, None).unwrap();
-        assert_eq!(store.load(&uid).unwrap().scenario.meta.title.en, "Edit 6");
+        assert_eq!(store.load(&uid).unwrap().meta.title.en, "Edit 6");
         store.purge(&uid).unwrap();
         assert!(store.entries().unwrap().is_empty());
         assert_eq!(store.text(&uid).unwrap(), None);
@@ -481,7 +478,7 @@ mod tests {
             edited.meta.title.en = format!("Edit {n}");
             store.save(&uid, &edited, 2).unwrap();
             assert_eq!(
-                store.load(&uid).unwrap().scenario.meta.title.en,
+                store.load(&uid).unwrap().meta.title.en,
                 format!("Edit {n}"),
                 "the latest edit is always kept"
             );
@@ -506,7 +503,7 @@ mod tests {
             tiny.save(&uid, &huge, 2),
             Err(SaveError::Store(StoreError::Full))
         );
-        assert_eq!(tiny.load(&uid).unwrap().scenario, s);
+        assert_eq!(tiny.load(&uid).unwrap(), s);
     }
 
     #[test]
@@ -539,7 +536,7 @@ mod tests {
         let done = b.restore(&file, || "x".into()).unwrap().unwrap();
         assert_eq!((done.added, done.unchanged), (2, 0));
         assert_eq!(b.entries().unwrap(), a.entries().unwrap());
-        assert_eq!(b.load(&u1).unwrap().scenario, pack[0]);
+        assert_eq!(b.load(&u1).unwrap(), pack[0]);
 
         // Again: nothing new. After an edit here, the file's version comes back as a copy.
         assert_eq!(b.restore(&file, || "y".into()).unwrap().unwrap().added, 0);
@@ -548,12 +545,8 @@ mod tests {
         b.save(&u1, &edited, 9).unwrap();
         let done = b.restore(&file, || "copy".into()).unwrap().unwrap();
         assert_eq!((done.added, done.unchanged), (1, 1));
-        assert_eq!(
-            b.load(&u1).unwrap().scenario,
-            edited,
-            "the edit here is kept"
-        );
-        assert_eq!(b.load("copy").unwrap().scenario, pack[0]);
+        assert_eq!(b.load(&u1).unwrap(), edited, "the edit here is kept");
+        assert_eq!(b.load("copy").unwrap(), pack[0]);
 
         // Damaged or foreign files change nothing.
         let before = b.entries().unwrap();
@@ -589,13 +582,13 @@ mod tests {
             Err(SaveError::Store(StoreError::Full))
         );
         assert_eq!(store.versions(&uid), versions, "every version is back");
-        assert_eq!(store.load(&uid).unwrap().scenario, edited);
+        assert_eq!(store.load(&uid).unwrap(), edited);
 
         // One that fits once the oldest version makes room gives up only that one.
         let mut bigger = edited.clone();
         bigger.meta.summary.en = "y".repeat(size / 2);
         store.save(&uid, &bigger, 4).unwrap();
-        assert_eq!(store.load(&uid).unwrap().scenario, bigger);
+        assert_eq!(store.load(&uid).unwrap(), bigger);
         assert!(store.versions(&uid)[0].contains("Edit 2"));
     }
 
@@ -653,9 +646,9 @@ mod tests {
             .unwrap();
         assert_eq!(done.added, 3);
         assert_eq!(a.versions(&u1), version, "u1's version untouched");
-        assert_eq!(a.load(&u1).unwrap().scenario, edited, "u1 untouched");
+        assert_eq!(a.load(&u1).unwrap(), edited, "u1 untouched");
         for (uid, s) in ["new1", "new2", "new3"].iter().zip(&pack[1..4]) {
-            assert_eq!(a.load(uid).unwrap().scenario, *s);
+            assert_eq!(a.load(uid).unwrap(), *s);
         }
 
         // Storage that holds only part of a backup: nothing of it stays.
@@ -678,7 +671,7 @@ mod tests {
         let stored = store.text(&uid).unwrap().unwrap();
         assert!(stored.len() > MAX_BYTES, "{} bytes", stored.len());
         assert!(read_file(&stored).is_err(), "as a file it is too large");
-        assert_eq!(store.load(&uid).unwrap().scenario, big);
+        assert_eq!(store.load(&uid).unwrap(), big);
         assert!(!stored.contains("\n "), "stored without indentation");
     }
 }

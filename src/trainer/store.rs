@@ -199,8 +199,7 @@ impl WorkshopStore {
     /// how many were new.
     pub fn add_results(&self, key: &str, codes: &[String]) -> Result<usize, StoreError> {
         let mut all = self.for_change()?;
-        let Some(w) = all.iter_mut().find(|w| w.key().as_deref() == Some(key))
-        else {
+        let Some(w) = all.iter_mut().find(|w| w.key().as_deref() == Some(key)) else {
             return Ok(0);
         };
         let before = w.results.len();
@@ -217,8 +216,7 @@ impl WorkshopStore {
     /// Counts a result the engine had a doubt about (the trainer decided), by its attempt.
     pub fn count_anyway(&self, key: &str, attempt: &str) -> Result<(), StoreError> {
         let mut all = self.for_change()?;
-        if let Some(w) = all.iter_mut().find(|w| w.key().as_deref() == Some(key))
-        {
+        if let Some(w) = all.iter_mut().find(|w| w.key().as_deref() == Some(key)) {
             if !w.counted_anyway.iter().any(|a| a == attempt) {
                 w.counted_anyway.push(attempt.to_owned());
             }
@@ -342,7 +340,9 @@ mod tests {
         // Restoring it again merges into the one beside, not a third.
         assert_eq!(store.save(read_backup(&file).unwrap()), Ok(Added::Merged));
         assert_eq!(store.all().unwrap().len(), 2);
-        store.add_results(&format!("{id}-2"), &["d".into()]).unwrap();
+        store
+            .add_results(&format!("{id}-2"), &["d".into()])
+            .unwrap();
         assert_eq!(store.get(&id).unwrap().unwrap().results.len(), 2);
     }
 

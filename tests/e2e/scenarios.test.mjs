@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { watchProblems, screenshot, LAPTOP, withAppAndBrowser } from "./support/browser.mjs";
+import { calibrate } from "./support/calibrate.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const FISHER = readFileSync(resolve(ROOT, "src/engine/pack/fisher-lombok-timur.json"), "utf8");
@@ -262,4 +263,75 @@ test("two open tabs show each other's new workshops and scenarios without a relo
   await b.getByTestId("about-editor").waitFor();
   await a.getByTestId("own-skenario-baru").waitFor();
   assert.deepEqual(problems.flat(), []);
+});
+
+// Thousands of broken nodes froze the page for 19.6 s (issue 13). A file past the import limits
+// is refused, saying why, without a long task; the largest file accepted opens and edits with
+// no task over 200 ms, the goal, met on our machines (open: 168 ms with a 23 ms reference);
+// on a slower machine the gate is 10 times the reference workload measured in the same run.
+test("large files never freeze the page: past the limits refused with why, the largest accepted stays responsive", async (t) => {
+  const context = await browser.newContext({ viewport: LAPTOP });
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((l) => window.__long.push(...l.getEntries().map((e) => e.duration))).observe({ type: "longtask" });
+  });
+  await page.goto(`${server.url}pelatih.html#/skenario`);
+  await page.getByTestId("scenario-file").waitFor({ state: "attached" });
+  const reference = await calibrate(page);
+  const budget = Math.max(200, 10 * reference);
+  const fisher = JSON.parse(FISHER);
+  const broken = (count, text, choices = 6, choiceText = "b".repeat(200)) => ({
+    ...fisher,
+    nodes: Array.from({ length: count }, (_, i) => ({
+      id: `n${i}`,
+      lines: [{ text: { id: text, en: "" } }],
+      choices: Array.from({ length: choices }, (_, j) => ({ id: `c${j}`, text: { id: choiceText, en: "" }, kind: "discover", feedback: { id: "", en: "" }, next: { node: `x${i}` } })),
+    })),
+  });
+  // Picks a file the way a person does, and returns the longest task it caused.
+  const pick = async (name, text) => {
+    await page.evaluate(({ name, text }) => {
+      window.__dt = new DataTransfer();
+      window.__dt.items.add(new File([text], name, { type: "application/json" }));
+    }, { name, text });
+    await page.evaluate(() => {
+      window.__long = [];
+      const input = document.querySelector("[data-testid=scenario-file]");
+      input.files = window.__dt.files;
+      input.dispatchEvent(new Event("change", { bubbles: true }));
+    });
+  };
+  const longest = async () => {
+    await page.waitForTimeout(400);
+    return Math.max(0, ...(await page.evaluate(() => window.__long)));
+  };
+
+  await pick("beku.json", JSON.stringify(broken(12000, "a", 1, "b")));
+  await page.getByTestId("import-refused").filter({ hasText: "paling banyak 8000" }).waitFor();
+  const refused = await longest();
+  await pick("terlalu-besar.json", "x".repeat(3 << 20));
+  await page.getByTestId("import-refused").filter({ hasText: "terlalu besar" }).waitFor();
+  const tooLarge = await longest();
+
+  const largest = JSON.stringify(broken(250, "a".repeat(3000)));
+  await pick("besar.json", largest);
+  await page.getByTestId("import-ok").waitFor();
+  const imported = await longest();
+  await page.evaluate(() => (window.__long = []));
+  await page.getByTestId("open-scenario").first().click();
+  await page.getByTestId("more-problems").waitFor();
+  const opened = await longest();
+  await page.evaluate(() => (window.__long = []));
+  await page.getByTestId("meta-title-id").fill("Judul baru");
+  await page.getByTestId("meta-title-id").press("Tab");
+  await page.getByTestId("editor-title").filter({ hasText: "Judul baru" }).waitFor();
+  const edited = await longest();
+  console.log(`# longest tasks (ms): refused ${refused.toFixed(0)}, too large ${tooLarge.toFixed(0)}, import of the largest accepted (${(largest.length / 1048576).toFixed(2)} MiB) ${imported.toFixed(0)}, open ${opened.toFixed(0)}, edit ${edited.toFixed(0)}; budget ${budget.toFixed(0)} (reference ${reference.toFixed(1)} ms)`);
+  for (const [what, ms] of [["refused", refused], ["too large", tooLarge], ["import", imported], ["open", opened], ["edit", edited]]) {
+    assert.ok(ms <= budget, `${what}: a task of ${ms.toFixed(0)} ms > ${budget.toFixed(0)} ms`);
+  }
+  assert.deepEqual(problems, []);
 });
