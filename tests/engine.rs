@@ -1013,3 +1013,31 @@ fn a_tally_played_in_slices_reports_like_analyse() {
     );
     assert_eq!(tally.runs(), 300);
 }
+
+#[test]
+fn a_cap_is_explained_as_a_lowering_only_when_it_lowered_the_total() {
+    use latih::engine::messages::{cap_note, violation};
+    let (mut lowered, mut limit) = (false, false);
+    for s in bundled() {
+        for p in Policy::ALL {
+            for seed in 0..40 {
+                let card = play(&s, p, seed, Terms::on(reference_dates()[0])).unwrap();
+                let Some(note) = cap_note(&card, violation) else {
+                    assert!(card.cap.is_none());
+                    continue;
+                };
+                let (_, cap) = card.cap.unwrap();
+                if card.uncapped > cap {
+                    lowered = true;
+                    assert!(note.id.contains("diturunkan menjadi"), "{}", note.id);
+                    assert!(note.id.contains(&card.uncapped.to_string()));
+                } else {
+                    limit = true;
+                    assert!(note.id.contains("tidak bisa lebih dari"), "{}", note.id);
+                    assert!(!note.en.contains("lowered"));
+                }
+            }
+        }
+    }
+    assert!(lowered && limit, "both cases occur in the pack");
+}

@@ -30,7 +30,7 @@ use std::process::ExitCode;
 use latih::engine::balance::{analyse, analyse_all, missed_targets, Policy, PolicyReport};
 use latih::engine::import::{import, Imported};
 use latih::engine::messages::{
-    competency as competency_name, message, message_with, outcome as outcome_name, text,
+    competency as competency_name, message, outcome as outcome_name, text,
     violation as violation_name, wrong_figure, Msg,
 };
 use latih::engine::pack;
@@ -659,16 +659,8 @@ fn play_file(a: &Args) -> Result<bool, String> {
             .get(en)
         );
     }
-    if let Some((v, cap)) = card.cap {
-        println!(
-            "  {}",
-            message_with(
-                Msg::CardCap,
-                &[("cap", cap.to_string())],
-                &[("violation", &violation_name(v))]
-            )
-            .get(en)
-        );
+    if let Some(note) = latih::engine::messages::cap_note(&card, violation_name) {
+        println!("  {}", note.get(en));
     }
     let d = debrief(s, session.turns(), &card, terms);
     for m in &d.fixes {

@@ -75,6 +75,7 @@ messages! {
     CardUnsuitable => "card.unsuitable",
     CardSuitable => "card.suitable",
     CardCap => "card.cap",
+    CardCapLimit => "card.cap_limit",
     ObjCannotAfford => "obj.cannot_afford",
     ObjHasHealthCover => "obj.has_health_cover",
     ObjNotRisky => "obj.not_risky",
@@ -181,6 +182,28 @@ pub fn fill<V: AsRef<str>>(template: &str, args: &[(&str, V)]) -> String {
 /// themselves bilingual (names of outcomes, figures...) go through [`message_with`].
 pub fn message<M: Catalogue>(msg: M, args: &[(&str, String)]) -> Localized {
     message_with(msg, args, &[])
+}
+
+/// The line that explains a score cap: a lowering when the cap lowered the total, otherwise
+/// the limit the violation sets ("capped at 25" beside a total of 0 reads as a contradiction).
+/// `name` says the violation (the app's words, or the CLI's).
+pub fn cap_note(
+    card: &super::scoring::ScoreCard,
+    name: impl Fn(Violation) -> Localized,
+) -> Option<Localized> {
+    let (violation, cap) = card.cap?;
+    Some(message_with(
+        if card.uncapped > cap {
+            Msg::CardCap
+        } else {
+            Msg::CardCapLimit
+        },
+        &[
+            ("cap", cap.to_string()),
+            ("uncapped", card.uncapped.to_string()),
+        ],
+        &[("violation", &name(violation))],
+    ))
 }
 
 /// [`message`] with some arguments given in both languages.

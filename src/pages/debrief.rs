@@ -9,7 +9,7 @@ use yew::prelude::*;
 use crate::app::{use_i18n, use_store, Route};
 use crate::components::result_code::ResultCode;
 use crate::components::score_chart::ScoreChart;
-use crate::engine::messages::{self, message_with, Msg};
+use crate::engine::messages::{self, Msg};
 use crate::engine::scenario::Competency;
 use crate::engine::scoring::debrief;
 use crate::engine::sim::{SaveState, Session, Terms};
@@ -124,8 +124,8 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                         { messages::text(if suitable { Msg::CardSuitable } else { Msg::CardUnsuitable }).get(en).to_owned() }
                     </p>
                 }
-                if let Some((v, cap)) = card.cap {
-                    <p class="warn" data-testid="cap">{ message_with(Msg::CardCap, &[("cap", cap.to_string())], &[("violation", &messages::violation(v))]).get(en).to_owned() }</p>
+                if let Some(note) = messages::cap_note(&card, messages::violation) {
+                    <p class="warn" data-testid="cap">{ note.get(en).to_owned() }</p>
                 }
                 if !verified {
                     <p class="warn">{ i18n.t(Text::DebriefUnverified) }</p>

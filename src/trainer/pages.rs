@@ -138,7 +138,8 @@ pub fn NewWorkshop() -> Html {
         use_node_ref(),
     );
     let picked = use_state(Vec::<(String, Slot)>::new);
-    let problem = use_state(|| None::<TrainerText>);
+    // Every problem of the form at once, each shown at its field.
+    let problems = use_state(Vec::<(FormField, TrainerText)>::new);
 
     let index = match crate::pages::ready(&i18n, index) {
         // Workshops use the bundled scenarios, which every phone has.
@@ -165,11 +166,11 @@ pub fn NewWorkshop() -> Html {
         })
     };
     let submit = {
-        let (store, navigator, picked, problem, index) = (
+        let (store, navigator, picked, problems, index) = (
             store.clone(),
             navigator.clone(),
             picked.clone(),
-            problem.clone(),
+            problems.clone(),
             index.clone(),
         );
         let (name, date, place, wadah, after_practice) = (
@@ -179,6 +180,7 @@ pub fn NewWorkshop() -> Html {
             wadah.clone(),
             after_practice.clone(),
         );
+        let (name_ref, date_ref, wadah_ref) = (name.clone(), date.clone(), wadah.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let value = |r: &NodeRef| {
@@ -193,10 +195,7 @@ pub fn NewWorkshop() -> Html {
                 .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
                 .filter(|l| !l.is_empty())
                 .collect();
-            let Some(date) = Date::parse(&value(&date)) else {
-                problem.set(Some(TrainerText::DateMissing));
-                return;
-            };
+            let date = Date::parse(&value(&date));
             let refs = |slot: Slot| -> Vec<ScenarioRef> {
                 index
                     .iter()
@@ -206,6 +205,33 @@ pub fn NewWorkshop() -> Html {
                         version: s.version,
                     })
                     .collect()
+            };
+            let mut found = Vec::new();
+            if name.is_empty() {
+                found.push((FormField::Name, TrainerText::NameMissing));
+            }
+            if date.is_none() {
+                found.push((FormField::Date, TrainerText::DateMissing));
+            }
+            if wadah.is_empty() {
+                found.push((FormField::Wadah, TrainerText::WadahMissing));
+            }
+            if refs(Slot::Pre).is_empty() && refs(Slot::Post).is_empty() {
+                found.push((FormField::Tests, TrainerText::TestsMissing));
+            }
+            let (Some(date), true) = (date, found.is_empty()) else {
+                // The first field to complete gets the focus (and comes into view).
+                let first = found.first().and_then(|(field, _)| match field {
+                    FormField::Name => Some(&name_ref),
+                    FormField::Date => Some(&date_ref),
+                    FormField::Wadah => Some(&wadah_ref),
+                    _ => None,
+                });
+                if let Some(el) = first.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
+                    let _ = el.focus();
+                }
+                problems.set(found);
+                return;
             };
             let workshop = Workshop {
                 id: Workshop::new_id(random_u64()),
@@ -220,19 +246,6 @@ pub fn NewWorkshop() -> Html {
                     .cast::<HtmlInputElement>()
                     .is_some_and(|i| i.checked()),
             };
-            let missing = if workshop.name.is_empty() {
-                Some(TrainerText::NameMissing)
-            } else if workshop.wadah.is_empty() {
-                Some(TrainerText::WadahMissing)
-            } else if workshop.pre_test.is_empty() && workshop.post_test.is_empty() {
-                Some(TrainerText::TestsMissing)
-            } else {
-                None
-            };
-            if missing.is_some() {
-                problem.set(missing);
-                return;
-            }
             let saved = SavedWorkshop {
                 code: workshop.to_code(),
                 created_ms: now_ms(),
@@ -242,30 +255,50 @@ pub fn NewWorkshop() -> Html {
             };
             match store.save(saved) {
                 Ok(_) => navigator.push_path(TrainerRoute::Workshop { id: workshop.id }.path()),
-                Err(_) => problem.set(Some(TrainerText::NotSaved)),
+                Err(_) => problems.set(vec![(FormField::Form, TrainerText::NotSaved)]),
             }
         })
     };
     let slot_box = |s: &crate::engine::pack::Summary, slot: Slot, label: Text, key: &str| {
         let on = picked.iter().any(|(id, sl)| *id == s.id && *sl == slot);
+        // Named with its scenario ("Pra-tes: Amaq Mahsun ..."), not only "Pra-tes" 24 times.
+        let name = format!("{}: {}", i18n.t(label), s.title.get(en));
         html! {
             <label class="field--check">
-                <input type="checkbox" checked={on} onchange={toggle(s.id.clone(), slot)} data-testid={format!("pick-{key}-{}", s.id)} />
+                <input type="checkbox" checked={on} onchange={toggle(s.id.clone(), slot)} aria-label={name}
+                    data-testid={format!("pick-{key}-{}", s.id)} />
                 { i18n.t(label) }
             </label>
         }
     };
+    let error_of = |field: FormField| problems.iter().find(|(f, _)| *f == field).map(|(_, t)| *t);
+    let error_id = |field: FormField| format!("ws-error-{}", field.key());
+    let error_at = |field: FormField| match error_of(field) {
+        Some(t) => {
+            html! { <span class="field__error" id={error_id(field)} data-testid={format!("ws-error-{}", field.key())}>{ i18n.t(t) }</span> }
+        }
+        None => html! {},
+    };
+    let invalid = |field: FormField| error_of(field).is_some().then_some("true");
+    let described = |field: FormField| error_of(field).map(|_| error_id(field));
+    // The agents' library order: easiest first, then by title.
+    let mut listed: Vec<&crate::engine::pack::Summary> = index.iter().collect();
+    crate::engine::order::sort_small_by_key(&mut listed, |s| (s.difficulty, s.title.get(en)));
     html! {
         <div class="page page--narrow">
             <h1>{ i18n.t(TrainerText::New) }</h1>
             <form class="card form" onsubmit={submit} novalidate=true>
                 <label class="field">
                     <span>{ i18n.t(TrainerText::Name) }</span>
-                    <input ref={name} type="text" maxlength="120" data-testid="ws-name" />
+                    <input ref={name} type="text" maxlength="120" data-testid="ws-name"
+                        aria-invalid={invalid(FormField::Name)} aria-describedby={described(FormField::Name)} />
+                    { error_at(FormField::Name) }
                 </label>
                 <label class="field">
                     <span>{ i18n.t(TrainerText::Date) }</span>
-                    <input ref={date} type="date" data-testid="ws-date" />
+                    <input ref={date} type="date" data-testid="ws-date"
+                        aria-invalid={invalid(FormField::Date)} aria-describedby={described(FormField::Date)} />
+                    { error_at(FormField::Date) }
                 </label>
                 <label class="field">
                     <span>{ i18n.t(TrainerText::Place) }</span>
@@ -273,14 +306,18 @@ pub fn NewWorkshop() -> Html {
                 </label>
                 <label class="field">
                     <span>{ i18n.t(TrainerText::WadahList) }</span>
-                    <textarea ref={wadah} rows="4" data-testid="ws-wadah" />
+                    <textarea ref={wadah} rows="4" data-testid="ws-wadah"
+                        aria-invalid={invalid(FormField::Wadah)} aria-describedby={described(FormField::Wadah)} />
                     <span class="hint">{ i18n.t(TrainerText::WadahHelp) }</span>
+                    { error_at(FormField::Wadah) }
                 </label>
-                <fieldset class="scenario-picks">
+                <fieldset class="scenario-picks" aria-describedby={described(FormField::Tests)}>
                     <legend>{ i18n.t(TrainerText::Scenarios) }</legend>
-                    { for index.iter().map(|s| html! {
+                    { error_at(FormField::Tests) }
+                    { for listed.into_iter().map(|s| html! {
                         <div class="scenario-pick">
-                            <p class="workshop__title">{ s.title.get(en).to_owned() }</p>
+                            <p class="workshop__title">{ s.title.get(en).to_owned() }
+                                <span class="hint">{ format!(" · {}", crate::engine::messages::difficulty(s.difficulty).get(en)) }</span></p>
                             <div class="scenario-pick__slots">
                                 { slot_box(s, Slot::Pre, Text::WorkshopPreTest, "pre") }
                                 { slot_box(s, Slot::Practice, Text::WorkshopPractice, "practice") }
@@ -294,12 +331,38 @@ pub fn NewWorkshop() -> Html {
                     <span>{ i18n.t(TrainerText::PostAfterPractice) }</span>
                 </label>
                 <p class="hint">{ i18n.t(TrainerText::TestOrderHelp) }</p>
-                if let Some(p) = *problem {
-                    <p class="notice notice--warning" role="alert" data-testid="ws-problem">{ i18n.t(p) }</p>
+                if !problems.is_empty() {
+                    <div class="notice notice--warning" role="alert" data-testid="ws-problem">
+                        <p>{ t_with(i18n.lang, TrainerText::FormProblems, &[("count", &problems.len().to_string())]) }</p>
+                        <ul>{ for problems.iter().map(|(_, t)| html! { <li>{ i18n.t(*t) }</li> }) }</ul>
+                    </div>
                 }
                 <button type="submit" class="button" data-testid="ws-create">{ i18n.t(TrainerText::Create) }</button>
             </form>
         </div>
+    }
+}
+
+/// A field of the new-workshop form, for tying a problem to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FormField {
+    Name,
+    Date,
+    Wadah,
+    Tests,
+    /// The form as a whole (storage refused it).
+    Form,
+}
+
+impl FormField {
+    fn key(self) -> &'static str {
+        match self {
+            FormField::Name => "name",
+            FormField::Date => "date",
+            FormField::Wadah => "wadah",
+            FormField::Tests => "tests",
+            FormField::Form => "form",
+        }
     }
 }
 
@@ -342,6 +405,8 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     let report = use_state(|| None::<ImportReport>);
     let filter = use_state(Filter::default);
     let copied = use_state(|| false);
+    // "Kode disalin." shows for a few seconds, then goes, so a second copy is seen to work.
+    let copied_timer = use_mut_ref(|| None::<crate::platform::events::Timer>);
     let text_ref = use_node_ref();
 
     let Some(saved) = store.get(&props.id).ok().flatten() else {
@@ -402,10 +467,18 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     };
     let link = join_link(&saved.code);
     let copy_link = {
-        let (link, copied) = (link.clone(), copied.clone());
+        let (link, copied, timer) = (link.clone(), copied.clone(), copied_timer.clone());
         Callback::from(move |_| {
-            let (link, copied) = (link.clone(), copied.clone());
-            wasm_bindgen_futures::spawn_local(async move { copied.set(copy_text(&link).await) });
+            let (link, copied, timer) = (link.clone(), copied.clone(), timer.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = copy_text(&link).await;
+                copied.set(ok);
+                if ok {
+                    let copied = copied.clone();
+                    *timer.borrow_mut() =
+                        crate::platform::events::Timer::new(4000, move || copied.set(false));
+                }
+            });
         })
     };
     let (results, doubtful) = saved.results(&workshop, &scenarios);
@@ -514,6 +587,23 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
             <p class="eyebrow">{ i18n.t(Text::WorkshopTitle) }</p>
             <h1 data-testid="ws-title">{ workshop.name.clone() }</h1>
             <p>{ format!("{} · {}", date_text(i18n.lang, workshop.date), workshop.place) }</p>
+            <section class="card" data-testid="ws-plan">
+                <h2>{ i18n.t(TrainerText::Plan) }</h2>
+                <dl class="plan">
+                    { for [(Text::WorkshopPreTest, &workshop.pre_test), (Text::WorkshopPractice, &workshop.practice), (Text::WorkshopPostTest, &workshop.post_test)]
+                        .into_iter().filter(|(_, refs)| !refs.is_empty()).map(|(label, refs)| html! {
+                        <>
+                            <dt>{ i18n.t(label) }</dt>
+                            <dd>{ refs.iter().map(|r| scenarios.iter().find(|s| s.id == r.id).map_or_else(|| r.id.clone(), |s| s.meta.title.get(en).to_owned())).collect::<Vec<_>>().join(", ") }</dd>
+                        </>
+                    }) }
+                    <dt>{ i18n.t(TrainerText::WadahList) }</dt>
+                    <dd>{ workshop.wadah.join(", ") }</dd>
+                </dl>
+                if workshop.post_after_practice {
+                    <p class="hint">{ i18n.t(TrainerText::PostAfterPractice) }</p>
+                }
+            </section>
 
             <section class="card no-print">
                 <h2>{ i18n.t(TrainerText::Share) }</h2>

@@ -36,6 +36,8 @@ enum Status {
     },
     Done(TrainerText),
     Restored(super::scenarios::Restored),
+    /// The file is a scenario already in the library, exactly: nothing was added.
+    AlreadyThere(Localized),
 }
 
 fn new_uid() -> String {
@@ -99,7 +101,20 @@ pub fn ScenarioLibrary() -> Html {
         let (store, status, version) = (store.clone(), status.clone(), version.clone());
         Rc::new(
             move |text: Result<String, crate::engine::import::ImportError>| {
+                // The same file picked twice is one scenario, not two.
+                let already = |s: &Scenario| {
+                    store.entries().ok().is_some_and(|all| {
+                        all.into_iter().any(|e| {
+                            e.deleted_ms.is_none()
+                                && e.id == s.id
+                                && store.load(&e.uid).as_ref() == Some(s)
+                        })
+                    })
+                };
                 status.set(Some(match text.and_then(|text| read_file(&text)) {
+                    Ok(imported) if already(&imported.scenario) => {
+                        Status::AlreadyThere(imported.scenario.meta.title.clone())
+                    }
                     Ok(imported) => match store.add(&imported.scenario, new_uid(), now_ms()) {
                         Ok(_) => Status::Imported {
                             title: imported.scenario.meta.title.clone(),
@@ -289,6 +304,11 @@ pub fn ScenarioLibrary() -> Html {
                     <p data-testid="import-position">{ t_with(i18n.lang, TrainerText::ScenarioPosition, &[("line", &line.to_string()), ("column", &column.to_string())]) }</p>
                 }
             </div>
+        },
+        Some(Status::AlreadyThere(title)) => html! {
+            <p class="notice notice--info" role="status" data-testid="import-already">
+                { t_with(i18n.lang, TrainerText::ScenarioAlreadyThere, &[("title", title.get(en))]) }
+            </p>
         },
         Some(Status::Restored(done)) => html! {
             <p class="notice notice--info" role="status" data-testid="library-restored">

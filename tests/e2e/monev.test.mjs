@@ -35,7 +35,13 @@ async function createWorkshop(page) {
   await page.getByTestId("no-workshops").waitFor();
   await page.getByTestId("new-workshop").click();
   await page.getByTestId("ws-create").click();
-  assert.match(await page.getByTestId("ws-problem").textContent(), /tanggal/i, "the form says what is missing");
+  // Every problem at once, each at its field and tied to it for a screen reader.
+  assert.match(await page.getByTestId("ws-problem").textContent(), /4 isian/);
+  for (const field of ["name", "date", "wadah", "tests"]) await page.getByTestId(`ws-error-${field}`).waitFor();
+  assert.match(await page.getByTestId("ws-error-date").textContent(), /tanggal/i);
+  assert.equal(await page.getByTestId("ws-date").getAttribute("aria-describedby"), "ws-error-date");
+  assert.equal(await page.getByTestId("ws-date").getAttribute("aria-invalid"), "true");
+  assert.equal(await page.getByRole("checkbox", { name: /^Pra-tes: / }).count(), 8, "each checkbox named with its scenario");
   await page.getByTestId("ws-name").fill("Upgrading Skill Perisai Lombok Timur");
   await page.getByTestId("ws-date").fill("2026-12-03");
   await page.getByTestId("ws-place").fill("Aula BPJS Ketenagakerjaan Selong");
@@ -45,6 +51,14 @@ async function createWorkshop(page) {
   await page.getByTestId("pick-post-trader-mataram").check();
   await page.getByTestId("ws-create").click();
   await page.getByTestId("workshop-detail").waitFor();
+  // The page says what the workshop tests and practises, and with which Wadah.
+  const plan = await page.getByTestId("ws-plan").textContent();
+  for (const part of ["Pra-tes", "Latihan", "Pasca-tes", ...WADAH]) assert.ok(plan.includes(part), `${part} in ${plan}`);
+  // "Kode disalin." confirms a copy, then goes, so the next copy is seen to work too.
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+  await page.getByTestId("copy-link").click();
+  await page.getByText("Kode disalin").waitFor();
+  await page.getByText("Kode disalin").waitFor({ state: "detached", timeout: 8000 });
   return (await page.getByTestId("share-link").textContent()).trim();
 }
 

@@ -37,6 +37,10 @@ test("scenario files are imported, checked, drawn, exported and kept in a trash"
   // A good file, picked; a file with a broken link, dropped.
   await page.getByTestId("scenario-file").setInputFiles(file("fisher.json", FISHER));
   await page.getByTestId("import-ok").filter({ hasText: /\b0 kesalahan/ }).waitFor();
+  // The same file again is one scenario, not two, and the page says so.
+  await page.getByTestId("scenario-file").setInputFiles(file("fisher-lagi.json", FISHER));
+  await page.getByTestId("import-already").filter({ hasText: "sudah ada di pustaka" }).waitFor();
+  assert.equal(await page.locator("[data-testid^=own-fisher-lombok-timur]").count(), 1);
   const broken = FISHER.replace('"next": { "node": "discovery" }', '"next": { "node": "tidak-ada" }').replace('"id": "fisher-lombok-timur"', '"id": "nelayan-rusak"');
   const dataTransfer = await page.evaluateHandle((text) => {
     const dt = new DataTransfer();
