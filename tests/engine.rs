@@ -1041,3 +1041,24 @@ fn a_cap_is_explained_as_a_lowering_only_when_it_lowered_the_total() {
     }
     assert!(lowered && limit, "both cases occur in the pack");
 }
+
+#[test]
+fn problems_name_fields_in_words_not_paths() {
+    let s = latih::engine::edit::new_scenario("x".into());
+    let all = validate(&s);
+    assert!(!all.is_empty());
+    for d in &all {
+        for text in [&d.message.id, &d.message.en] {
+            assert!(
+                !text.contains("meta.") && !text.contains("persona.") && !text.contains("]."),
+                "a path in {text}"
+            );
+        }
+    }
+    let feedback = all
+        .iter()
+        .find(|d| d.location.field == "choices[0].feedback")
+        .unwrap();
+    assert!(feedback.message.id.contains("pilihan 1 › umpan balik"));
+    assert!(feedback.message.en.contains("choice 1 › feedback"));
+}

@@ -53,6 +53,80 @@ struct Report {
     out: Vec<Diagnostic>,
 }
 
+/// A field path (`choices[1].feedback`) in words, for people who edit in the app rather than
+/// in the JSON: "pilihan 2 › umpan balik" / "choice 2 › feedback". Unknown parts are kept as
+/// written, so nothing is hidden.
+pub fn field_name(path: &str) -> Localized {
+    let mut id = Vec::new();
+    let mut en = Vec::new();
+    for part in path.split('.') {
+        let (name, index) = match part.split_once('[') {
+            Some((name, rest)) => (name, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (part, None),
+        };
+        let words: Option<(&str, &str)> = match name {
+            "meta" | "text" => None,
+            "title" => Some(("judul", "title")),
+            "summary" => Some(("ringkasan", "summary")),
+            "briefing" => Some(("pengarahan", "briefing")),
+            "estimated_minutes" => Some(("perkiraan menit", "estimated minutes")),
+            "pinned_date" => Some(("tanggal tetap", "pinned date")),
+            "date" => Some(("tanggal", "date")),
+            "reason" => Some(("alasan", "reason")),
+            "persona" => Some(("pekerja", "worker")),
+            "name" => Some(("nama", "name")),
+            "age" => Some(("umur", "age")),
+            "occupation_label" => Some(("pekerjaan", "occupation")),
+            "household" => Some(("keluarga", "household")),
+            "declared_income" => Some(("penghasilan", "income")),
+            "decision_threshold" => Some(("ambang keputusan", "decision threshold")),
+            "attitudes" => Some(("sikap", "attitudes")),
+            "sensitivities" => Some(("kepekaan", "sensitivities")),
+            "hidden_facts" => Some(("fakta tersembunyi", "hidden fact")),
+            "risks" => Some(("risiko", "risk")),
+            "rubric" => Some(("penilaian", "rubric")),
+            "pass_mark" => Some(("nilai lulus", "pass mark")),
+            "weights" => Some(("bobot", "weights")),
+            "full_marks" => Some(("nilai penuh", "full marks")),
+            "nodes" => Some(("simpul", "node")),
+            "lines" => Some(("ucapan pekerja", "worker's line")),
+            "weight" => Some(("bobot", "weight")),
+            "when" | "requires" => Some(("syarat", "condition")),
+            "choices" => Some(("pilihan", "choice")),
+            "feedback" => Some(("umpan balik", "feedback")),
+            "effects" => Some(("efek", "effects")),
+            "scores" => Some(("skor", "scores")),
+            "reveals" => Some(("membuka fakta", "reveals")),
+            "next" => Some(("lalu ke", "next")),
+            "branches" => Some(("cabang", "branch")),
+            "endings" => Some(("penutup", "ending")),
+            "outcome" => Some(("hasil", "outcome")),
+            _ => Some((name, name)),
+        };
+        if let Some((i, e)) = words {
+            match index {
+                Some(n) => {
+                    id.push(format!("{i} {}", n + 1));
+                    en.push(format!("{e} {}", n + 1));
+                }
+                None => {
+                    id.push(i.to_owned());
+                    en.push(e.to_owned());
+                }
+            }
+        }
+    }
+    if id.is_empty() {
+        return Localized::new("teks".to_owned(), "text".to_owned());
+    }
+    Localized::new(id.join(" › "), en.join(" › "))
+}
+
+/// A message about a field, the field named in words (see [`field_name`]).
+fn named(note: Note, field: &str, args: &[(&str, String)]) -> Localized {
+    message_with(note, args, &[("field", &field_name(field))])
+}
+
 impl Report {
     fn push(
         &mut self,
@@ -84,7 +158,6 @@ impl Report {
     ) {
         if value < min || value > max {
             let args = [
-                ("field", field.to_owned()),
                 ("value", value.to_string()),
                 ("min", min.to_string()),
                 ("max", max.to_string()),
@@ -94,7 +167,7 @@ impl Report {
                 node,
                 choice,
                 field.to_owned(),
-                message(Note::VOutOfRange, &args),
+                named(Note::VOutOfRange, field, &args),
             );
         }
     }
@@ -102,28 +175,28 @@ impl Report {
     fn text(&mut self, node: Option<&str>, choice: Option<&str>, field: &str, t: &Localized) {
         let id = t.id.trim().is_empty();
         let en = t.en.trim().is_empty();
-        let args = |lang: &str| [("field", field.to_owned()), ("lang", lang.to_owned())];
+        let args = |lang: &str| [("lang", lang.to_owned())];
         match (id, en) {
             (true, true) => self.push(
                 Severity::Error,
                 node,
                 choice,
                 field.to_owned(),
-                message(Note::VEmptyText, &[("field", field.to_owned())]),
+                named(Note::VEmptyText, field, &[]),
             ),
             (true, false) => self.push(
                 Severity::Warning,
                 node,
                 choice,
                 field.to_owned(),
-                message(Note::VMissingTranslation, &args("Bahasa Indonesia")),
+                named(Note::VMissingTranslation, field, &args("Bahasa Indonesia")),
             ),
             (false, true) => self.push(
                 Severity::Warning,
                 node,
                 choice,
                 field.to_owned(),
-                message(Note::VMissingTranslation, &args("English")),
+                named(Note::VMissingTranslation, field, &args("English")),
             ),
             (false, false) => {}
         }
@@ -142,7 +215,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
             None,
             None,
             "id".into(),
-            message(Note::VEmptyId, &[("field", "id".into())]),
+            named(Note::VEmptyId, "id", &[]),
         );
     }
     let mut lint = Lint::new(s);
@@ -275,9 +348,10 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 None,
                 None,
                 format!("persona.hidden_facts[{i}].id"),
-                message(
+                named(
                     Note::VEmptyId,
-                    &[("field", format!("persona.hidden_facts[{i}].id"))],
+                    &format!("persona.hidden_facts[{i}].id"),
+                    &[],
                 ),
             );
         }
@@ -344,7 +418,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 None,
                 None,
                 format!("nodes[{i}].id"),
-                message(Note::VEmptyId, &[("field", format!("nodes[{i}].id"))]),
+                named(Note::VEmptyId, &format!("nodes[{i}].id"), &[]),
             );
         }
         if index.insert(node.id.as_str(), i).is_some() {
@@ -453,7 +527,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                 nid,
                 None,
                 "lines".into(),
-                message(Note::VEmptyText, &[("field", format!("{}.lines", node.id))]),
+                named(Note::VEmptyText, "lines", &[]),
             );
         }
         if let Some(why) = &node.pin_order {
@@ -501,7 +575,7 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
                     nid,
                     None,
                     at("id"),
-                    message(Note::VEmptyId, &[("field", at("id"))]),
+                    named(Note::VEmptyId, &at("id"), &[]),
                 );
             }
             if !seen.insert(choice.id.as_str()) {

@@ -192,6 +192,8 @@ texts! {
     MoreProblems => "trainer.more_problems",
     FormProblems => "trainer.form_problems",
     ScenarioAlreadyThere => "trainer.scenario_already_there",
+    NextHint => "trainer.next_hint",
+    PlaytestUnwritten => "trainer.playtest_unwritten",
     Plan => "trainer.plan",
     ChoiceObjection => "trainer.choice_objection",
     ChoiceScores => "trainer.choice_scores",

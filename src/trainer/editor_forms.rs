@@ -507,6 +507,7 @@ fn next_editor(
                     <label class="field">
                         <span>{ t(label) }</span>
                         <input type="text" list="node-ids" value={value} placeholder={t(empty)} onchange={on_change} data-testid={testid.to_owned()} />
+                        <span class="hint">{ t(TrainerText::NextHint) }</span>
                     </label>
                     <button type="button" class="button button--secondary button--small" onclick={to_branch} data-testid={format!("{testid}-branch")}>{ t(TrainerText::BranchMake) }</button>
                 </div>

@@ -146,17 +146,28 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                 None => html! {},
                 // E.g. a node id that does not exist: the problems panel says what is broken.
                 Some(Err(_)) => html! { <p class="notice notice--warning" role="alert" data-testid="playtest-problem">{ i18n.t(TrainerText::PlaytestCannotStart) }</p> },
-                Some(Ok(session)) => html! {
+                Some(Ok(session)) => {
+                    // A node still being written: say what is missing instead of an empty
+                    // bubble or an unnamed button.
+                    let unwritten = |text: String, id: &str| {
+                        if text.trim().is_empty() {
+                            t_with(i18n.lang, TrainerText::PlaytestUnwritten, &[("id", id)])
+                        } else {
+                            text
+                        }
+                    };
+                    html! {
                     <div class="playtest__run">
                         <ol class="playtest__log" data-testid="playtest-log">
                             { for session.events().iter().map(|e| match e {
                                 SimEvent::WorkerSays { node, variant, again } => {
                                     let line = s.nodes.get(*node as usize).and_then(|n| n.lines.get(*variant as usize)).map_or_else(String::new, |l| session.render(&l.text, en));
+                                    let line = unwritten(line, s.nodes.get(*node as usize).map_or("", |n| n.id.as_str()));
                                     let line = if *again { messages::message(Msg::EAgain, &[("line", line)]).get(en).to_owned() } else { line };
                                     html! { <li class="bubble bubble--worker">{ line }</li> }
                                 }
                                 SimEvent::Repeated { close } => html! { <li class="bubble bubble--worker">{ messages::text(if *close { Msg::ERepeatedClose } else { Msg::ERepeated }).get(en).to_owned() }</li> },
-                                SimEvent::AgentSays { node, choice } => html! { <li class="bubble bubble--agent">{ s.nodes.get(*node as usize).and_then(|n| n.choices.get(*choice as usize)).map_or_else(String::new, |c| session.render(&c.text, en)) }</li> },
+                                SimEvent::AgentSays { node, choice } => html! { <li class="bubble bubble--agent">{ s.nodes.get(*node as usize).and_then(|n| n.choices.get(*choice as usize)).map_or_else(String::new, |c| unwritten(session.render(&c.text, en), &c.id)) }</li> },
                                 SimEvent::FactRevealed { fact } => html! { <li class="hint">{ s.persona.hidden_facts.get(*fact as usize).map_or_else(String::new, |f| session.render(&f.text, en)) }</li> },
                                 SimEvent::Feedback(turn) => html! {
                                     <li class="hint">
@@ -186,13 +197,14 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                                 <li>
                                     <button type="button" class="button button--secondary choice" onclick={choose(c.id.clone())} data-testid={format!("pt-choice-{}", c.id)}>
                                         <span class="choice__key" aria-hidden="true">{ n + 1 }</span>
-                                        <span class="choice__text">{ session.render(&c.text, en) }</span>
+                                        <span class="choice__text">{ unwritten(session.render(&c.text, en), &c.id) }</span>
                                     </button>
                                 </li>
                             }) }
                         </ol>
                     </div>
-                },
+                    }
+                }
             } }
         </details>
     }

@@ -44,6 +44,56 @@ fn new_uid() -> String {
     crate::engine::code::to_base32(&random_u64().to_be_bytes()[2..])
 }
 
+/// The editor control (its `data-testid`, or the prefix of a bilingual pair's) that edits the
+/// field a problem is about, so clicking the problem takes the trainer there.
+pub fn field_control(path: &str) -> Option<String> {
+    let mut parts = path.split('.');
+    let first = parts.next()?;
+    let second = parts.next();
+    let index =
+        |p: &str| -> Option<usize> { p.split_once('[')?.1.trim_end_matches(']').parse().ok() };
+    let control = match (first, second) {
+        ("meta", Some("estimated_minutes")) => "meta-minutes".to_owned(),
+        ("meta", Some("pinned_date")) => "meta-pin-date".to_owned(),
+        ("meta", Some(field)) => format!("meta-{}", field.replace('_', "-")),
+        ("persona", Some("occupation_label")) => "persona-occupation".to_owned(),
+        ("persona", Some("declared_income")) => "persona-income".to_owned(),
+        ("persona", Some("decision_threshold")) => "persona-threshold".to_owned(),
+        ("persona", Some(f)) if f.starts_with("hidden_facts[") => format!("fact-{}", index(f)?),
+        ("persona", Some(f)) if f.starts_with("risks[") => format!("risk-{}", index(f)?),
+        ("persona", Some(field)) => format!("persona-{}", field.replace('_', "-")),
+        ("rubric", Some("pass_mark")) => "rubric-pass".to_owned(),
+        ("start", None) => "meta-start".to_owned(),
+        (f, _) if f.starts_with("endings[") => format!("ending-{}", index(f)?),
+        (f, Some(field)) if f.starts_with("choices[") => {
+            format!("choice-{}-{}", index(f)?, field.replace('_', "-"))
+        }
+        (f, None) if f.starts_with("choices[") => format!("choice-{}-text", index(f)?),
+        (f, _) if f.starts_with("lines[") => format!("line-{}", index(f)?),
+        _ => return None,
+    };
+    Some(control)
+}
+
+/// Focuses the control `field_control` names (the Indonesian half of a pair) and brings it
+/// into view; nothing happens if it is not on the page.
+fn focus_control(testid: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let selector = format!("[data-testid=\"{testid}-id\"], [data-testid=\"{testid}\"]");
+    if let Some(el) = doc
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = el.focus();
+        el.scroll_into_view();
+    }
+}
+
 /// How many problems the panel lists: the first are what to fix first, and thousands of rows
 /// (a badly broken file) would freeze the page at every edit.
 const PROBLEMS_SHOWN: usize = 100;
@@ -911,11 +961,30 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         let selected = selected.clone();
         Callback::from(move |_| selected.set(node))
     };
-    let node_of = |d: &Diagnostic| {
-        d.location
+    // A problem opens its node (or the scenario's form) and then puts the cursor in its field,
+    // once the form for it is on the page.
+    let focus_next = use_state(|| None::<String>);
+    {
+        let focus_next = focus_next.clone();
+        use_effect_with((*focus_next).clone(), move |target| {
+            if let Some(testid) = target {
+                focus_control(testid);
+                focus_next.set(None);
+            }
+        });
+    }
+    let open_problem = |d: &Diagnostic| {
+        let (selected, focus_next) = (selected.clone(), focus_next.clone());
+        let node = d
+            .location
             .node
             .as_ref()
-            .and_then(|id| s.nodes.iter().position(|n| n.id == *id))
+            .and_then(|id| s.nodes.iter().position(|n| n.id == *id));
+        let control = field_control(&d.location.field);
+        Callback::from(move |_| {
+            selected.set(node);
+            focus_next.set(control.clone());
+        })
     };
     let not_found = use_state(|| false);
     let find_node = {
@@ -1087,7 +1156,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                             { for diagnostics.iter().take(PROBLEMS_SHOWN).map(|d| html! {
                                 <li>
                                     <button type="button" class={classes!("diagnostic", if d.severity == Severity::Error { "diagnostic--error" } else { "diagnostic--warning" })}
-                                        onclick={select(node_of(d))} data-testid="diagnostic">
+                                        onclick={open_problem(d)} data-testid="diagnostic">
                                         <strong>{ i18n.t(if d.severity == Severity::Error { TrainerText::ScenarioError } else { TrainerText::ScenarioWarning }) }</strong>
                                         if let Some(n) = &d.location.node { { format!(" · {n}") } }
                                         <br />{ d.message.get(en).to_owned() }
@@ -1160,5 +1229,41 @@ fn NodeIds(props: &NodeIdsProps) -> Html {
         <datalist id="node-ids">
             { for props.ids.iter().map(|id| html! { <option value={id.clone()} /> }) }
         </datalist>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::field_control;
+
+    #[test]
+    fn a_problem_leads_to_the_control_of_its_field() {
+        // Every problem of a new scenario names a control the editor has.
+        let s = crate::engine::edit::new_scenario("x".into());
+        for d in crate::engine::validate::validate(&s) {
+            assert!(
+                field_control(&d.location.field).is_some(),
+                "{}",
+                d.location.field
+            );
+        }
+        assert_eq!(
+            field_control("meta.summary").as_deref(),
+            Some("meta-summary")
+        );
+        assert_eq!(
+            field_control("persona.occupation_label").as_deref(),
+            Some("persona-occupation")
+        );
+        assert_eq!(
+            field_control("choices[1].feedback").as_deref(),
+            Some("choice-1-feedback")
+        );
+        assert_eq!(field_control("lines[0].text").as_deref(), Some("line-0"));
+        assert_eq!(
+            field_control("endings[3].text").as_deref(),
+            Some("ending-3")
+        );
+        assert_eq!(field_control("nonsense"), None);
     }
 }

@@ -52,6 +52,23 @@ async function node(page, id, line, add = true) {
 async function writeScenario(page) {
   await page.getByTestId("new-scenario").click();
   await page.getByTestId("about-editor").waitFor();
+  // A new scenario's problems name fields in words, and each leads to its field.
+  const listed = await page.getByTestId("diagnostic").allTextContents();
+  assert.ok(listed.length > 5 && listed.every((p) => !/meta\.|persona\.|\]\./.test(p)), listed.join("\n"));
+  await page.getByTestId("diagnostic").filter({ hasText: "ringkasan" }).click();
+  assert.equal(await page.evaluate(() => document.activeElement?.dataset.testid), "meta-summary-id");
+  await page.getByTestId("diagnostic").filter({ hasText: "pilihan 1 › umpan balik" }).click();
+  await page.getByTestId("node-editor").waitFor();
+  assert.match(await page.evaluate(() => document.activeElement?.dataset.testid), /^choice-0-feedback/);
+  await page.getByTestId("node-editor").getByText(/Tulis nama simpul tujuan/).first().waitFor();
+  // Playtest on the unfinished node says what is not written yet, instead of empty bubbles.
+  await page.getByTestId("playtest").locator("summary").click();
+  await page.getByTestId("playtest-start").click();
+  await page.getByTestId("playtest-log").getByText("(belum ditulis: simpul-1)").waitFor();
+  assert.match(await page.locator("[data-testid^=pt-choice-]").first().textContent(), /belum ditulis: pilihan-1/);
+  await page.getByTestId("playtest").locator("summary").click();
+  await page.getByTestId("edit-about").click();
+  await page.getByTestId("about-editor").waitFor();
   await put(page, "meta-id", "pedagang-sayur-ampenan");
   await pair(page, "meta-title", "Inaq Rahmah, pedagang sayur di Ampenan", "Inaq Rahmah, a vegetable seller in Ampenan");
   await pair(page, "meta-summary", "Pedagang sayur yang ragu soal biaya.", "A vegetable seller unsure about the cost.");
