@@ -249,6 +249,18 @@ pub fn long_date(date: Date, english: bool) -> String {
     format!("{} {} {}", date.day, month_name(date, english), date.year)
 }
 
+/// A date with the time of day: "3 Desember 2026, 14.05" / "3 December 2026, 14:05" (minutes
+/// since midnight; Indonesian writes the time with a dot).
+pub fn date_time(date: Date, minutes: u32, english: bool) -> String {
+    let sep = if english { ':' } else { '.' };
+    format!(
+        "{}, {:02}{sep}{:02}",
+        long_date(date, english),
+        minutes / 60 % 24,
+        minutes % 60
+    )
+}
+
 /// Month and year: "Desember 2026".
 pub fn month_year(date: Date, english: bool) -> String {
     format!("{} {}", month_name(date, english), date.year)

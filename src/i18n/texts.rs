@@ -223,6 +223,7 @@ texts! {
     HistoryEmpty => "history.empty",
     HistorySummary => "history.summary",
     HistoryProgress => "history.progress",
+    HistoryPassLine => "history.pass_line",
     HistoryPassed => "history.passed",
     HistoryNotPassed => "history.not_passed",
     JoinTitle => "join.title",

@@ -52,12 +52,15 @@ pub fn History() -> Html {
                         <ol class="history__list">
                             { for list.iter().rev().map(|&i| {
                                 let a = &attempts[i];
+                                let (day, minutes) = crate::platform::clock::local_date_time(a.finished_ms);
                                 html! {
                                     <li>
                                         <Link to={Route::Debrief { attempt: i }}>
                                             { format!("{} · {} · {}", a.total, messages::outcome(a.outcome).get(en),
                                                 i18n.t(if a.mode == Mode::Practice { Text::ModePractice } else { Text::ModeAssessment })) }
                                         </Link>
+                                        { " " }
+                                        <time class="hint" data-testid="history-when">{ messages::date_time(day, minutes, en) }</time>
                                         { " " }
                                         <span class={if a.passed { "chip chip--pass" } else { "chip" }}>
                                             { i18n.t(if a.passed { Text::HistoryPassed } else { Text::HistoryNotPassed }) }
@@ -108,6 +111,7 @@ fn Sparkline(props: &SparklineProps) -> Html {
     html! {
         <svg class="sparkline" viewBox="-4 -4 208 58" role="img" aria-label={label}>
             <line x1="0" y1="10" x2="200" y2="10" class="sparkline__mark" />
+            <text x="200" y="7" text-anchor="end" class="sparkline__label" data-testid="pass-line">{ i18n.t(Text::HistoryPassLine) }</text>
             <polyline points={points.join(" ")} class="sparkline__line" />
         </svg>
     }

@@ -163,17 +163,15 @@ pub fn Play(props: &PlayProps) -> Html {
 
     let offered: Vec<String> = session.available().iter().map(|c| c.id.clone()).collect();
     {
-        // Number keys choose; after each step focus goes to the first choice and the time from
-        // click to this render is measured for the latency benchmark.
+        // Number keys choose; after each step focus goes to the list of choices (a keyboard or
+        // screen-reader user is taken there, and Tab reaches the first), not to choice 1, whose
+        // focus ring read as a suggestion; the time from click to this render is measured for
+        // the latency benchmark.
         let (choose, offered, choices_ref) = (choose.clone(), offered.clone(), choices_ref.clone());
         use_effect_with(current.save.choices.len(), move |_| {
             measure("latih-choice", "latih-choice-start");
-            if let Some(first) = choices_ref
-                .cast::<web_sys::Element>()
-                .and_then(|list| list.query_selector("button").ok().flatten())
-                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = first.focus();
+            if let Some(list) = choices_ref.cast::<web_sys::HtmlElement>() {
+                let _ = list.focus();
             }
             let listener = WindowListener::new("keydown", move |e: web_sys::Event| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
@@ -253,7 +251,7 @@ pub fn Play(props: &PlayProps) -> Html {
                 <section class="choices" aria-labelledby="choices-title">
                     <p class="choices__mood" aria-hidden="true">{ t_with(i18n.lang, Text::MoodIs, &[("name", &p.name), ("mood", i18n.t(mood_text(&worker)))]) }</p>
                     <h2 id="choices-title" class="choices__title">{ i18n.t(Text::ChoicesTitle) }</h2>
-                    <ol class="choices__list" ref={choices_ref}>
+                    <ol class="choices__list" ref={choices_ref} tabindex="-1" aria-labelledby="choices-title">
                         { for session.available().iter().enumerate().map(|(i, c)| {
                             let id = c.id.clone();
                             let onclick = choose.reform(move |_| id.clone());

@@ -73,6 +73,11 @@ test("every bundled scenario: best practice enrols suitably and passes; a pushy 
     assert.ok(bad <= 35, `${s.id}: pushy scores ${bad}`);
     assert.match(await page.getByTestId("verdict").textContent(), /^Belum lulus/);
   }
+  // The history dates each attempt, and its chart's line says what it marks.
+  await page.goto(`${server.url}#/riwayat`);
+  const when = await page.getByTestId("history-when").first().textContent();
+  assert.match(when, /^\d{1,2} (Januari|Februari|Maret|April|Mei|Juni|Juli|Agustus|September|Oktober|November|Desember) \d{4}, \d{2}\.\d{2}$/, when);
+  assert.equal(await page.getByTestId("pass-line").first().textContent(), "batas lulus 80");
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -87,6 +92,8 @@ test("a reload in the middle continues from the same point to the same final sco
   await page.reload();
   await page.getByTestId("chat").waitFor();
   assert.equal(await page.getByTestId("chat").innerText(), before, "the same transcript after the reload");
+  // The focus is on the list of choices, not on choice 1 (whose ring read as a suggestion).
+  assert.equal(await page.evaluate(() => document.activeElement?.className), "choices__list");
   await play(page, ids.slice(4));
   assert.equal(await debrief(page), engineTotal(s, ids));
   // The finished attempt is in the history and the library shows the best score.
