@@ -1062,3 +1062,49 @@ fn problems_name_fields_in_words_not_paths() {
     assert!(feedback.message.id.contains("pilihan 1 › umpan balik"));
     assert!(feedback.message.en.contains("choice 1 › feedback"));
 }
+
+#[test]
+fn the_debrief_shows_every_violation_repetition_and_wrong_figure() {
+    use latih::engine::scoring::MAX_FIXES;
+    let mut seen_figure = false;
+    for s in bundled() {
+        for seed in 0..60u64 {
+            let mut session = Session::start(&s, seed, day()).unwrap();
+            let mut k = seed;
+            while session.score_card().is_none() {
+                let offered: Vec<String> =
+                    session.available().iter().map(|c| c.id.clone()).collect();
+                if offered.is_empty() {
+                    break;
+                }
+                k = k
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let pick = offered[(k >> 33) as usize % offered.len()].clone();
+                session.choose(&pick).unwrap();
+            }
+            let Some(card) = session.score_card() else {
+                continue;
+            };
+            let d = debrief(&s, session.turns(), &card, session.terms());
+            let must: Vec<usize> = session
+                .turns()
+                .enumerate()
+                .filter(|(_, t)| {
+                    t.violation.is_some() || t.repeated || t.checks.iter().any(|c| c.is_wrong())
+                })
+                .map(|(i, _)| i)
+                .collect();
+            let shown: Vec<usize> = d.fixes.iter().map(|m| m.turn).collect();
+            for turn in must.iter().take(MAX_FIXES) {
+                assert!(
+                    shown.contains(turn),
+                    "{} seed {seed}: turn {turn} not in {shown:?}",
+                    s.id
+                );
+            }
+            seen_figure |= d.fixes.iter().any(|m| !m.wrong_figures.is_empty());
+        }
+    }
+    assert!(seen_figure, "some run states a wrong figure");
+}

@@ -246,6 +246,16 @@ pub struct Moment {
     pub violation: Option<Violation>,
     /// The move repeated one the worker had heard.
     pub repeated: bool,
+    /// The wrong figures the move stated (a price or benefit the worker would repeat).
+    pub wrong_figures: Vec<super::figures::Check>,
+}
+
+impl Moment {
+    /// Whether the debrief must show this moment whatever else went wrong: an ethics
+    /// violation, a repetition, or a wrong figure.
+    pub fn must_show(&self) -> bool {
+        self.violation.is_some() || self.repeated || !self.wrong_figures.is_empty()
+    }
 }
 
 /// The end-of-run coaching.
@@ -320,25 +330,24 @@ pub fn debrief<'a>(
                     better,
                     violation: t.violation,
                     repeated: t.repeated,
+                    wrong_figures: t.checks.iter().copied().filter(|c| c.is_wrong()).collect(),
                 },
             )
         })
         .collect();
-    // Every violation and repetition first (an agent must see each one), worst first; then the
-    // weakest of the other moves that fell short.
-    sort_small_by_key(&mut rated, |(gap, m)| {
-        (m.violation.is_none() && !m.repeated, *gap, m.turn)
-    });
+    // Every violation, repetition and wrong figure first (an agent must see each one), worst
+    // first; then the weakest of the other moves that fell short.
+    sort_small_by_key(&mut rated, |(gap, m)| (!m.must_show(), *gap, m.turn));
     let fixes: Vec<Moment> = rated
         .iter()
-        .filter(|(gap, m)| *gap < 0 || m.violation.is_some() || m.repeated)
+        .filter(|(gap, m)| *gap < 0 || m.must_show())
         .take(MAX_FIXES)
         .map(|(_, m)| m.clone())
         .collect();
     let mut highlights: Vec<Moment> = rated
         .iter()
         .rev()
-        .filter(|(gap, m)| *gap == 0 && m.violation.is_none() && !m.repeated)
+        .filter(|(gap, m)| *gap == 0 && !m.must_show())
         .filter(|(_, m)| {
             scenario
                 .nodes

@@ -160,6 +160,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                             if m.repeated {
                                 <p class="warn">{ messages::text(Msg::ERepeatCoach).get(en).to_owned() }</p>
                             }
+                            { for m.wrong_figures.iter().map(|c| html! {
+                                <p class="warn" data-testid="moment-wrong-figure">{ messages::wrong_figure(c, &s, session.terms()).get(en).to_owned() }</p>
+                            }) }
                             if let Some(b) = m.better {
                                 <p class="better" data-testid="better"><strong>{ i18n.t(Text::DebriefBetter) }</strong>{ " " }{ choice_text(m.node, b) }</p>
                             }
