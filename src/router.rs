@@ -266,6 +266,9 @@ pub struct LinkProps {
     /// Marks the link as the page being shown (`aria-current="page"`).
     #[prop_or_default]
     pub current: bool,
+    /// The accessible name, when the content alone does not say enough (`aria-label`).
+    #[prop_or_default]
+    pub label: Option<AttrValue>,
     /// The link's content.
     #[prop_or_default]
     pub children: Html,
@@ -276,7 +279,7 @@ pub struct LinkProps {
 pub fn Link(props: &LinkProps) -> Html {
     html! {
         <a href={props.to.href()} class={props.classes.clone()}
-            aria-current={props.current.then_some("page")}>{ props.children.clone() }</a>
+            aria-current={props.current.then_some("page")} aria-label={props.label.clone()}>{ props.children.clone() }</a>
     }
 }
 

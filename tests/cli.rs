@@ -266,3 +266,130 @@ fn generate_writes_a_valid_scenario_of_the_size_asked() {
     assert_eq!(imported.scenario.nodes.len(), 60);
     assert!(!latih::engine::validate::has_errors(&imported.diagnostics));
 }
+
+/// Every integer in `value` replaced by `to` (an extreme a hostile or careless file could hold).
+fn with_every_integer(value: &serde_json::Value, to: i64) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        Value::Number(n) if n.is_i64() || n.is_u64() => Value::from(to),
+        Value::Array(items) => items.iter().map(|v| with_every_integer(v, to)).collect(),
+        Value::Object(map) => map
+            .iter()
+            .map(|(k, v)| {
+                // The format version stays, so the values reach the engine and are not
+                // refused as an unknown format.
+                let v = if k.ends_with("_version") {
+                    v.clone()
+                } else {
+                    with_every_integer(v, to)
+                };
+                (k.clone(), v)
+            })
+            .collect(),
+        other => other.clone(),
+    }
+}
+
+/// `base` with every number the validator bounds set to the high (`high`) or low end of its
+/// range: the most extreme scenario that is still played.
+fn at_the_validators_edges(base: &serde_json::Value, high: bool) -> serde_json::Value {
+    let mut s = base.clone();
+    let pick = |lo: i64, hi: i64| serde_json::Value::from(if high { hi } else { lo });
+    for a in ["trust", "need", "price_worry", "patience"] {
+        s["persona"]["attitudes"][a] = pick(0, 100);
+    }
+    for k in ["price", "pressure", "rapport"] {
+        s["persona"]["sensitivities"][k] = pick(0, 300);
+    }
+    s["persona"]["decision_threshold"] = pick(0, 100);
+    s["rubric"]["pass_mark"] = pick(0, 100);
+    for node in s["nodes"].as_array_mut().unwrap() {
+        for choice in node["choices"].as_array_mut().unwrap() {
+            if let Some(effects) = choice["effects"].as_object_mut() {
+                for v in effects.values_mut().filter(|v| v.is_i64()) {
+                    *v = pick(-50, 50);
+                }
+            }
+        }
+    }
+    s
+}
+
+#[test]
+fn extreme_values_never_panic_in_any_command() {
+    // Debug builds check arithmetic: an overflow anywhere the values reach is a panic here.
+    let dir = std::env::temp_dir().join(format!("latih-cli-extreme-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let base: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(FISHER).unwrap()).unwrap();
+    let mut reached_engine = 0;
+    // The first two are played (at the edges of what validation allows); the rest are refused.
+    for (n, to) in [
+        0,
+        0,
+        i64::from(i32::MAX),
+        i64::from(i32::MIN),
+        i64::from(i32::MAX),
+        i64::from(i32::MIN),
+        1_000_000_000,
+        -1,
+        0,
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let file = dir.join(format!("extreme-{n}.json"));
+        let scenario = match n {
+            0 | 1 => at_the_validators_edges(&base, n == 0),
+            // Only the signed numbers the simulation does arithmetic on, out of range: the
+            // rest of the file reads, so only validation stands between them and the engine.
+            2 | 3 => {
+                let mut s = base.clone();
+                for a in ["trust", "need", "price_worry", "patience"] {
+                    s["persona"]["attitudes"][a] = to.into();
+                }
+                s["persona"]["decision_threshold"] = to.into();
+                s
+            }
+            _ => with_every_integer(&base, to),
+        };
+        std::fs::write(&file, scenario.to_string()).unwrap();
+        let f = file.to_str().unwrap();
+        let mut runs = vec![
+            vec!["validate", f],
+            vec!["balance", f, "--runs", "5"],
+            vec!["play", f, "--seed", "7", "--choices", "1"],
+        ];
+        for policy in ["best_practice", "random", "pushy", "persistent"] {
+            runs.push(vec!["path", f, "--policy", policy, "--seed", "3"]);
+        }
+        for args in runs {
+            let (code, out) = cli(&args);
+            assert!(!out.contains("panicked"), "{args:?} with {to}: {out}");
+            // 0: played; 1: refused for its errors; 2: not readable as a scenario. Each with a
+            // message, never a crash.
+            assert!(
+                (0..=2).contains(&code),
+                "{args:?} with {to}: exit {code}: {out}"
+            );
+            // Played to the end (balance exits 1 when a policy misses its target).
+            let played = code == 0 || out.contains("TARGET MISSED");
+            reached_engine += usize::from(played && args[0] != "validate");
+        }
+    }
+    for income in ["18446744073709551615", "4294967295", "0"] {
+        for months in ["1", "12"] {
+            let (code, out) = cli(&["calc", "--income", income, "--months", months]);
+            assert!(!out.contains("panicked"), "calc {income} x{months}: {out}");
+            assert!(
+                code == 0 || code == 2,
+                "calc {income} x{months}: exit {code}: {out}"
+            );
+        }
+    }
+    assert!(
+        reached_engine >= 12,
+        "both edge files are played ({reached_engine} runs)"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -39,7 +39,7 @@ fn shell_renders_in_bahasa_indonesia_by_default() {
     }
     assert!(!html.contains(t(Lang::En, Text::HomeTitle)));
     assert!(
-        html.contains(r#"aria-pressed="true" aria-label="Ganti bahasa ke Bahasa Indonesia""#),
+        html.contains(r#"aria-pressed="true" aria-label="ID: Ganti bahasa ke Bahasa Indonesia""#),
         "{html}"
     );
 }

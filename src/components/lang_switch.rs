@@ -28,8 +28,11 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
             { for Lang::ALL.into_iter().map(|lang| {
                 let pressed = lang == props.lang;
                 let onclick = props.on_change.reform(move |_| lang);
-                // Each button is labelled in its own language, so a reader of either finds it.
-                let label = t_with(lang, Text::LangSwitchTo, &[("language", t(lang, language_name(lang)))]);
+                // Each button is labelled in its own language, so a reader of either finds it,
+                // and the label starts with the code the button shows, so "EN" spoken or typed
+                // by speech input finds it too.
+                let code = lang.code().to_ascii_uppercase();
+                let label = t_with(lang, Text::LangSwitchTo, &[("code", &code), ("language", t(lang, language_name(lang)))]);
                 html! {
                     <button type="button"
                         class={classes!("lang-switch__option", pressed.then_some("lang-switch__option--on"))}
@@ -39,7 +42,7 @@ pub fn LangSwitch(props: &LangSwitchProps) -> Html {
                         lang={lang.code()}
                         data-testid={format!("lang-{}", lang.code())}
                         {onclick}>
-                        { lang.code().to_ascii_uppercase() }
+                        { code }
                     </button>
                 }
             }) }

@@ -111,6 +111,16 @@ pub fn t_with<K: Key>(lang: Lang, text: K, args: &[(&str, &str)]) -> String {
     crate::engine::messages::fill(t(lang, text), args)
 }
 
+/// The accessible name of a control repeated for many objects (a "Buka" on every card): its
+/// visible text `action` first, so speech input and the name agree, then the `object` it acts on.
+pub fn action_on<K: Key>(lang: Lang, action: K, object: &str) -> String {
+    t_with(
+        lang,
+        Text::ActionOn,
+        &[("action", t(lang, action)), ("object", object)],
+    )
+}
+
 /// The `{placeholder}` names used in a string, sorted, for consistency checks.
 pub fn placeholders(s: &str) -> Vec<&str> {
     let mut names: Vec<&str> = s
@@ -244,7 +254,7 @@ mod tests {
         let s = t_with(
             Lang::En,
             Text::LangSwitchTo,
-            &[("language", "Bahasa Indonesia")],
+            &[("code", "ID"), ("language", "Bahasa Indonesia")],
         );
         assert!(s.contains("Bahasa Indonesia") && !s.contains('{'), "{s}");
     }

@@ -270,4 +270,6 @@ texts! {
     CodeSave => "code.save",
     BriefingTestDone => "briefing.test_done",
     BriefingTestRunning => "briefing.test_running",
+    /// A repeated control's accessible name: its visible text first, then what it acts on.
+    ActionOn => "a11y.action_on",
 }

@@ -340,4 +340,7 @@ texts! {
     ZoomReset => "trainer.zoom_reset",
     PlaytestCannotStart => "trainer.playtest_cannot_start",
     NodeNotFound => "trainer.node_not_found",
+    AvatarUnnamed => "trainer.avatar_unnamed",
+    PlaytestChoiceEmpty => "trainer.playtest_choice_empty",
+    Yes => "trainer.yes",
 }

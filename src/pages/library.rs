@@ -9,7 +9,7 @@ use crate::components::avatar::Avatar;
 use crate::engine::messages;
 use crate::engine::pack::Summary;
 use crate::engine::scenario::{Difficulty, Objection};
-use crate::i18n::{t_with, Text};
+use crate::i18n::{action_on, t_with, Text};
 use crate::loader::{use_index, Loadable};
 use crate::pages::load_failed;
 use crate::practice::{best_of, PracticeStore};
@@ -110,7 +110,8 @@ pub fn Library() -> Html {
                                             Some(b) => t_with(i18n.lang, Text::LibraryBest, &[("score", &b.to_string())]),
                                             None => i18n.t(Text::LibraryNotPlayed).to_owned(),
                                         } }</span>
-                                        <Link to={Route::Briefing { id: s.id.clone() }} classes="button">
+                                        <Link to={Route::Briefing { id: s.id.clone() }} classes="button"
+                                            label={action_on(i18n.lang, Text::LibraryOpen, s.title.get(en))}>
                                             { i18n.t(Text::LibraryOpen) }
                                         </Link>
                                     </div>

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::app::{use_i18n, use_store, Route};
 use crate::engine::pack::Summary;
 use crate::engine::workshop::{Phase, ScenarioRef};
-use crate::i18n::{t_with, Text};
+use crate::i18n::{action_on, t_with, Text};
 use crate::loader::use_index;
 use crate::pages::date_text;
 use crate::pages::play::all_attempts;
@@ -68,13 +68,14 @@ pub fn WorkshopPage() -> Html {
                 { scenario_line(&i18n, summary(r), r, en) }
                 if let Some((i, a)) = done {
                     <p class="ok">{ t_with(i18n.lang, Text::WorkshopDone, &[("score", &a.total.to_string())]) }</p>
-                    <Link to={Route::Debrief { attempt: i }} classes="button button--secondary">
+                    <Link to={Route::Debrief { attempt: i }} classes="button button--secondary" label={action_on(i18n.lang, Text::WorkshopShowCode, &title(&r.id))}>
                         <span data-testid="test-code">{ i18n.t(Text::WorkshopShowCode) }</span>
                     </Link>
                 } else if phase == Phase::PostTest && !progress.post_open {
                     <p class="hint" data-testid="test-locked">{ i18n.t(locked) }</p>
                 } else if playable {
-                    <a class="button" href={format!("{}?tes={tes}", Route::Briefing { id: r.id.clone() }.href())} data-testid="test-start">
+                    <a class="button" href={format!("{}?tes={tes}", Route::Briefing { id: r.id.clone() }.href())} data-testid="test-start"
+                        aria-label={action_on(i18n.lang, Text::WorkshopStartTest, &title(&r.id))}>
                         { i18n.t(Text::WorkshopStartTest) }
                     </a>
                 }
@@ -106,7 +107,8 @@ pub fn WorkshopPage() -> Html {
                         { for workshop.practice.iter().map(|r| html! {
                             <li class="workshop__item">
                                 { scenario_line(&i18n, summary(r), r, en) }
-                                <Link to={Route::Briefing { id: r.id.clone() }} classes="button button--secondary">{ i18n.t(Text::WorkshopPracticeStart) }</Link>
+                                <Link to={Route::Briefing { id: r.id.clone() }} classes="button button--secondary"
+                                    label={action_on(i18n.lang, Text::WorkshopPracticeStart, &title(&r.id))}>{ i18n.t(Text::WorkshopPracticeStart) }</Link>
                             </li>
                         }) }
                     </ul>

@@ -15,7 +15,7 @@ use crate::engine::messages;
 use crate::engine::rates::{money, Date, Package, RatesTable};
 use crate::engine::scenario::*;
 use crate::engine::sim::spoken;
-use crate::i18n::{t_with, Lang, TrainerText};
+use crate::i18n::{action_on, t_with, Lang, TrainerText};
 
 type Ed = UseReducerHandle<Editor>;
 
@@ -266,7 +266,9 @@ pub(super) fn about_editor(i18n: &I18n, ed: &Ed, s: &Scenario) -> Html {
 
             <h3>{ t(TrainerText::Worker) }</h3>
             <div class="persona-head">
-                <crate::components::avatar::Avatar kind={p.avatar.clone()} label={p.name.clone()} />
+                // Named even before the persona is: an unnamed image is skipped by screen readers.
+                <crate::components::avatar::Avatar kind={p.avatar.clone()}
+                    label={if p.name.trim().is_empty() { t(TrainerText::AvatarUnnamed) } else { AttrValue::from(p.name.clone()) }} />
                 <Pick label={t(TrainerText::FieldAvatar)} options={avatars} value={p.avatar.clone()}
                     on_change={edit(ed, |s, v: AttrValue| s.persona.avatar = v.to_string())} testid="persona-avatar" />
             </div>
@@ -317,14 +319,14 @@ pub(super) fn about_editor(i18n: &I18n, ed: &Ed, s: &Scenario) -> Html {
             </fieldset>
             <fieldset class="list-editor">
                 <legend>{ t(TrainerText::FieldRisks) }</legend>
-                { for p.risks.iter().enumerate().map(|(n, risk)| html! {
+                { for p.risks.iter().enumerate().map(|(n, risk)| { let name = t_with(i18n.lang, TrainerText::RiskN, &[("n", &(n + 1).to_string())]); html! {
                     <div class="list-editor__item">
-                        <Pair label={t_with(i18n.lang, TrainerText::RiskN, &[("n", &(n + 1).to_string())])} value={risk.clone()}
+                        <Pair label={name.clone()} value={risk.clone()}
                             on_change={edit(ed, move |s, v| if let Some(r) = s.persona.risks.get_mut(n) { *r = v })} testid={format!("risk-{n}")} />
-                        <button type="button" class="button button--secondary button--small" data-testid={format!("risk-{n}-remove")}
+                        <button type="button" class="button button--secondary button--small" data-testid={format!("risk-{n}-remove")} aria-label={action_on(i18n.lang, TrainerText::Remove, &name)}
                             onclick={edit(ed, move |s, _: MouseEvent| { if n < s.persona.risks.len() { s.persona.risks.remove(n); } })}>{ t(TrainerText::Remove) }</button>
                     </div>
-                }) }
+                } }) }
                 <button type="button" class="button button--secondary button--small" data-testid="risk-add"
                     onclick={edit(ed, |s, _: MouseEvent| s.persona.risks.push(Localized::default()))}>{ t(TrainerText::AddRisk) }</button>
             </fieldset>
@@ -341,6 +343,7 @@ pub(super) fn about_editor(i18n: &I18n, ed: &Ed, s: &Scenario) -> Html {
                         <Pair label={t(TrainerText::FactText)} value={fact.text.clone()}
                             on_change={edit(ed, move |s, v| if let Some(f) = s.persona.hidden_facts.get_mut(n) { f.text = v })} testid={format!("fact-{n}")} />
                         <button type="button" class="button button--secondary button--small" data-testid={format!("fact-{n}-remove")}
+                            aria-label={action_on(i18n.lang, TrainerText::Remove, &format!("{} {}", t(TrainerText::HiddenFacts), n + 1))}
                             onclick={edit(ed, move |s, _: MouseEvent| { if n < s.persona.hidden_facts.len() { s.persona.hidden_facts.remove(n); } })}>{ t(TrainerText::Remove) }</button>
                     </div>
                 }) }
@@ -381,6 +384,7 @@ pub(super) fn about_editor(i18n: &I18n, ed: &Ed, s: &Scenario) -> Html {
                     { points(i18n, TrainerText::EndingScores, &ending.scores, (-10, 20),
                         edit(ed, move |s, v: Points| if let Some(e) = s.endings.get_mut(n) { e.scores = v }), &format!("ending-{n}-score")) }
                     <button type="button" class="button button--secondary button--small" data-testid={format!("ending-{n}-remove")}
+                        aria-label={action_on(i18n.lang, TrainerText::Remove, messages::outcome(ending.outcome).get(i18n.lang == Lang::En))}
                         onclick={edit(ed, move |s, _: MouseEvent| { if n < s.endings.len() { s.endings.remove(n); } })}>{ t(TrainerText::Remove) }</button>
                 </div>
             }) }
@@ -453,7 +457,8 @@ fn next_editor(
                                     <span>{ t(TrainerText::BranchGo) }</span>
                                     <input type="text" list="node-ids" value={branch.go.clone()} onchange={on_go} data-testid={format!("{testid}-branch-{b}-go")} />
                                 </label>
-                                <button type="button" class="button button--secondary button--small" onclick={remove} data-testid={format!("{testid}-branch-{b}-remove")}>{ t(TrainerText::Remove) }</button>
+                                <button type="button" class="button button--secondary button--small" onclick={remove} data-testid={format!("{testid}-branch-{b}-remove")}
+                                    aria-label={action_on(i18n.lang, TrainerText::Remove, &format!("{} ({})", t(label), b + 1))}>{ t(TrainerText::Remove) }</button>
                             </div>
                         }
                     }) }
@@ -600,6 +605,7 @@ pub(super) fn node_editor(
                         on_change={edit(ed, move |s, v: Vec<Condition>| if let Some(x) = s.nodes.get_mut(i).and_then(|n| n.lines.get_mut(l)) { x.when = v })} />
                     if node.lines.len() > 1 {
                         <button type="button" class="button button--secondary button--small" data-testid={format!("line-{l}-remove")}
+                            aria-label={action_on(i18n.lang, TrainerText::Remove, &t_with(i18n.lang, TrainerText::WorkerLine, &[("n", &(l + 1).to_string())]))}
                             onclick={edit(ed, move |s, _: MouseEvent| if let Some(n) = s.nodes.get_mut(i) { if l < n.lines.len() { n.lines.remove(l); } })}>{ t(TrainerText::Remove) }</button>
                     }
                 </div>
@@ -660,6 +666,7 @@ pub(super) fn node_editor(
                     <Conditions label={t(TrainerText::ChoiceRequires)} value={ch.requires.clone()} facts={facts.clone()} testid={format!("choice-{c}-requires")}
                         on_change={choice(ed, i, c, |x, v: Vec<Condition>| x.requires = v)} />
                     <button type="button" class="button button--secondary" data-testid={format!("choice-{c}-remove")}
+                        aria-label={action_on(i18n.lang, TrainerText::RemoveChoice, &ch.id)}
                         onclick={edit(ed, move |s, _: MouseEvent| crate::engine::edit::remove_choice(s, i, c))}>{ t(TrainerText::RemoveChoice) }</button>
                 </div>
             }) }

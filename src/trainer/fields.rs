@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use crate::app::use_i18n;
 use crate::engine::scenario::{format_name, Condition, Stat};
-use crate::i18n::TrainerText;
+use crate::i18n::{action_on, TrainerText};
 
 /// The value of the input, select or text area an event came from.
 pub fn value_of(e: &Event) -> String {
@@ -427,7 +427,8 @@ pub fn Conditions(props: &ConditionsProps) -> Html {
             <li class="cond">
                 <Select options={kinds.clone()} value={kind_of(c)} label={props.label.clone()} on_change={on_kind} testid={format!("{testid}-kind")} />
                 { argument }
-                <button type="button" class="button button--secondary button--small" onclick={remove} data-testid={format!("{testid}-remove")}>{ i18n.t(TrainerText::Remove) }</button>
+                <button type="button" class="button button--secondary button--small" onclick={remove} data-testid={format!("{testid}-remove")}
+                    aria-label={action_on(i18n.lang, TrainerText::Remove, &format!("{} ({})", props.label, n + 1))}>{ i18n.t(TrainerText::Remove) }</button>
             </li>
         }
     });

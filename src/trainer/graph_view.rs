@@ -211,7 +211,9 @@ pub fn Graph(props: &GraphProps) -> Html {
         })
     });
     html! {
-        <div class="graph" ref={frame} {onscroll} {onpointerdown} {onpointermove} onpointerup={stop} data-testid="graph">
+        // A scrolling box: in the tab order, so the arrow keys pan it too (WCAG 2.1.1).
+        <div class="graph" ref={frame} {onscroll} {onpointerdown} {onpointermove} onpointerup={stop} data-testid="graph"
+            tabindex="0" role="region" aria-label={i18n.t(TrainerText::ScenarioGraph)}>
             <svg width={(w * props.zoom / 100).to_string()} height={(h * props.zoom / 100).to_string()} viewBox={format!("0 0 {w} {h}")}
                 role="img" aria-label={i18n.t(TrainerText::ScenarioGraph)}>
                 <g>{ for links }</g>

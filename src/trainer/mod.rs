@@ -130,6 +130,14 @@ fn TrainerPages() -> Html {
     }
 }
 
+/// A table that may be wider than the page, in a box that scrolls sideways: the box is a
+/// named region in the tab order, so it can be scrolled with the keyboard too (WCAG 2.1.1).
+pub(crate) fn table_wrap(name: &str, table: Html) -> Html {
+    html! {
+        <div class="table-wrap" tabindex="0" role="region" aria-label={name.to_owned()}>{ table }</div>
+    }
+}
+
 #[function_component]
 fn TrainerHeader() -> Html {
     let i18n = use_i18n();

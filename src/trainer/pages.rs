@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::charts::{Distribution, PairRow, PairedBars};
 use super::store::{backup, read_backup, RestoreError, SavedWorkshop, WorkshopStore};
-use super::TrainerRoute;
+use super::{table_wrap, TrainerRoute};
 use crate::app::{use_i18n, use_store, I18n};
 use crate::engine::messages::{self};
 use crate::engine::monev::{self, dashboard, Dashboard, Filter};
@@ -510,7 +510,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                             <p><strong>{ v.record.agent.clone() }</strong>{ format!(" · {} · {} · {}", v.record.wadah, v.record.scenario, v.card.total) }</p>
                             { for v.doubts.iter().map(|d| html! { <p class="warn">{ d.message().get(en).to_owned() }</p> }) }
                             <button type="button" class="button button--secondary" onclick={count_anyway(v.record.attempt.uuid())}
-                                data-testid="count-anyway" aria-label={t_with(i18n.lang, TrainerText::CountAnywayFor, &[("name", &v.record.agent)])}>
+                                data-testid="count-anyway" aria-label={t_with(i18n.lang, TrainerText::CountAnywayFor, &[("name", &v.record.agent), ("scenario", &v.record.scenario)])}>
                                 { i18n.t(TrainerText::CountAnyway) }
                             </button>
                         </li>
@@ -790,8 +790,9 @@ fn dashboard_view(i18n: &I18n, d: &Dashboard, scenarios: &[Scenario], date: Date
                 { t_with(i18n.lang, TrainerText::Overall, &[("pre", &number(d.overall.pre)), ("post", &number(d.overall.post)), ("change", &change(d.overall.change()))]) }
             </p>
             <h3>{ i18n.t(TrainerText::ByAgent) }</h3>
-            <div class="table-wrap">
+            { table_wrap(i18n.t(TrainerText::ByAgent), html! {
                 <table class="table" data-testid="agents-table">
+                    <caption class="sr-only">{ i18n.t(TrainerText::ByAgent) }</caption>
                     <thead><tr>
                         <th>{ "#" }</th><th>{ i18n.t(TrainerText::AgentName) }</th><th>{ i18n.t(TrainerText::Wadah) }</th>
                         <th>{ i18n.t(Text::WorkshopPreTest) }</th><th>{ i18n.t(Text::WorkshopPostTest) }</th>
@@ -804,15 +805,20 @@ fn dashboard_view(i18n: &I18n, d: &Dashboard, scenarios: &[Scenario], date: Date
                                 <td data-testid="agent-pre">{ number(a.scores.pre) }</td>
                                 <td data-testid="agent-post">{ number(a.scores.post) }</td>
                                 <td data-testid="agent-change">{ change(a.scores.change()) }</td>
-                                <td>{ if a.passed_post { "✓" } else { "" } }</td>
+                                <td>
+                                    if a.passed_post {
+                                        <span aria-hidden="true">{ "✓" }</span><span class="sr-only">{ i18n.t(TrainerText::Yes) }</span>
+                                    }
+                                </td>
                             </tr>
                         }) }
                     </tbody>
                 </table>
-            </div>
+            }) }
             <h3>{ i18n.t(TrainerText::ByWadah) }</h3>
-            <div class="table-wrap">
+            { table_wrap(i18n.t(TrainerText::ByWadah), html! {
                 <table class="table" data-testid="wadah-table">
+                    <caption class="sr-only">{ i18n.t(TrainerText::ByWadah) }</caption>
                     <thead><tr>
                         <th>{ i18n.t(TrainerText::Wadah) }</th><th>{ i18n.t(TrainerText::Agents) }</th>
                         <th>{ i18n.t(Text::WorkshopPreTest) }</th><th>{ i18n.t(Text::WorkshopPostTest) }</th>
@@ -829,7 +835,7 @@ fn dashboard_view(i18n: &I18n, d: &Dashboard, scenarios: &[Scenario], date: Date
                         }) }
                     </tbody>
                 </table>
-            </div>
+            }) }
             <h3>{ i18n.t(TrainerText::Competencies) }</h3>
             <PairedBars rows={competency_rows} pre_label={i18n.t(Text::WorkshopPreTest)} post_label={i18n.t(Text::WorkshopPostTest)} title={i18n.t(TrainerText::Competencies)} />
             <h3>{ i18n.t(TrainerText::Distribution) }</h3>
@@ -857,7 +863,7 @@ fn dashboard_view(i18n: &I18n, d: &Dashboard, scenarios: &[Scenario], date: Date
             </ol>
             <h3>{ i18n.t(TrainerText::Items) }</h3>
             <p class="hint">{ i18n.t(TrainerText::ItemsHelp) }</p>
-            <div class="table-wrap">
+            { table_wrap(i18n.t(TrainerText::Items), html! {
                 <table class="table" data-testid="items-table">
                     <caption class="sr-only">{ i18n.t(TrainerText::Items) }</caption>
                     <thead><tr>
@@ -898,7 +904,7 @@ fn dashboard_view(i18n: &I18n, d: &Dashboard, scenarios: &[Scenario], date: Date
                         }) }
                     </tbody>
                 </table>
-            </div>
+            }) }
         </>
     }
 }

@@ -195,7 +195,9 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                         <ol class="playtest__choices">
                             { for session.available().iter().enumerate().map(|(n, c)| html! {
                                 <li>
-                                    <button type="button" class="button button--secondary choice" onclick={choose(c.id.clone())} data-testid={format!("pt-choice-{}", c.id)}>
+                                    // A choice with no text yet still needs a name.
+                                    <button type="button" class="button button--secondary choice" onclick={choose(c.id.clone())} data-testid={format!("pt-choice-{}", c.id)}
+                                        aria-label={session.render(&c.text, en).trim().is_empty().then(|| t_with(i18n.lang, TrainerText::PlaytestChoiceEmpty, &[("n", &(n + 1).to_string()), ("id", &c.id)]))}>
                                         <span class="choice__key" aria-hidden="true">{ n + 1 }</span>
                                         <span class="choice__text">{ unwritten(session.render(&c.text, en), &c.id) }</span>
                                     </button>
@@ -293,7 +295,7 @@ pub fn BalanceReport(props: &ScenarioProps) -> Html {
                 <progress max={(RUNS * Policy::ALL.len() as u32).to_string()} value={p.to_string()} data-testid="balance-progress"></progress>
             }
             if !reports.is_empty() {
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={i18n.t(TrainerText::Balance)}>
                     <table class="table" data-testid="balance-table">
                         <thead><tr>
                             <th>{ i18n.t(TrainerText::Policy) }</th><th>{ i18n.t(TrainerText::Mean) }</th><th>{ "min" }</th><th>{ "p50" }</th><th>{ "max" }</th>

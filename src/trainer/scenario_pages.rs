@@ -15,7 +15,7 @@ use crate::engine::graph::layout;
 use crate::engine::import::export;
 use crate::engine::scenario::{Localized, Scenario};
 use crate::engine::validate::{validate, Diagnostic, Severity};
-use crate::i18n::{t_with, Lang, TrainerText};
+use crate::i18n::{action_on, t_with, Lang, TrainerText};
 use crate::loader::{use_pack, Loadable};
 use crate::pages::load_failed;
 use crate::platform::clock::{now_ms, random_u64};
@@ -392,17 +392,17 @@ pub fn ScenarioLibrary() -> Html {
                 <p data-testid="no-scenarios">{ i18n.t(TrainerText::ScenariosNone) }</p>
             }
             <ul class="workshop-list">
-                { for live.iter().map(|e| html! {
+                { for live.iter().map(|e| { let named = |action| action_on(i18n.lang, action, e.title.get(en)); html! {
                     <li class="card workshop-list__item" data-testid={format!("own-{}", e.id)}>
                         <a href={TrainerRoute::Scenario { uid: e.uid.clone() }.href()} data-testid="open-scenario"><strong>{ e.title.get(en).to_owned() }</strong></a>
                         <p class="hint">{ e.id.clone() }</p>
                         <div class="actions">
-                            <button type="button" class="button button--secondary" onclick={copy_uid(e.uid.clone())} data-testid="copy-own">{ i18n.t(TrainerText::ScenarioCopy) }</button>
-                            <button type="button" class="button button--secondary" onclick={export_uid(e.uid.clone())} data-testid="export-scenario">{ i18n.t(TrainerText::ScenarioExport) }</button>
-                            <button type="button" class="button button--secondary" onclick={trash(e.uid.clone(), Some(now_ms()), TrainerText::ScenarioTrashed)} data-testid="delete-scenario">{ i18n.t(TrainerText::ScenarioDelete) }</button>
+                            <button type="button" class="button button--secondary" onclick={copy_uid(e.uid.clone())} data-testid="copy-own" aria-label={named(TrainerText::ScenarioCopy)}>{ i18n.t(TrainerText::ScenarioCopy) }</button>
+                            <button type="button" class="button button--secondary" onclick={export_uid(e.uid.clone())} data-testid="export-scenario" aria-label={named(TrainerText::ScenarioExport)}>{ i18n.t(TrainerText::ScenarioExport) }</button>
+                            <button type="button" class="button button--secondary" onclick={trash(e.uid.clone(), Some(now_ms()), TrainerText::ScenarioTrashed)} data-testid="delete-scenario" aria-label={named(TrainerText::ScenarioDelete)}>{ i18n.t(TrainerText::ScenarioDelete) }</button>
                         </div>
                     </li>
-                }) }
+                } }) }
             </ul>
             <h2>{ i18n.t(TrainerText::ScenariosBundled) }</h2>
             { match &pack {
@@ -414,7 +414,8 @@ pub fn ScenarioLibrary() -> Html {
                             <li class="card workshop-list__item" data-testid={format!("bundled-{}", s.id)}>
                                 <strong>{ s.meta.title.get(en).to_owned() }</strong>
                                 <p class="hint">{ i18n.t(TrainerText::ScenarioReadOnly) }</p>
-                                <button type="button" class="button button--secondary" onclick={copy(s.clone())} data-testid="copy-bundled">{ i18n.t(TrainerText::ScenarioCopy) }</button>
+                                <button type="button" class="button button--secondary" onclick={copy(s.clone())} data-testid="copy-bundled"
+                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioCopy, s.meta.title.get(en))}>{ i18n.t(TrainerText::ScenarioCopy) }</button>
                             </li>
                         }) }
                     </ul>
@@ -438,8 +439,10 @@ pub fn ScenarioLibrary() -> Html {
                         <li class="card workshop-list__item" data-testid={format!("trashed-{}", e.id)}>
                             <strong>{ e.title.get(en).to_owned() }</strong>
                             <div class="actions">
-                                <button type="button" class="button button--secondary" onclick={trash(e.uid.clone(), None, TrainerText::ScenarioRestored)} data-testid="restore-scenario">{ i18n.t(TrainerText::ScenarioRestore) }</button>
-                                <button type="button" class="button button--secondary" onclick={purge(e.uid.clone())} data-testid="purge-scenario">{ i18n.t(TrainerText::ScenarioPurge) }</button>
+                                <button type="button" class="button button--secondary" onclick={trash(e.uid.clone(), None, TrainerText::ScenarioRestored)} data-testid="restore-scenario"
+                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioRestore, e.title.get(en))}>{ i18n.t(TrainerText::ScenarioRestore) }</button>
+                                <button type="button" class="button button--secondary" onclick={purge(e.uid.clone())} data-testid="purge-scenario"
+                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioPurge, e.title.get(en))}>{ i18n.t(TrainerText::ScenarioPurge) }</button>
                             </div>
                         </li>
                     }) }
@@ -1196,7 +1199,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                     <h2>{ i18n.t(TrainerText::ScenarioGraph) }</h2>
                     <div class="actions">
                         <button type="button" class="button button--secondary" onclick={set_zoom(scale.saturating_sub(25))} aria-label={i18n.t(TrainerText::ZoomOut)}>{ "−" }</button>
-                        <button type="button" class="button button--secondary" onclick={set_zoom(100)} aria-label={i18n.t(TrainerText::ZoomReset)}>{ format!("{scale}%") }</button>
+                        <button type="button" class="button button--secondary" onclick={set_zoom(100)} aria-label={t_with(i18n.lang, TrainerText::ZoomReset, &[("zoom", &scale.to_string())])}>{ format!("{scale}%") }</button>
                         <button type="button" class="button button--secondary" onclick={set_zoom(scale + 25)} aria-label={i18n.t(TrainerText::ZoomIn)}>{ "+" }</button>
                         <button type="button" class="button button--secondary" onclick={select(None)} data-testid="edit-about">{ i18n.t(TrainerText::ScenarioAbout) }</button>
                         <label class="field field--inline">
