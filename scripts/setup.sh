@@ -108,7 +108,7 @@ else
   step "cargo-fuzz: no nightly Rust here; the fuzz suite will be skipped"
 fi
 
-# 4. Node packages: wasm-opt (binaryen) and playwright-core, exactly as package-lock.json says.
+# 4. Node packages: wasm-opt (binaryen), playwright-core and axe-core, exactly as package-lock.json says.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f node_modules/.latih-lock ] && [ "$(cat node_modules/.latih-lock)" = "$lock_sum" ]; then
   step "node packages (cached)"

@@ -341,6 +341,5 @@ texts! {
     PlaytestCannotStart => "trainer.playtest_cannot_start",
     NodeNotFound => "trainer.node_not_found",
     AvatarUnnamed => "trainer.avatar_unnamed",
-    PlaytestChoiceEmpty => "trainer.playtest_choice_empty",
     Yes => "trainer.yes",
 }

@@ -195,9 +195,7 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                         <ol class="playtest__choices">
                             { for session.available().iter().enumerate().map(|(n, c)| html! {
                                 <li>
-                                    // A choice with no text yet still needs a name.
-                                    <button type="button" class="button button--secondary choice" onclick={choose(c.id.clone())} data-testid={format!("pt-choice-{}", c.id)}
-                                        aria-label={session.render(&c.text, en).trim().is_empty().then(|| t_with(i18n.lang, TrainerText::PlaytestChoiceEmpty, &[("n", &(n + 1).to_string()), ("id", &c.id)]))}>
+                                    <button type="button" class="button button--secondary choice" onclick={choose(c.id.clone())} data-testid={format!("pt-choice-{}", c.id)}>
                                         <span class="choice__key" aria-hidden="true">{ n + 1 }</span>
                                         <span class="choice__text">{ unwritten(session.render(&c.text, en), &c.id) }</span>
                                     </button>
