@@ -1066,9 +1066,51 @@ fn problems_name_fields_in_words_not_paths() {
 #[test]
 fn the_debrief_shows_every_violation_repetition_and_wrong_figure() {
     use latih::engine::scoring::MAX_FIXES;
-    let mut seen_figure = false;
+    let (mut seen_figure, mut seen_many) = (false, false);
+    // Asserts what the debrief of a finished run shows; returns (a wrong figure shown, more
+    // moments that must be shown than MAX_FIXES).
+    let check = |s: &Scenario, session: &Session, what: &str| -> (bool, bool) {
+        let Some(card) = session.score_card() else {
+            return (false, false);
+        };
+        let d = debrief(s, session.turns(), &card, session.terms());
+        let must: Vec<usize> = session
+            .turns()
+            .enumerate()
+            .filter(|(_, t)| {
+                t.violation.is_some() || t.repeated || t.checks.iter().any(|c| c.is_wrong())
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let shown: Vec<usize> = d.fixes.iter().map(|m| m.turn).collect();
+        for turn in &must {
+            assert!(
+                shown.contains(turn),
+                "{} {what}: turn {turn} not in {shown:?}",
+                s.id
+            );
+        }
+        assert!(
+            shown.windows(2).all(|w| w[0] < w[1]),
+            "{} {what}: in the order they happened: {shown:?}",
+            s.id
+        );
+        assert!(shown.len() <= must.len().max(MAX_FIXES));
+        (
+            d.fixes.iter().any(|m| !m.wrong_figures.is_empty()),
+            must.len() > MAX_FIXES,
+        )
+    };
     for s in bundled() {
         for seed in 0..60u64 {
+            // Random agents, and pushy and persistent ones (many violations and repeats).
+            for policy in [Policy::Pushy, Policy::Persistent] {
+                let session =
+                    latih::engine::balance::scripted_session(&s, policy, seed, day()).unwrap();
+                let (figure, many) = check(&s, &session, &format!("{policy:?} seed {seed}"));
+                seen_figure |= figure;
+                seen_many |= many;
+            }
             let mut session = Session::start(&s, seed, day()).unwrap();
             let mut k = seed;
             while session.score_card().is_none() {
@@ -1083,28 +1125,14 @@ fn the_debrief_shows_every_violation_repetition_and_wrong_figure() {
                 let pick = offered[(k >> 33) as usize % offered.len()].clone();
                 session.choose(&pick).unwrap();
             }
-            let Some(card) = session.score_card() else {
-                continue;
-            };
-            let d = debrief(&s, session.turns(), &card, session.terms());
-            let must: Vec<usize> = session
-                .turns()
-                .enumerate()
-                .filter(|(_, t)| {
-                    t.violation.is_some() || t.repeated || t.checks.iter().any(|c| c.is_wrong())
-                })
-                .map(|(i, _)| i)
-                .collect();
-            let shown: Vec<usize> = d.fixes.iter().map(|m| m.turn).collect();
-            for turn in must.iter().take(MAX_FIXES) {
-                assert!(
-                    shown.contains(turn),
-                    "{} seed {seed}: turn {turn} not in {shown:?}",
-                    s.id
-                );
-            }
-            seen_figure |= d.fixes.iter().any(|m| !m.wrong_figures.is_empty());
+            let (figure, many) = check(&s, &session, &format!("random seed {seed}"));
+            seen_figure |= figure;
+            seen_many |= many;
         }
     }
     assert!(seen_figure, "some run states a wrong figure");
+    assert!(
+        seen_many,
+        "some run has more moments that must be shown than MAX_FIXES"
+    );
 }

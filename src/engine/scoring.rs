@@ -265,14 +265,15 @@ pub struct Debrief {
     pub strengths: Vec<Competency>,
     /// The weakest competencies (below 60), weakest first.
     pub weaknesses: Vec<Competency>,
-    /// The moments that cost points, worst first, each with the better move: every violation
-    /// and repetition, then the weakest other moves, at most [`MAX_FIXES`] in all.
+    /// The moments that cost points, in the order they happened, each with the better move:
+    /// every violation, repetition and wrong figure, then the weakest other moves while fewer
+    /// than [`MAX_FIXES`] are shown.
     pub fixes: Vec<Moment>,
     /// The best moves made (at most 2).
     pub highlights: Vec<Moment>,
 }
 
-/// The most moments a debrief points at.
+/// The most moments a debrief points at, unless more must be shown.
 pub const MAX_FIXES: usize = 6;
 
 /// How far a turn's move fell short of the best move on offer (0 = it was the best; negative
@@ -335,15 +336,18 @@ pub fn debrief<'a>(
             )
         })
         .collect();
-    // Every violation, repetition and wrong figure first (an agent must see each one), worst
-    // first; then the weakest of the other moves that fell short.
+    // Every violation, repetition and wrong figure (an agent must see each one, however many),
+    // then the weakest of the other moves that fell short while fewer than MAX_FIXES are shown;
+    // shown in the order they happened, so the agent can follow the conversation back.
     sort_small_by_key(&mut rated, |(gap, m)| (!m.must_show(), *gap, m.turn));
-    let fixes: Vec<Moment> = rated
+    let must = rated.iter().filter(|(_, m)| m.must_show()).count();
+    let mut fixes: Vec<Moment> = rated
         .iter()
         .filter(|(gap, m)| *gap < 0 || m.must_show())
-        .take(MAX_FIXES)
+        .take(must.max(MAX_FIXES))
         .map(|(_, m)| m.clone())
         .collect();
+    sort_small_by_key(&mut fixes, |m| m.turn);
     let mut highlights: Vec<Moment> = rated
         .iter()
         .rev()

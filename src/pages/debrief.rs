@@ -158,7 +158,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                                 <p class="warn">{ messages::violation(v).get(en).to_owned() }</p>
                             }
                             if m.repeated {
-                                <p class="warn">{ messages::text(Msg::ERepeatCoach).get(en).to_owned() }</p>
+                                <p class="warn" data-testid="moment-repeated">{ messages::text(Msg::ERepeatCoach).get(en).to_owned() }</p>
                             }
                             { for m.wrong_figures.iter().map(|c| html! {
                                 <p class="warn" data-testid="moment-wrong-figure">{ messages::wrong_figure(c, &s, session.terms()).get(en).to_owned() }</p>

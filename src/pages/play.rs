@@ -309,7 +309,8 @@ pub fn coaching(i18n: &I18n, session: &Session, turn: &Turn) -> Html {
             <p class="coach__label">
                 <span aria-hidden="true" class="coach__mark">{ match quality { "good" => "✓", "poor" => "✗", _ => "•" } }</span>
                 { i18n.t(Text::CoachNote) }
-                <span class="sr-only">{ format!(": {}", i18n.t(label)) }</span>
+                // The verdict in words too, not only in colour and a mark.
+                <span class="coach__verdict" data-testid="coach-verdict">{ format!(": {}", i18n.t(label)) }</span>
             </p>
             <p>{ session.render(&choice.feedback, en) }</p>
             if turn.repeated {

@@ -72,6 +72,12 @@ test("every bundled scenario: best practice enrols suitably and passes; a pushy 
     assert.equal(bad, engineTotal(s, pushy), `${s.id}: pushy score matches the engine`);
     assert.ok(bad <= 35, `${s.id}: pushy scores ${bad}`);
     assert.match(await page.getByTestId("verdict").textContent(), /^Belum lulus/);
+    if (s.id === "farmer-lombok-tengah") {
+      // Its pushy run states two wrong figures and repeats a close twice: the key moments show each.
+      const moments = page.getByTestId("key-moments");
+      assert.equal(await moments.getByText("Angka yang salah").count(), 2, "the wrong figures are key moments");
+      assert.ok((await moments.getByTestId("moment-repeated").count()) >= 2, "the repeated closes are key moments");
+    }
   }
   // The history dates each attempt, and its chart's line says what it marks.
   await page.goto(`${server.url}#/riwayat`);
@@ -88,6 +94,8 @@ test("a reload in the middle continues from the same point to the same final sco
   const { context, page, problems } = await newPage();
   await startRun(page, s.id);
   await play(page, ids.slice(0, 4));
+  // Each coaching note says its verdict in words, not only by colour and mark.
+  assert.equal(await page.getByTestId("coach-verdict").first().textContent(), ": Bagus");
   const before = await page.getByTestId("chat").innerText();
   await page.reload();
   await page.getByTestId("chat").waitFor();
