@@ -13,15 +13,19 @@ import { calibrate, gate } from "../tests/e2e/support/calibrate.mjs";
 // The agents' app: bytes over the wire for wasm + JS + CSS + HTML. 200 KB until figures were
 // computed for the day of play (the placeholder engine, both discount windows in the calculator,
 // the benefits sheet for the income, the run's date in the briefing, the workshop's test order:
-// about 14 KB), then 220 KB.
-const BUDGET_BROTLI_TOTAL = 220 * 1000;
+// about 14 KB), then 220 KB; 225 KB since restores that lose nothing (history merged by attempt,
+// asking before replacing, undone when storage refuses) and result codes bound to the attempt
+// added about 8 KB, of which about 5 KB was won back (the trainer's list merging moved to the
+// trainer's app, insertion sorts for the merged history).
+const BUDGET_BROTLI_TOTAL = 225 * 1000;
 // The trainer's app (pelatih.html) is a separate module that phones never download; trainers
 // open it on laptops, once, at the branch office or a venue's wifi, and the service worker keeps
 // it offline from then on. Its own budget: 300 KB with the workshop pages, raised to 340 KB for
 // the full scenario editor (about 27 KB: every field of the format, conditions, branches), and
 // to 380 KB for format 3 (placeholders and their preview, cue and figure checks, test-wise
-// policies, item analysis: about 30 KB).
-const BUDGET_TRAINER_BROTLI = 380 * 1000;
+// policies, item analysis: about 30 KB), and to 395 KB for saves, restores and two tabs that
+// lose nothing, import limits, field-by-field form errors and accessible names (about 9 KB).
+const BUDGET_TRAINER_BROTLI = 395 * 1000;
 const isTrainerFile = (f) => f === "pelatih.html" || f === "pelatih.js" || f === "trainer.css" || f.startsWith("latih-pelatih");
 // Median, navigation start to the app's first render, as a multiple of the reference workload
 // (8-13 measured on a 2-core machine of the kind CI uses); the goal is absolute.

@@ -54,8 +54,8 @@ pub enum Differing {
 pub struct Restored {
     /// Entries that were not here and now are.
     pub added: usize,
-    /// Lists merged with the backup's (history, workshops, the scenario list): nothing of
-    /// either side lost.
+    /// Lists merged with the backup's: the history here; the trainer's workshops and
+    /// scenario list when the trainer's app next reads them. Nothing of either side lost.
     pub merged: usize,
     /// Entries here exactly as in the backup.
     pub unchanged: usize,
@@ -95,48 +95,70 @@ fn is_preference(key: &str) -> bool {
 /// losing either side; `None` for any other key, or when either side is unreadable.
 fn merged(key: &str, here: &str, theirs: &str) -> Option<String> {
     use crate::practice::{Attempt, HISTORY_KEY};
-    use crate::trainer::scenarios::{Entry, INDEX_KEY};
-    use crate::trainer::store::{merge_into, SavedWorkshop, WORKSHOPS_KEY};
-    if key == HISTORY_KEY {
-        let mut all: Vec<Attempt> = serde_json::from_str(here).ok()?;
-        let theirs: Vec<Attempt> = serde_json::from_str(theirs).ok()?;
-        for a in theirs {
-            let known = all.iter().any(|b| {
-                if a.id.is_empty() {
-                    *b == a
-                } else {
-                    b.id == a.id
-                }
-            });
-            if !known {
-                all.push(a);
-            }
-        }
-        all.sort_by_key(|a| a.finished_ms);
-        serde_json::to_string(&all).ok()
-    } else if key == WORKSHOPS_KEY {
-        // Stored oldest first; merge_into works newest first.
-        let mut all: Vec<SavedWorkshop> = serde_json::from_str(here).ok()?;
-        let theirs: Vec<SavedWorkshop> = serde_json::from_str(theirs).ok()?;
-        all.reverse();
-        for w in theirs {
-            merge_into(&mut all, w);
-        }
-        all.reverse();
-        serde_json::to_string(&all).ok()
-    } else if key == INDEX_KEY {
-        // Each scenario's text has a key of its own; the list only gains the ones not here.
-        let mut all: Vec<Entry> = serde_json::from_str(here).ok()?;
-        let theirs: Vec<Entry> = serde_json::from_str(theirs).ok()?;
-        for e in theirs {
-            if !all.iter().any(|h| h.uid == e.uid) {
-                all.push(e);
-            }
-        }
-        serde_json::to_string(&all).ok()
-    } else {
-        None
+    if key != HISTORY_KEY {
+        return None;
     }
+    let mut all: Vec<Attempt> = serde_json::from_str(here).ok()?;
+    let theirs: Vec<Attempt> = serde_json::from_str(theirs).ok()?;
+    for a in theirs {
+        let known = all.iter().any(|b| {
+            if a.id.is_empty() {
+                *b == a
+            } else {
+                b.id == a.id
+            }
+        });
+        if !known {
+            all.push(a);
+        }
+    }
+    // Both lists are in order of play already: an insertion sort is quick and small in wasm.
+    crate::engine::order::sort_small_by_key(&mut all, |a| a.finished_ms);
+    serde_json::to_string(&all).ok()
+}
+
+/// The trainer's lists (workshops, the scenario list). A backup's differing list is not
+/// merged here, in the agents' app that restores backups, but kept whole under a pending key
+/// that the trainer's app merges when it next reads the list: nothing of either side is lost,
+/// and the agents' download does not carry the trainer's merge code (about 7 KB).
+fn is_trainer_list(key: &str) -> bool {
+    key == crate::trainer::store::WORKSHOPS_KEY || key == crate::trainer::scenarios::INDEX_KEY
+}
+
+/// What a pending key of `list` starts with.
+fn pending_prefix(list: &str) -> String {
+    format!("{list}.from-backup.")
+}
+
+/// A key for a backup's `list` to wait under that neither `store` nor `taken` uses.
+fn pending_key(
+    store: &Store,
+    list: &str,
+    taken: &[(String, String)],
+) -> Result<String, StoreError> {
+    let keys = store.keys()?;
+    let used = |k: &str| keys.iter().any(|x| x == k) || taken.iter().any(|(x, _)| x == k);
+    let mut n = 1;
+    while used(&format!("{}{n}", pending_prefix(list))) {
+        n += 1;
+    }
+    Ok(format!("{}{n}", pending_prefix(list)))
+}
+
+/// The trainer's app: every list of `list` a restore left to merge, oldest first, as
+/// (key, text). Merge each into the list, then remove its key.
+pub fn pending(store: &Store, list: &str) -> Vec<(String, String)> {
+    let prefix = pending_prefix(list);
+    let mut keys: Vec<(u64, String)> = store
+        .keys()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|k| Some((k.strip_prefix(&prefix)?.parse().ok()?, k)))
+        .collect();
+    keys.sort();
+    keys.into_iter()
+        .filter_map(|(_, k)| Some((k.clone(), store.get(&k).ok()??)))
+        .collect()
 }
 
 /// Reads a backup file and brings its entries into `store`. Nothing here is lost: entries not
@@ -168,6 +190,11 @@ pub fn restore(store: &Store, text: &str, differing: Differing) -> Result<Restor
                 writes.push((key, theirs));
             }
             Some(here) if here == theirs => done.unchanged += 1,
+            Some(_) if is_trainer_list(&key) => {
+                done.merged += 1;
+                let pending = pending_key(store, &key, &writes).map_err(RestoreError::Store)?;
+                writes.push((pending, theirs));
+            }
             Some(here) => match merged(&key, &here, &theirs) {
                 Some(value) if value == here => done.unchanged += 1,
                 Some(value) => {

@@ -450,7 +450,7 @@ fn replace_amount(text: &str, amount: u64, placeholder: &str) -> Option<String> 
         forms.push(written.replacen("Rp ", "Rp. ", 1));
         forms.push(written);
     }
-    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    crate::engine::order::sort_small_by_key(&mut forms, |f| std::cmp::Reverse(f.len()));
     forms
         .iter()
         .find(|f| text.contains(f.as_str()))

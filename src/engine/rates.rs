@@ -659,7 +659,7 @@ impl RatesTable {
             jkk_benefit,
             scholarship
         );
-        dates.sort_unstable();
+        crate::engine::order::sort_small_by_key(&mut dates, |d| *d);
         dates.dedup();
         dates
     }

@@ -118,8 +118,31 @@ impl ScenarioStore {
     /// Every scenario, newest change first (trashed ones included; see [`Entry::deleted_ms`]).
     pub fn entries(&self) -> Result<Vec<Entry>, ReadError> {
         let mut all: Vec<Entry> = read_json(&self.store, INDEX_KEY)?.unwrap_or_default();
+        self.adopt_restored(&mut all);
         all.sort_by_key(|e| std::cmp::Reverse(e.updated_ms));
         Ok(all)
+    }
+
+    /// Adds to `all` the scenarios of the lists a restore in the agents' app left to merge
+    /// (see [`crate::backup::pending`]) that are not here (each scenario's text has a key of
+    /// its own, restored with the backup). Each list's key is removed once the joined list is
+    /// saved; an unreadable one stays where it is (and in backups).
+    fn adopt_restored(&self, all: &mut Vec<Entry>) {
+        for (key, text) in crate::backup::pending(&self.store, INDEX_KEY) {
+            let Ok(theirs) = serde_json::from_str::<Vec<Entry>>(&text) else {
+                continue;
+            };
+            let mut joined = all.clone();
+            for e in theirs {
+                if !joined.iter().any(|h| h.uid == e.uid) {
+                    joined.push(e);
+                }
+            }
+            if self.write_entries(&joined).is_ok() {
+                *all = joined;
+                let _ = self.store.remove(&key);
+            }
+        }
     }
 
     fn entries_for_change(&self) -> Result<Vec<Entry>, StoreError> {

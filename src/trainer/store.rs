@@ -159,7 +159,28 @@ impl WorkshopStore {
         let mut all: Vec<SavedWorkshop> =
             read_json(&self.store, WORKSHOPS_KEY)?.unwrap_or_default();
         all.reverse();
+        self.adopt_restored(&mut all);
         Ok(all)
+    }
+
+    /// Merges into `newest_first` the workshop lists a restore in the agents' app left to
+    /// merge (see [`crate::backup::pending`]), like a workshop backup: a conflicting
+    /// definition is kept beside, results are joined. Each list's key is removed once the
+    /// merged list is saved; an unreadable one stays where it is (and in backups).
+    fn adopt_restored(&self, newest_first: &mut Vec<SavedWorkshop>) {
+        for (key, text) in crate::backup::pending(&self.store, WORKSHOPS_KEY) {
+            let Ok(theirs) = serde_json::from_str::<Vec<SavedWorkshop>>(&text) else {
+                continue;
+            };
+            let mut merged = newest_first.clone();
+            for w in theirs {
+                merge_into(&mut merged, w);
+            }
+            if self.write(merged.clone()).is_ok() {
+                *newest_first = merged;
+                let _ = self.store.remove(&key);
+            }
+        }
     }
 
     /// The workshop this device knows by `key` (see [`SavedWorkshop::key`]).
@@ -382,5 +403,140 @@ mod tests {
             .filter(|k| k.starts_with("latih.unreadable."))
             .count();
         assert_eq!(kept, 1, "the broken list was kept aside");
+    }
+}
+
+#[cfg(test)]
+mod restored_in_the_agents_app {
+    use super::*;
+    use crate::backup::{create, restore, Differing};
+    use crate::engine::rates::Date;
+    use crate::engine::scenario::Localized;
+    use crate::trainer::scenarios::{Entry, ScenarioStore, INDEX_KEY};
+
+    fn saved(seed: u64, name: &str, results: &[&str]) -> SavedWorkshop {
+        let w = Workshop {
+            id: Workshop::new_id(seed),
+            name: name.into(),
+            date: Date::new(2026, 12, 1).unwrap(),
+            place: "Mataram".into(),
+            wadah: vec!["A".into()],
+            pre_test: vec![],
+            post_test: vec![],
+            practice: vec![],
+            post_after_practice: false,
+        };
+        SavedWorkshop {
+            code: w.to_code(),
+            created_ms: seed,
+            results: results.iter().map(|s| s.to_string()).collect(),
+            counted_anyway: Vec::new(),
+            local_id: None,
+        }
+    }
+
+    fn entry(uid: &str) -> Entry {
+        Entry {
+            uid: uid.into(),
+            id: uid.into(),
+            title: Localized {
+                id: uid.into(),
+                en: uid.into(),
+            },
+            updated_ms: 1,
+            deleted_ms: None,
+        }
+    }
+
+    fn list<T: serde::Serialize>(items: &[T]) -> String {
+        serde_json::to_string(items).unwrap()
+    }
+
+    #[test]
+    fn the_trainers_lists_from_a_settings_restore_are_merged_when_the_trainer_reads_them() {
+        // The backup's device: workshop 1 with results a, d; workshop 2 defined as "Old";
+        // scenarios x and y.
+        let old = Store::memory();
+        old.set(
+            WORKSHOPS_KEY,
+            &list(&[saved(1, "W1", &["a", "d"]), saved(2, "Old", &["e"])]),
+        )
+        .unwrap();
+        old.set(INDEX_KEY, &list(&[entry("x"), entry("y")]))
+            .unwrap();
+        let file = serde_json::to_string(&create(&old, 1).unwrap()).unwrap();
+
+        // This device: workshop 1 with results a, b; workshop 2's id with another definition;
+        // scenario x and z.
+        let here = Store::memory();
+        here.set(
+            WORKSHOPS_KEY,
+            &list(&[saved(1, "W1", &["a", "b"]), saved(2, "New", &["f"])]),
+        )
+        .unwrap();
+        here.set(INDEX_KEY, &list(&[entry("x"), entry("z")]))
+            .unwrap();
+        let done = restore(&here, &file, Differing::TakeBackup).unwrap();
+        assert_eq!(done.merged, 2);
+        assert_eq!(
+            done.replaced, 0,
+            "the trainer's lists are never replaced, even when asked"
+        );
+        // Restored twice before the trainer's app opens: both wait, neither replaces the other.
+        restore(&here, &file, Differing::KeepHere).unwrap();
+        let waiting = |key: &str| crate::backup::pending(&here, key).len();
+        assert_eq!((waiting(WORKSHOPS_KEY), waiting(INDEX_KEY)), (2, 2));
+
+        // The trainer's app reads the lists: merged, nothing of either side lost.
+        let workshops = WorkshopStore::new(here.clone()).all().unwrap();
+        let id1 = saved(1, "W1", &[]).workshop().unwrap().id;
+        let w1: Vec<&SavedWorkshop> = workshops
+            .iter()
+            .filter(|w| w.key().as_deref() == Some(id1.as_str()))
+            .collect();
+        assert_eq!(w1.len(), 1);
+        assert_eq!(w1[0].results, ["a", "b", "d"]);
+        let names: Vec<String> = workshops
+            .iter()
+            .filter_map(|w| w.workshop().map(|d| d.name))
+            .collect();
+        assert!(names.contains(&"New".to_string()) && names.contains(&"Old".to_string()));
+        assert_eq!(
+            workshops.len(),
+            3,
+            "the other definition is kept beside: {names:?}"
+        );
+        let uids: Vec<String> = ScenarioStore::new(here.clone())
+            .entries()
+            .unwrap()
+            .into_iter()
+            .map(|e| e.uid)
+            .collect();
+        assert_eq!(uids.len(), 3);
+        for uid in ["x", "y", "z"] {
+            assert!(uids.contains(&uid.to_string()), "{uid} in {uids:?}");
+        }
+        assert_eq!(
+            (waiting(WORKSHOPS_KEY), waiting(INDEX_KEY)),
+            (0, 0),
+            "adopted once"
+        );
+        // Stored, not only shown.
+        assert_eq!(WorkshopStore::new(here.clone()).all().unwrap().len(), 3);
+    }
+
+    #[test]
+    fn an_unreadable_waiting_list_is_kept_and_the_rest_still_read() {
+        let here = Store::memory();
+        here.set(WORKSHOPS_KEY, &list(&[saved(1, "W1", &[])]))
+            .unwrap();
+        here.set(&format!("{WORKSHOPS_KEY}.from-backup.1"), "{broken")
+            .unwrap();
+        assert_eq!(WorkshopStore::new(here.clone()).all().unwrap().len(), 1);
+        assert_eq!(
+            crate::backup::pending(&here, WORKSHOPS_KEY).len(),
+            1,
+            "kept"
+        );
     }
 }
