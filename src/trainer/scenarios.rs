@@ -18,6 +18,11 @@ pub const TEXT_PREFIX: &str = "latih.trainer.scenario.";
 pub const PUBLISHED_MAX: usize = 3;
 /// How many earlier versions of each scenario are kept.
 pub const VERSIONS: usize = 5;
+/// The least time between two kept versions. Autosave writes after every pause in typing; a
+/// version at each of those would fill the five with the last few seconds of work (and copy
+/// every version on every save: about 180 ms for a 2,000-node scenario). One version at most
+/// every five minutes of editing makes the five span a working session.
+pub const VERSION_EVERY_MS: u64 = 5 * 60 * 1000;
 
 /// One of the trainer's scenarios, as listed.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -33,6 +38,9 @@ pub struct Entry {
     /// When it was moved to the trash, if it was.
     #[serde(default)]
     pub deleted_ms: Option<u64>,
+    /// When an earlier version was last kept (see [`VERSION_EVERY_MS`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub versioned_ms: Option<u64>,
 }
 
 /// What the `kind` field of a scenario library backup says.
@@ -174,6 +182,7 @@ impl ScenarioStore {
             title: scenario.meta.title.clone(),
             updated_ms: now_ms,
             deleted_ms: None,
+            versioned_ms: None,
         });
         if let Err(e) = self.write_entries(&entries) {
             let _ = self.store.remove(&text_key(&uid));
@@ -200,13 +209,23 @@ impl ScenarioStore {
         if let Err(e) = self.store.set(&text_key(uid), &text) {
             self.make_room_for(uid, &text).map_err(|_| e)?;
         }
-        if let Some(previous) = previous {
+        let entry = entries.iter_mut().find(|e| e.uid == uid);
+        let due = entry.as_ref().is_none_or(|e| {
+            e.versioned_ms
+                .is_none_or(|at| now_ms.saturating_sub(at) >= VERSION_EVERY_MS || now_ms < at)
+        });
+        let mut kept = false;
+        if let Some(previous) = previous.filter(|_| due) {
             self.keep_version(uid, previous);
+            kept = true;
         }
-        if let Some(e) = entries.iter_mut().find(|e| e.uid == uid) {
+        if let Some(e) = entry {
             e.id = scenario.id.clone();
             e.title = scenario.meta.title.clone();
             e.updated_ms = now_ms;
+            if kept {
+                e.versioned_ms = Some(now_ms);
+            }
         }
         Ok(self.write_entries(&entries)?)
     }
@@ -447,7 +466,9 @@ mod tests {
         let mut edited = s.clone();
         for n in 0..7u32 {
             edited.meta.title.en = format!("Edit {n}");
-            store.save(&uid, &edited, 2 + u64::from(n)).unwrap();
+            store
+                .save(&uid, &edited, 2 + u64::from(n) * VERSION_EVERY_MS)
+                .unwrap();
         }
         let versions = store.versions(&uid);
         assert_eq!(versions.len(), VERSIONS);
@@ -490,6 +511,40 @@ mod tests {
     }
 
     #[test]
+    fn autosaves_keep_one_version_every_five_minutes_and_always_the_latest_text() {
+        let store = ScenarioStore::new(Store::memory());
+        let s = pack::load().unwrap().remove(0);
+        let uid = store.add(&s, "u1".into(), 0).unwrap();
+        let mut edited = s.clone();
+        let start = 10 * VERSION_EVERY_MS;
+        // A minute of typing, an autosave every two seconds: the text before it is kept once.
+        for n in 0..30u64 {
+            edited.meta.title.en = format!("Typing {n}");
+            store.save(&uid, &edited, start + n * 2000).unwrap();
+            assert_eq!(
+                store.load(&uid).unwrap().meta.title.en,
+                format!("Typing {n}")
+            );
+        }
+        let versions = store.versions(&uid);
+        assert_eq!(versions.len(), 1, "one version for a minute of typing");
+        assert!(
+            !versions[0].contains("Typing"),
+            "the text from before the session"
+        );
+        // Five minutes after that version, the next save keeps another.
+        edited.meta.title.en = "Later".into();
+        store.save(&uid, &edited, start + VERSION_EVERY_MS).unwrap();
+        let versions = store.versions(&uid);
+        assert_eq!(versions.len(), 2);
+        assert!(versions[0].contains("Typing 29"));
+        // A clock set back (another device's time in a restored list) does not stop versions.
+        edited.meta.title.en = "Clock back".into();
+        store.save(&uid, &edited, 1).unwrap();
+        assert_eq!(store.versions(&uid).len(), 3);
+    }
+
+    #[test]
     fn a_full_storage_gives_up_old_versions_before_the_latest_edit() {
         let s = pack::load().unwrap().remove(0);
         let size = export_compact(&s).len();
@@ -499,7 +554,9 @@ mod tests {
         let mut edited = s.clone();
         for n in 0..6u32 {
             edited.meta.title.en = format!("Edit {n}");
-            store.save(&uid, &edited, 2).unwrap();
+            store
+                .save(&uid, &edited, 2 + u64::from(n) * VERSION_EVERY_MS)
+                .unwrap();
             assert_eq!(
                 store.load(&uid).unwrap().meta.title.en,
                 format!("Edit {n}"),
@@ -592,7 +649,9 @@ mod tests {
         let mut edited = s.clone();
         for n in 0..3u32 {
             edited.meta.title.en = format!("Edit {n}");
-            store.save(&uid, &edited, 2).unwrap();
+            store
+                .save(&uid, &edited, 2 + u64::from(n) * VERSION_EVERY_MS)
+                .unwrap();
         }
         let versions = store.versions(&uid);
         assert_eq!(versions.len(), 3);
@@ -601,7 +660,7 @@ mod tests {
         let mut huge = edited.clone();
         huge.meta.summary.en = "x".repeat(size * 5);
         assert_eq!(
-            store.save(&uid, &huge, 3),
+            store.save(&uid, &huge, 20 * VERSION_EVERY_MS),
             Err(SaveError::Store(StoreError::Full))
         );
         assert_eq!(store.versions(&uid), versions, "every version is back");
@@ -610,7 +669,7 @@ mod tests {
         // One that fits once the oldest version makes room gives up only that one.
         let mut bigger = edited.clone();
         bigger.meta.summary.en = "y".repeat(size / 2);
-        store.save(&uid, &bigger, 4).unwrap();
+        store.save(&uid, &bigger, 21 * VERSION_EVERY_MS).unwrap();
         assert_eq!(store.load(&uid).unwrap(), bigger);
         assert!(store.versions(&uid)[0].contains("Edit 2"));
     }
@@ -653,6 +712,7 @@ mod tests {
                         title: s.meta.title.clone(),
                         updated_ms: 5,
                         deleted_ms: None,
+                        versioned_ms: None,
                     },
                     text: export_compact(s),
                 })

@@ -445,6 +445,7 @@ mod restored_in_the_agents_app {
             },
             updated_ms: 1,
             deleted_ms: None,
+            versioned_ms: None,
         }
     }
 
