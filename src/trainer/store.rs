@@ -283,9 +283,13 @@ mod tests {
     use crate::engine::rates::Date;
 
     fn saved(seed: u64, results: &[&str]) -> SavedWorkshop {
+        named(seed, &format!("W{seed}"), results)
+    }
+
+    pub(super) fn named(seed: u64, name: &str, results: &[&str]) -> SavedWorkshop {
         let w = Workshop {
             id: Workshop::new_id(seed),
-            name: format!("W{seed}"),
+            name: name.into(),
             date: Date::new(2026, 12, 1).unwrap(),
             place: "Mataram".into(),
             wadah: vec!["A".into()],
@@ -408,32 +412,11 @@ mod tests {
 
 #[cfg(test)]
 mod restored_in_the_agents_app {
+    use super::tests::named;
     use super::*;
     use crate::backup::{create, restore, Differing};
-    use crate::engine::rates::Date;
     use crate::engine::scenario::Localized;
     use crate::trainer::scenarios::{Entry, ScenarioStore, INDEX_KEY};
-
-    fn saved(seed: u64, name: &str, results: &[&str]) -> SavedWorkshop {
-        let w = Workshop {
-            id: Workshop::new_id(seed),
-            name: name.into(),
-            date: Date::new(2026, 12, 1).unwrap(),
-            place: "Mataram".into(),
-            wadah: vec!["A".into()],
-            pre_test: vec![],
-            post_test: vec![],
-            practice: vec![],
-            post_after_practice: false,
-        };
-        SavedWorkshop {
-            code: w.to_code(),
-            created_ms: seed,
-            results: results.iter().map(|s| s.to_string()).collect(),
-            counted_anyway: Vec::new(),
-            local_id: None,
-        }
-    }
 
     fn entry(uid: &str) -> Entry {
         Entry {
@@ -460,7 +443,7 @@ mod restored_in_the_agents_app {
         let old = Store::memory();
         old.set(
             WORKSHOPS_KEY,
-            &list(&[saved(1, "W1", &["a", "d"]), saved(2, "Old", &["e"])]),
+            &list(&[named(1, "W1", &["a", "d"]), named(2, "Old", &["e"])]),
         )
         .unwrap();
         old.set(INDEX_KEY, &list(&[entry("x"), entry("y")]))
@@ -472,7 +455,7 @@ mod restored_in_the_agents_app {
         let here = Store::memory();
         here.set(
             WORKSHOPS_KEY,
-            &list(&[saved(1, "W1", &["a", "b"]), saved(2, "New", &["f"])]),
+            &list(&[named(1, "W1", &["a", "b"]), named(2, "New", &["f"])]),
         )
         .unwrap();
         here.set(INDEX_KEY, &list(&[entry("x"), entry("z")]))
@@ -490,7 +473,7 @@ mod restored_in_the_agents_app {
 
         // The trainer's app reads the lists: merged, nothing of either side lost.
         let workshops = WorkshopStore::new(here.clone()).all().unwrap();
-        let id1 = saved(1, "W1", &[]).workshop().unwrap().id;
+        let id1 = named(1, "W1", &[]).workshop().unwrap().id;
         let w1: Vec<&SavedWorkshop> = workshops
             .iter()
             .filter(|w| w.key().as_deref() == Some(id1.as_str()))
@@ -529,7 +512,7 @@ mod restored_in_the_agents_app {
     #[test]
     fn an_unreadable_waiting_list_is_kept_and_the_rest_still_read() {
         let here = Store::memory();
-        here.set(WORKSHOPS_KEY, &list(&[saved(1, "W1", &[])]))
+        here.set(WORKSHOPS_KEY, &list(&[named(1, "W1", &[])]))
             .unwrap();
         here.set(&format!("{WORKSHOPS_KEY}.from-backup.1"), "{broken")
             .unwrap();
