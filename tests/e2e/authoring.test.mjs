@@ -81,6 +81,9 @@ async function writeScenario(page) {
   await pair(page, "persona-occupation", "pedagang sayur", "vegetable seller");
   await pair(page, "persona-household", "Janda, dua anak sekolah", "Widow, two children at school");
   await put(page, "persona-trust", 45);
+  // The good path below ends about 62 ready; the engine adds up to 4 points of noise either way
+  // (drawn from the run's seed), so a threshold of 60 made the enrolment a coin toss.
+  await put(page, "persona-threshold", 50);
   await page.getByTestId("fact-add").click();
   await put(page, "fact-0-key", "anak-sekolah");
   await pair(page, "fact-0", "Dua anaknya masih sekolah.", "Her two children are still at school.");
