@@ -13,6 +13,7 @@ fn render(store: Store, path: &str) -> String {
     let props = AppRootProps {
         store,
         history: History::Memory(path.into()),
+        defer_page: false,
     };
     futures::executor::block_on(
         LocalServerRenderer::<AppRoot>::with_props(props)
