@@ -6,7 +6,7 @@
 #   - Rust for wasm32: `rustup target add wasm32-unknown-unknown` where it works; otherwise Debian's
 #     rust-web chain, which builds std for wasm32 from source (see ../shared/TOOLCHAIN.md).
 #   - wasm-bindgen-cli at exactly the version in Cargo.lock; trunk (pinned below).
-#   - wasm-opt (npm binaryen) and playwright-core, from package-lock.json.
+#   - wasm-opt (npm binaryen), playwright-core, axe-core and lighthouse, from package-lock.json.
 #   - Chromium and chromedriver (Debian's packages), unless CHROME and CHROMEDRIVER point elsewhere.
 # A second run with everything installed takes seconds.
 set -euo pipefail
@@ -108,7 +108,7 @@ else
   step "cargo-fuzz: no nightly Rust here; the fuzz suite will be skipped"
 fi
 
-# 4. Node packages: wasm-opt (binaryen), playwright-core and axe-core, exactly as package-lock.json says.
+# 4. Node packages: wasm-opt (binaryen), playwright-core, axe-core and lighthouse, exactly as package-lock.json says.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f node_modules/.latih-lock ] && [ "$(cat node_modules/.latih-lock)" = "$lock_sum" ]; then
   step "node packages (cached)"

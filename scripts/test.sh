@@ -10,7 +10,7 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 
-SUITES=(fmt clippy clippy-wasm unit pack bench-engine fuzz browser build e2e bench bench-play bench-graph)
+SUITES=(fmt clippy clippy-wasm unit pack bench-engine fuzz browser build e2e bench bench-play bench-graph bench-lighthouse)
 
 bash scripts/setup.sh || { echo "setup failed"; echo "0 passed, 1 failed"; exit 1; }
 source scripts/env.sh
@@ -80,6 +80,7 @@ bench_args=(); pick build && bench_args=(--no-build)
 pick bench       && run_suite bench bash scripts/bench.sh "${bench_args[@]}"
 pick bench-play  && run_suite bench-play node scripts/bench-play.mjs
 pick bench-graph && run_suite bench-graph node scripts/bench-graph.mjs
+pick bench-lighthouse && run_suite bench-lighthouse bash scripts/bench-lighthouse.sh
 
 echo
 [ ${#failures[@]} -eq 0 ] || echo "failed suites: ${failures[*]}"

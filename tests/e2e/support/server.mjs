@@ -5,6 +5,7 @@
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
+import { brotliCompressSync } from "node:zlib";
 
 const TYPES = {
   ".html": "text/html; charset=utf-8",
@@ -56,20 +57,28 @@ export function headersFor(rules, path) {
 
 /**
  * Serves `root`; returns { url, close }. `options.port` fixes the port (default: any free one);
- * `options.rules` (from parseHeadersFile) replaces the default headers with theirs.
+ * `options.rules` (from parseHeadersFile) replaces the default headers with theirs;
+ * `options.brotli` compresses what is sent, as a real host does (each file once).
  */
 export async function serve(root = DIST, options = {}) {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     try {
       const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
       let file = normalize(join(root, path));
       if (!file.startsWith(root)) throw new Error("outside root");
       if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, "index.html");
-      const body = await readFile(file);
-      res.writeHead(200, options.rules ? headersFor(options.rules, path) : {
+      let body = await readFile(file);
+      const headers = options.rules ? headersFor(options.rules, path) : {
         "content-type": TYPES[extname(file)] ?? "application/octet-stream",
         "cache-control": "no-cache",
-      });
+      };
+      if (options.brotli && /\bbr\b/.test(req.headers["accept-encoding"] ?? "")) {
+        if (!compressed.has(file)) compressed.set(file, brotliCompressSync(body));
+        body = compressed.get(file);
+        headers["content-encoding"] = "br";
+      }
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404, { "content-type": "text/plain" });
