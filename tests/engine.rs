@@ -538,6 +538,42 @@ fn files_too_large_to_open_without_freezing_the_page_are_refused_with_why() {
 }
 
 #[test]
+fn the_stored_form_reads_back_as_the_file_form_does_and_can_be_written_in_slices() {
+    use latih::engine::import::{export_compact, parse_stored, CompactExport};
+    let mut with_options = fisher();
+    // Every kind of optional field, set and unset, in the first place of its object and later.
+    with_options.meta.pinned_date = None;
+    with_options.nodes[0].pin_order = Some(Localized::new("Langkah berurutan.", "Steps in order."));
+    for s in bundled()
+        .iter()
+        .chain([&generate::large(300), &with_options])
+    {
+        let compact = export_compact(s);
+        let file: serde_json::Value = serde_json::from_str(&export(s)).unwrap();
+        let stored: serde_json::Value = serde_json::from_str(&compact).unwrap();
+        assert_eq!(
+            stored, file,
+            "{}: the same members, the empty ones left out",
+            s.id
+        );
+        assert!(!compact.contains(":null"), "{}", s.id);
+        assert_eq!(&parse_stored(&compact).unwrap(), s);
+        // Written 7 nodes at a time: the same text.
+        let mut sliced = CompactExport::new(s);
+        let mut steps = 0;
+        while !sliced.step(s, 7) {
+            steps += 1;
+        }
+        assert_eq!(steps, s.nodes.len().div_ceil(7) - 1);
+        assert_eq!(sliced.finish(), compact);
+    }
+    // Text that looks like the members it must leave alone.
+    let mut tricky = fisher();
+    tricky.meta.title = Localized::new("\"nodes\":[] dan \"x\":null", "{\"a\":null,\\\"");
+    assert_eq!(&parse_stored(&export_compact(&tricky)).unwrap(), &tricky);
+}
+
+#[test]
 fn version_1_files_are_migrated_with_a_list_of_repairs() {
     // A v1 file: Indonesian-only plain strings, no briefing, no minimum version.
     let mut v: serde_json::Value = serde_json::from_str(&export(&fisher())).unwrap();
