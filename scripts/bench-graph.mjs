@@ -25,6 +25,10 @@ const EDITS = 40;
 // machine of the kind CI uses (the reference took 26-43 ms there, shared with other work).
 const BUDGET_P95_RATIO = 8;
 const GOAL_P95_MS = 50;
+// The autosave's longest task as a multiple of the reference: it was 6-8 (159-189 ms) when the
+// whole scenario was written in one task, and is 0-2.5 written in slices.
+const BUDGET_SAVE_RATIO = 4;
+const GOAL_SAVE_MS = 50;
 if (!existsSync(join(DIST, "pelatih.html"))) {
   console.error("no dist/: build it first (trunk build --release)");
   process.exit(1);
@@ -110,9 +114,11 @@ try {
 const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor((s.length - 1) * p))]; };
 const p50 = pct(edits, 0.5), p95 = pct(edits, 0.95), max = Math.max(...edits);
 console.log(`${NODES}-node scenario (${(text.length / 1048576).toFixed(2)} MiB stored): open ${open} ms, select a node ${select.toFixed(1)} ms`);
-console.log(`autosave after the last edit (off the edit's path): longest task ${save.toFixed(0)} ms`);
+console.log(`autosave after the last edit (off the edit's path, written in slices): longest task ${save ? `${save.toFixed(0)} ms` : "none over 50 ms"}`);
 console.log(`edit + revalidation + redraw (${edits.length} edits): p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, max ${max.toFixed(1)} ms`);
 mkdirSync(ARTIFACTS, { recursive: true });
 writeFileSync(join(ARTIFACTS, "bench-graph.json"), JSON.stringify({ nodes: NODES, open_ms: open, select_ms: select, autosave_longest_task_ms: save, p50, p95, max, edits: edits.length, reference_ms: reference }, null, 2));
 const ok = gate("edit + revalidation + redraw p95", p95, reference, BUDGET_P95_RATIO, GOAL_P95_MS);
-process.exit(ok ? 0 : 1);
+// 0 when no task passed the browser's 50 ms long-task line.
+const saveOk = gate("autosave's longest task", save, reference, BUDGET_SAVE_RATIO, GOAL_SAVE_MS);
+process.exit(ok && saveOk ? 0 : 1);

@@ -89,3 +89,15 @@ pub fn use_refresh_on_storage(watched: fn(&str) -> bool) {
         move || drop(listener)
     });
 }
+
+/// Gives the page back to the browser until its next task (a zero-delay timeout): work split
+/// across such waits never makes one long task. Returns at once outside a browser.
+pub async fn next_task() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}

@@ -215,16 +215,6 @@ const RUNS: u32 = 1000;
 /// Work done before giving the page back to the browser.
 const SLICE_MS: f64 = 30.0;
 
-/// Waits for the browser to run other work (a zero-delay timeout).
-async fn yield_to_browser() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
 fn now() -> f64 {
     js_sys::Date::now()
 }
@@ -274,7 +264,7 @@ pub fn BalanceReport(props: &ScenarioProps) -> Html {
                             return;
                         }
                         progress.set(Some(p as u32 * RUNS + tally.runs()));
-                        yield_to_browser().await;
+                        crate::platform::events::next_task().await;
                     }
                     done.push(tally.report());
                     reports.set(done.clone());

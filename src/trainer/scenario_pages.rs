@@ -475,6 +475,8 @@ pub(super) struct Editor {
 const UNDO_DEPTH: usize = 200;
 /// How long after the last change the editor saves.
 const SAVE_DELAY_MS: i32 = 400;
+/// Nodes the autosave writes per task: about 10 ms on a slow laptop.
+const SAVE_SLICE_NODES: usize = 200;
 
 pub(super) enum EditorAction {
     /// Changes the scenario (one undo step).
@@ -633,6 +635,79 @@ impl PartialEq for EditorPageProps {
     }
 }
 
+/// What the editor's save indicator says, changed by the autosave without rendering the editor
+/// again: on a large scenario a render of the editor is tens of milliseconds, and the autosave
+/// would otherwise cause two per edit (saving..., then saved).
+#[derive(Default)]
+struct SaveState {
+    /// A change waits for the autosave.
+    pending: std::cell::Cell<bool>,
+    /// The last save failed (the storage is full or refused).
+    failed: std::cell::Cell<bool>,
+    /// Redraws the indicator (set by [`SaveIndicator`] while it is on the page).
+    redraw: RefCell<Option<Callback<()>>>,
+}
+
+impl SaveState {
+    fn set_pending(&self, pending: bool) {
+        if self.pending.replace(pending) != pending {
+            self.redraw();
+        }
+    }
+
+    fn set_failed(&self, failed: bool) {
+        if self.failed.replace(failed) != failed {
+            self.redraw();
+        }
+    }
+
+    fn redraw(&self) {
+        let redraw = self.redraw.borrow().clone();
+        if let Some(redraw) = redraw {
+            redraw.emit(());
+        }
+    }
+}
+
+/// Props of [`SaveIndicator`].
+#[derive(Properties)]
+struct SaveIndicatorProps {
+    state: Rc<SaveState>,
+    /// The scenario was changed in this editor.
+    changed: bool,
+}
+
+impl PartialEq for SaveIndicatorProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.state, &other.state) && self.changed == other.changed
+    }
+}
+
+/// "Saving...", "Saved", "Not saved" or "No changes", beside the editor's buttons.
+#[function_component]
+fn SaveIndicator(props: &SaveIndicatorProps) -> Html {
+    let i18n = use_i18n();
+    let update = use_force_update();
+    {
+        let state = props.state.clone();
+        use_effect_with((), move |_| {
+            *state.redraw.borrow_mut() = Some(Callback::from(move |_| update.force_update()));
+            move || drop(state.redraw.borrow_mut().take())
+        });
+    }
+    let state = &props.state;
+    let text = if state.failed.get() {
+        TrainerText::ScenarioNotSaved
+    } else if state.pending.get() {
+        TrainerText::Saving
+    } else if props.changed {
+        TrainerText::Saved
+    } else {
+        TrainerText::NoChanges
+    };
+    html! { <span class="hint" role="status" data-testid="save-state">{ i18n.t(text) }</span> }
+}
+
 #[function_component]
 fn EditorPage(props: &EditorPageProps) -> Html {
     let i18n = use_i18n();
@@ -651,7 +726,8 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     };
     let selected = use_state(|| None::<usize>);
     let zoom = use_state(|| 100u32);
-    let save_failed = use_state(|| false);
+    let status = use_memo((), |_| Rc::new(SaveState::default()));
+    let status = (*status).clone();
     let rename_problem = use_state(|| None::<TrainerText>);
 
     // Autosave: shortly after the last change (so typing and large scenarios stay quick),
@@ -660,34 +736,93 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     let saved_changes = use_mut_ref(|| 0u64);
     // True while the other-tab banner waits for the trainer's choice: nothing is saved then.
     let held = use_mut_ref(|| false);
-    let pending = use_state(|| false);
     // Writes the latest scenario; a failed save is tried again at the next change, hide or close.
     // True once the scenario was purged in another tab: nothing is saved under its id then,
     // and the trainer is offered to keep the text as a new scenario.
     let gone = use_state(|| false);
-    let save = {
-        let (store, uid, save_failed, mirror, saved_changes, gone, held) = (
-            store.clone(),
-            props.uid.to_string(),
-            save_failed.clone(),
-            mirror.clone(),
+    // What a save's outcome does: remembers what was saved, or shows why not.
+    let settle = {
+        let (status, saved_changes, gone, held) = (
+            status.clone(),
             saved_changes.clone(),
             gone.setter(),
             held.clone(),
         );
-        Rc::new(move || {
-            let (scenario, changes) = mirror.borrow().clone();
-            match store.save(&uid, &scenario, now_ms()) {
+        Rc::new(
+            move |result: Result<(), super::scenarios::SaveError>, changes: u64| match result {
                 Ok(()) => {
-                    save_failed.set(false);
+                    status.set_failed(false);
                     *saved_changes.borrow_mut() = changes;
                 }
                 Err(super::scenarios::SaveError::Gone) => {
                     *held.borrow_mut() = true;
                     gone.set(true);
                 }
-                Err(super::scenarios::SaveError::Store(_)) => save_failed.set(true),
+                Err(super::scenarios::SaveError::Store(_)) => status.set_failed(true),
+            },
+        )
+    };
+    let save = {
+        let (store, uid, mirror, settle) = (
+            store.clone(),
+            props.uid.to_string(),
+            mirror.clone(),
+            settle.clone(),
+        );
+        Rc::new(move || {
+            let (scenario, changes) = mirror.borrow().clone();
+            settle(store.save(&uid, &scenario, now_ms()), changes);
+        })
+    };
+    // The timer's save, written a slice of nodes per task so that a large scenario's autosave
+    // never holds the page (hiding or leaving the page saves at once, in one go). A save that
+    // finds the same or a newer edit already saved (by the page being hidden meanwhile) stops.
+    let autosave = {
+        let (store, uid, mirror, saved_changes, held, status, settle) = (
+            store.clone(),
+            props.uid.to_string(),
+            mirror.clone(),
+            saved_changes.clone(),
+            held.clone(),
+            status.clone(),
+            settle.clone(),
+        );
+        Rc::new(move || {
+            let (scenario, changes) = mirror.borrow().clone();
+            let unsaved = {
+                let (mirror, saved_changes, held) =
+                    (mirror.clone(), saved_changes.clone(), held.clone());
+                move || {
+                    !*held.borrow()
+                        && changes > *saved_changes.borrow()
+                        && changes <= mirror.borrow().1
+                }
+            };
+            if !unsaved() {
+                status.set_pending(false);
+                return;
             }
+            let (store, uid, mirror, status, settle) = (
+                store.clone(),
+                uid.clone(),
+                mirror.clone(),
+                status.clone(),
+                settle.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut export = crate::engine::import::CompactExport::new(&scenario);
+                while !export.step(&scenario, SAVE_SLICE_NODES) {
+                    crate::platform::events::next_task().await;
+                }
+                let text = export.finish();
+                crate::platform::events::next_task().await;
+                if unsaved() {
+                    settle(store.save_text(&uid, &scenario, text, now_ms()), changes);
+                }
+                if mirror.borrow().1 <= changes {
+                    status.set_pending(false);
+                }
+            });
         })
     };
     // Leaving (closing, reloading or another page) while the banner holds an edit: the edit
@@ -711,12 +846,12 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         })
     };
     let flush = {
-        let (save, mirror, saved_changes, held, pending) = (
+        let (save, mirror, saved_changes, held, status) = (
             save.clone(),
             mirror.clone(),
             saved_changes.clone(),
             held.clone(),
-            pending.setter(),
+            status.clone(),
         );
         Rc::new(move || {
             if *held.borrow() {
@@ -725,7 +860,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             if mirror.borrow().1 > *saved_changes.borrow() {
                 save();
             }
-            pending.set(false);
+            status.set_pending(false);
         })
     };
     let leave = {
@@ -748,13 +883,13 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     };
     let timer = use_mut_ref(|| None::<crate::platform::events::Timer>);
     {
-        let (flush, timer, pending) = (flush.clone(), timer.clone(), pending.clone());
+        let (autosave, timer, status) = (autosave.clone(), timer.clone(), status.clone());
         use_effect_with(editor.changes, move |changes| {
             if *changes > 0 {
-                pending.set(true);
-                let flush = flush.clone();
+                status.set_pending(true);
+                let autosave = autosave.clone();
                 *timer.borrow_mut() =
-                    crate::platform::events::Timer::new(SAVE_DELAY_MS, move || flush());
+                    crate::platform::events::Timer::new(SAVE_DELAY_MS, move || autosave());
             }
         });
     }
@@ -1125,9 +1260,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 <button type="button" class="button button--secondary" onclick={add_node} data-testid="add-node">{ i18n.t(TrainerText::AddNode) }</button>
                 <button type="button" class="button button--secondary" onclick={export_now.clone()} data-testid="export-current">{ i18n.t(TrainerText::ScenarioExport) }</button>
                 <button type="button" class="button" onclick={play_as_agent} data-testid="play-as-agent">{ i18n.t(TrainerText::PlayAsAgent) }</button>
-                <span class="hint" role="status" data-testid="save-state">
-                    { i18n.t(if *save_failed { TrainerText::ScenarioNotSaved } else if *pending { TrainerText::Saving } else if editor.changes > 0 { TrainerText::Saved } else { TrainerText::NoChanges }) }
-                </span>
+                <SaveIndicator state={status.clone()} changed={editor.changes > 0} />
             </div>
             if let Some(p) = *agent_problem {
                 <p class="notice notice--warning" role="alert" data-testid="play-problem">{ i18n.t(p) }</p>

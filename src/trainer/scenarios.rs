@@ -197,12 +197,24 @@ impl ScenarioStore {
     /// the save fails, changing nothing. A scenario no longer in the list (purged in another
     /// tab) is not written to a key nothing lists: the save says [`SaveError::Gone`].
     pub fn save(&self, uid: &str, scenario: &Scenario, now_ms: u64) -> Result<(), SaveError> {
+        self.save_text(uid, scenario, export_compact(scenario), now_ms)
+    }
+
+    /// [`save`](ScenarioStore::save) with the stored form of `scenario` already written
+    /// (`export_compact`, or a [`CompactExport`](crate::engine::import::CompactExport) done in
+    /// slices).
+    pub fn save_text(
+        &self,
+        uid: &str,
+        scenario: &Scenario,
+        text: String,
+        now_ms: u64,
+    ) -> Result<(), SaveError> {
         let mut entries = self.entries_for_change()?;
         if !entries.iter().any(|e| e.uid == uid) {
             return Err(SaveError::Gone);
         }
         let previous = self.text(uid)?;
-        let text = export_compact(scenario);
         if previous.as_deref() == Some(text.as_str()) {
             return Ok(());
         }
