@@ -17,11 +17,20 @@ fn local_storage() -> web_sys::Storage {
     web_sys::window().unwrap().local_storage().unwrap().unwrap()
 }
 
-fn mount() -> web_sys::Element {
+/// Mounts the app and waits for its page: the app renders the page a task after its frame,
+/// showing the start-up logo (`.boot`) until then.
+async fn mount() -> web_sys::Element {
     let root = document().create_element("div").unwrap();
     document().body().unwrap().append_child(&root).unwrap();
     yew::Renderer::<App>::with_root(root.clone()).render();
-    root
+    for _ in 0..100 {
+        next_task().await;
+        let shell = root.query_selector("main").unwrap().is_some();
+        if shell && root.query_selector(".boot").unwrap().is_none() {
+            return root;
+        }
+    }
+    panic!("the page never replaced the start-up logo");
 }
 
 fn click(root: &web_sys::Element, selector: &str) {
@@ -36,7 +45,7 @@ fn click(root: &web_sys::Element, selector: &str) {
 #[wasm_bindgen_test]
 async fn language_switch_changes_the_text_and_is_remembered() {
     local_storage().remove_item(LANG_KEY).unwrap();
-    let root = mount();
+    let root = mount().await;
     yew::scheduler::flush().await;
     let text = root.text_content().unwrap();
     assert!(text.contains(t(Lang::Id, Text::HomeTitle)), "{text}");
@@ -111,12 +120,9 @@ async fn the_address_picks_the_page_and_the_back_button_returns() {
     let location = web_sys::window().unwrap().location();
     location.set_hash("#/").unwrap();
     next_task().await;
-    let root = mount();
-    yew::scheduler::flush().await;
-    assert!(root
-        .text_content()
-        .unwrap()
-        .contains(t(Lang::Id, Text::HomeTitle)));
+    let root = mount().await;
+    let text = root.text_content().unwrap();
+    assert!(text.contains(t(Lang::Id, Text::HomeTitle)), "{text}");
 
     // Clicking a header link is an ordinary anchor: the browser changes the hash.
     click(&root, "a[href='#/setelan']");
