@@ -14,6 +14,46 @@ import { createHash } from "node:crypto";
 import { readFileSync, writeFileSync, readdirSync, statSync, renameSync } from "node:fs";
 import { join, relative } from "node:path";
 
+// Native cargo, not the wasm toolchain Trunk may run under (its build-std settings break native
+// builds; see ../shared/TOOLCHAIN.md).
+const nativeEnv = { ...process.env };
+for (const key of ["RUSTC", "RUSTDOC", "RUSTC_BOOTSTRAP", "CARGO_UNSTABLE_BUILD_STD", "CARGO_BUILD_TARGET", "RUSTFLAGS"]) delete nativeEnv[key];
+nativeEnv.PATH = (process.env.PATH || "").split(":").filter((p) => !p.includes("debian-rust")).join(":");
+const ROOT = new URL("..", import.meta.url).pathname;
+
+/**
+ * `html` with the home page's first paint: the prerendered page in a <template>, and after the
+ * #app element a script that puts it in #app, in place of the logo shown while the wasm loads,
+ * on a first visit (nothing of Latih's in localStorage: the language is Bahasa Indonesia and no
+ * workshop was joined, as rendered) to the home page (no route in the address). Elsewhere the
+ * logo stays, as the page would not be this one. The copy is inert until the app replaces it:
+ * its buttons are disabled and it has no test ids, so tests only ever act on the live app.
+ */
+function firstPaint(html) {
+  let page;
+  try {
+    page = execFileSync("cargo", ["run", "--quiet", "--locked", "--features", "prerender", "--bin", "latih-prerender"],
+      { cwd: ROOT, env: nativeEnv, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+  } catch (e) {
+    console.error(`post-build: rendering the first paint failed (${e.message})`);
+    process.exit(1);
+  }
+  if (!page.startsWith('<div class="app">') || /<script|\sstyle=|\son[a-z]+=/i.test(page)) {
+    console.error("post-build: the prerendered page is not the app's markup, or has a script, style or handler");
+    process.exit(1);
+  }
+  const inert = page.replaceAll(/\sdata-testid="[^"]*"/g, "").replaceAll("<button ", "<button disabled ");
+  const app = /<div id="?app"?>[\s\S]*?<\/span><\/div><\/div>/.exec(html);
+  if (!app) {
+    console.error("post-build: index.html has no #app element with the start-up logo");
+    process.exit(1);
+  }
+  const show = `(function(){try{var a=document.getElementById("app"),t=document.getElementById("first-paint");`
+    + `if(/^#?\\/?$/.test(location.hash)&&!Object.keys(localStorage).some(function(k){return k.indexOf("latih.")===0})){`
+    + `a.replaceChildren(t.content.cloneNode(true));a.setAttribute("data-first-paint","")}}catch(e){}})()`;
+  return html.replace(app[0], () => `<template id="first-paint">${inert}</template>${app[0]}<script>${show}</script>`);
+}
+
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) {
   console.error("post-build: TRUNK_STAGING_DIR is not set (run me as a Trunk hook)");
@@ -29,11 +69,14 @@ if (!html.includes(marker)) {
   console.error(`post-build: ${indexFile} has no ${marker} in its Content-Security-Policy`);
   process.exit(1);
 }
+// 0. First paint: the home page as a first visit sees it (src/bin/latih-prerender.rs, rendered
+//    natively from the app's components), shown by an inline script before the wasm arrives.
+const withFirstPaint = firstPaint(html);
 const hashes = [];
-for (const match of html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
+for (const match of withFirstPaint.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)) {
   hashes.push(`'sha256-${createHash("sha256").update(match[1], "utf8").digest("base64")}'`);
 }
-writeFileSync(indexFile, html.replace(marker, hashes.join(" ")));
+writeFileSync(indexFile, withFirstPaint.replace(marker, hashes.join(" ")));
 
 // The trainer's page links the same stylesheet, whose name Trunk hashes.
 const trainerFile = join(dir, "pelatih.html");
@@ -58,11 +101,7 @@ if (release) {
   writeFileSync(entry, text);
 }
 
-// 2. Scenario pack. Native cargo, not the wasm toolchain Trunk may run under (its build-std
-//    settings break native builds; see ../shared/TOOLCHAIN.md), engine only (no UI features).
-const nativeEnv = { ...process.env };
-for (const key of ["RUSTC", "RUSTDOC", "RUSTC_BOOTSTRAP", "CARGO_UNSTABLE_BUILD_STD", "CARGO_BUILD_TARGET", "RUSTFLAGS"]) delete nativeEnv[key];
-nativeEnv.PATH = (process.env.PATH || "").split(":").filter((p) => !p.includes("debian-rust")).join(":");
+// 2. Scenario pack: engine only (no UI features).
 try {
   execFileSync("cargo", ["run", "--quiet", "--locked", "--no-default-features", "--bin", "latih-cli", "--", "compile-pack", join(dir, "pack")],
     { cwd: new URL("..", import.meta.url).pathname, env: nativeEnv, stdio: ["ignore", "inherit", "inherit"] });

@@ -210,7 +210,15 @@ pub fn use_store() -> Store {
 #[function_component]
 pub fn App() -> Html {
     let store = use_memo((), |_| Store::browser());
+    // index.html showed the home page before the wasm arrived (scripts/post-build.mjs): render
+    // the page at once, so the same page replaces it without the logo in between.
+    let first_paint = use_memo((), |_| {
+        app_element().is_some_and(|e| e.has_attribute(FIRST_PAINT_MARK))
+    });
     use_effect_with((), |_| {
+        if let Some(app) = app_element() {
+            let _ = app.remove_attribute(FIRST_PAINT_MARK);
+        }
         // Marks the first render for the start-up benchmark (scripts/bench-size.mjs).
         if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
             let _ = perf.mark("latih-first-render");
@@ -221,7 +229,17 @@ pub fn App() -> Html {
             let _ = crate::platform::device::request_persistence().await;
         });
     });
-    html! { <AppRoot store={(*store).clone()} history={History::Browser} defer_page=true /> }
+    html! { <AppRoot store={(*store).clone()} history={History::Browser} defer_page={!*first_paint} /> }
+}
+
+/// The attribute index.html's start-up script puts on `#app` when it shows the prerendered home
+/// page; the app removes it once its own page has replaced that one.
+const FIRST_PAINT_MARK: &str = "data-first-paint";
+
+fn app_element() -> Option<web_sys::Element> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("app"))
 }
 
 /// Mounts [`App`] into the `#app` element of index.html (or the body if it is missing).
@@ -232,10 +250,7 @@ pub fn mount() {
 /// Mounts an app into the page's `#app` element, clearing the start-up placeholder the page
 /// shows while the wasm loads (or into the body if there is no `#app`).
 pub fn mount_into_page<C: BaseComponent<Properties = ()>>() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"));
-    match root {
+    match app_element() {
         Some(root) => {
             root.set_text_content(None);
             yew::Renderer::<C>::with_root(root).render()

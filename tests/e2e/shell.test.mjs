@@ -109,3 +109,42 @@ test("unreadable stored data is announced on every page until dismissed, and kep
   assert.equal(kept, 2);
   await context.close();
 });
+
+test("a first visit to the home page is painted before the app's wasm arrives, and the app puts the same page in its place", async () => {
+  const context = await browser.newContext({ viewport: PHONE });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  // Hold the wasm back: what the screen shows meanwhile is index.html's own.
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+  await page.goto(server.url);
+  const first = page.locator("#app[data-first-paint]");
+  await first.locator("h1").waitFor();
+  assert.equal(await first.locator("h1").textContent(), "Berlatih sebelum bertemu pekerja");
+  assert.ok(await first.locator("button").count() >= 2, "the language switch is there");
+  assert.equal(await first.locator("button:not([disabled])").count(), 0, "its buttons wait for the app");
+  assert.equal(await first.locator("[data-testid]").count(), 0, "tests only ever find the live app");
+  const painted = await page.locator("#app").innerText();
+  await screenshot(page, "first-paint-390x844");
+  release();
+  await page.locator("#app:not([data-first-paint])").waitFor();
+  await page.getByTestId("home-title").waitFor();
+  assert.equal(await page.locator("#app").innerText(), painted, "the app's page is the one painted");
+  assert.deepEqual(problems, []);
+
+  // Another page, or a device that has used Latih (its language, its workshop): the logo, as
+  // the page painted would not be the one the app shows. (A fresh context each time: this one's
+  // service worker would serve the wasm past the hold.)
+  for (const [path, seen] of [["#/latihan", false], ["", true]]) {
+    const fresh = await browser.newContext({ viewport: PHONE, serviceWorkers: "block" });
+    if (seen) await fresh.addInitScript(() => localStorage.setItem("latih.lang", "en"));
+    const other = await fresh.newPage();
+    await other.route(/_bg\.wasm$/, () => new Promise(() => {}));
+    await other.goto(server.url + path);
+    await other.locator("#app .boot").waitFor();
+    assert.equal(await other.locator("#app[data-first-paint]").count(), 0, `${path || "home"}, used before: ${seen}`);
+    await fresh.close();
+  }
+  await context.close();
+});
