@@ -30,13 +30,16 @@ const ARTIFACTS = join(ROOT, "artifacts", "lighthouse");
 const RUNS = Number(process.env.LATIH_LIGHTHOUSE_RUNS || 3);
 
 // Budgets, as multiples of the baseline page's figure in the same run, set from runs on a 2-core
-// machine of the kind CI uses (the README's "Performance budgets" gives the figures).
+// machine of the kind CI uses (the README's "The first visit on a phone" gives the figures). The
+// ratios themselves moved by up to 30% between runs there (main-thread work of the trainer's
+// scenario library: 3.96 and 5.18), so each budget is about 1.4x the highest ratio measured: a
+// gate for a page that got much heavier, not for a few percent.
 const PAGES = [
-  { name: "agents' home", path: "", work: 3.5, lcp: 2.4, goalScore: 95, goalTbt: 150 },
-  { name: "agents' library", path: "#/latihan", work: 4.3, lcp: 3, goalScore: 95, goalTbt: 150 },
-  { name: "briefing", path: "#/latihan/ojek-driver-mataram", work: 4.5, lcp: 3.2, goalScore: 95, goalTbt: 150 },
-  { name: "trainer's home", path: "pelatih.html", work: 4.5, lcp: 3.5, goalScore: 90 },
-  { name: "trainer's scenario library", path: "pelatih.html#/skenario", work: 5.2, lcp: 4.2, goalScore: 90 },
+  { name: "agents' home", path: "", work: 4.6, lcp: 2.6, goalScore: 95, goalTbt: 150 },
+  { name: "agents' library", path: "#/latihan", work: 5.7, lcp: 3.3, goalScore: 95, goalTbt: 150 },
+  { name: "briefing", path: "#/latihan/ojek-driver-mataram", work: 5.5, lcp: 3.4, goalScore: 95, goalTbt: 150 },
+  { name: "trainer's home", path: "pelatih.html", work: 4.6, lcp: 3.8, goalScore: 90 },
+  { name: "trainer's scenario library", path: "pelatih.html#/skenario", work: 7.2, lcp: 4.7, goalScore: 90 },
 ];
 
 if (!existsSync(join(DIST, "index.html"))) {
