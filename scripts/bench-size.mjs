@@ -16,8 +16,10 @@ import { calibrate, gate } from "../tests/e2e/support/calibrate.mjs";
 // about 14 KB), then 220 KB; 225 KB since restores that lose nothing (history merged by attempt,
 // asking before replacing, undone when storage refuses) and result codes bound to the attempt
 // added about 8 KB, of which about 5 KB was won back (the trainer's list merging moved to the
-// trainer's app, insertion sorts for the merged history).
-const BUDGET_BROTLI_TOTAL = 225 * 1000;
+// trainer's app, insertion sorts for the merged history); 227 KB since index.html carries the
+// home page's first paint (about 0.9 KB, which paints the page before the wasm arrives) and the
+// page renders a task after the app's frame (about 0.5 KB).
+const BUDGET_BROTLI_TOTAL = 227 * 1000;
 // The trainer's app (pelatih.html) is a separate module that phones never download; trainers
 // open it on laptops, once, at the branch office or a venue's wifi, and the service worker keeps
 // it offline from then on. Its own budget: 300 KB with the workshop pages, raised to 340 KB for
