@@ -21,9 +21,11 @@ const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const DIST = resolve(ROOT, "dist");
 const NODES = 2000;
 const EDITS = 40;
-// The p95 of an edit as a multiple of the reference workload's time: 3.5-5.9 measured on a 2-core
-// machine of the kind CI uses (the reference took 26-43 ms there, shared with other work).
-const BUDGET_P95_RATIO = 8;
+// The p95 of an edit as a multiple of the reference workload's time: 1.7 measured on a 2-core
+// machine of the kind CI uses (the reference took 26-38 ms there, shared with other work), since
+// validation remembers each node and nodes are shared between the editor's copies; it was 3.5-5.9
+// when every edit copied, compared and validated the whole scenario.
+const BUDGET_P95_RATIO = 4;
 const GOAL_P95_MS = 50;
 // The autosave's longest task as a multiple of the reference: it was 6-8 (159-189 ms) when the
 // whole scenario was written in one task, and is 0-2.5 written in slices.

@@ -321,37 +321,39 @@ fn validation_reports_each_kind_of_problem() {
     let base = fisher();
 
     let mut s = base.clone();
-    s.nodes[0].choices[0].next = Next::Node("nowhere".into());
+    s.node_mut(0).unwrap().choices[0].next = Next::Node("nowhere".into());
     assert!(diagnostics_mention(&s, "leads to node \"nowhere\""));
     assert!(has_errors(&validate(&s)));
 
     let mut s = base.clone();
-    s.nodes.push(Node {
+    s.nodes.push(std::rc::Rc::new(Node {
         id: "orphan".into(),
         lines: base.nodes[0].lines.clone(),
         choices: base.nodes[0].choices.clone(),
         pin_order: None,
-    });
+    }));
     assert!(diagnostics_mention(&s, "\"orphan\" cannot be reached"));
 
     let mut s = base.clone();
     let last = s.nodes.len() - 1;
-    s.nodes[last].choices.clear();
+    s.node_mut(last).unwrap().choices.clear();
     assert!(diagnostics_mention(&s, "has no choices"));
 
     let mut s = base.clone();
-    s.nodes[0].choices[0].text.en.clear();
+    s.node_mut(0).unwrap().choices[0].text.en.clear();
     assert!(diagnostics_mention(&s, "Missing English translation"));
 
     let mut s = base.clone();
-    s.nodes[0].choices[0].effects.trust = 90;
+    s.node_mut(0).unwrap().choices[0].effects.trust = 90;
     assert!(diagnostics_mention(&s, "is outside -50 to 50"));
     let mut s = base.clone();
-    s.nodes[0].choices[0].scores.insert(Competency::Rapport, 11);
+    s.node_mut(0).unwrap().choices[0]
+        .scores
+        .insert(Competency::Rapport, 11);
     assert!(diagnostics_mention(&s, "is outside -10 to 10"));
 
     let mut s = base.clone();
-    s.nodes[1].choices[0]
+    s.node_mut(1).unwrap().choices[0]
         .requires
         .push(Condition::Discovered("ghost".into()));
     assert!(diagnostics_mention(&s, "\"ghost\" is not in the persona"));
@@ -360,12 +362,12 @@ fn validation_reports_each_kind_of_problem() {
         id: "secret".into(),
         text: Localized::new("a", "b"),
     });
-    s.nodes[1].choices[0]
+    s.node_mut(1).unwrap().choices[0]
         .requires
         .push(Condition::Discovered("secret".into()));
     assert!(diagnostics_mention(&s, "no choice reveals it"));
     let mut s = base.clone();
-    s.nodes[1].choices[0]
+    s.node_mut(1).unwrap().choices[0]
         .requires
         .push(Condition::AtLeast([(Stat::Trust, 120)].into()));
     assert!(diagnostics_mention(&s, "can never hold"));
@@ -373,7 +375,7 @@ fn validation_reports_each_kind_of_problem() {
     // A loop with no way out: two nodes that only lead to each other.
     let mut s = base.clone();
     for (i, other) in [(5usize, "hesitation"), (6, "decision")] {
-        for c in &mut s.nodes[i].choices {
+        for c in &mut s.node_mut(i).unwrap().choices {
             c.kind = MoveKind::Explain;
             c.package = None;
             c.if_not_ready = None;
@@ -395,7 +397,7 @@ fn validation_reports_each_kind_of_problem() {
 
     let mut s = base.clone();
     for n in &mut s.nodes {
-        for c in &mut n.choices {
+        for c in &mut std::rc::Rc::make_mut(n).choices {
             if c.kind == MoveKind::Close {
                 c.kind = MoveKind::Explain;
             }
@@ -411,7 +413,7 @@ fn validation_reports_each_kind_of_problem() {
 #[test]
 fn diagnostics_come_in_both_languages_with_locations() {
     let mut s = fisher();
-    s.nodes[0].choices[1].next = Next::Node("missing".into());
+    s.node_mut(0).unwrap().choices[1].next = Next::Node("missing".into());
     let d = validate(&s)
         .into_iter()
         .find(|d| d.severity == Severity::Error)
@@ -543,7 +545,8 @@ fn the_stored_form_reads_back_as_the_file_form_does_and_can_be_written_in_slices
     let mut with_options = fisher();
     // Every kind of optional field, set and unset, in the first place of its object and later.
     with_options.meta.pinned_date = None;
-    with_options.nodes[0].pin_order = Some(Localized::new("Langkah berurutan.", "Steps in order."));
+    with_options.node_mut(0).unwrap().pin_order =
+        Some(Localized::new("Langkah berurutan.", "Steps in order."));
     for s in bundled()
         .iter()
         .chain([&generate::large(300), &with_options])
@@ -690,7 +693,7 @@ fn stubborn() -> Scenario {
         .find(|c| c.id == "explain_claims")
         .unwrap()
         .clone();
-    let node = &mut s.nodes[decision];
+    let node = s.node_mut(decision).unwrap();
     for c in &mut node.choices {
         if c.kind == MoveKind::Close {
             c.if_not_ready = Some(Next::Node("decision".into()));
@@ -832,7 +835,8 @@ fn choices_are_shown_in_an_order_fixed_by_the_seed_unless_pinned() {
     assert_eq!(shown(&a), shown(&b));
     // A pinned node keeps the written order.
     let mut pinned = s.clone();
-    pinned.nodes[0].pin_order = Some(Localized::new("urutan langkah", "steps in order"));
+    pinned.node_mut(0).unwrap().pin_order =
+        Some(Localized::new("urutan langkah", "steps in order"));
     for seed in 0..10 {
         let order = sim::available(
             &pinned,
@@ -891,7 +895,7 @@ fn a_run_is_scored_with_the_rates_of_its_own_date() {
 fn a_trap_that_would_be_right_on_the_day_is_not_offered() {
     let mut s = fisher();
     let price = s.nodes.iter().position(|n| n.id == "price").unwrap();
-    s.nodes[price].choices[2].text = Localized::new(
+    s.node_mut(price).unwrap().choices[2].text = Localized::new(
         "Iurannya {monthly jkk_jkm trap=undiscounted} sebulan.",
         "It is {monthly jkk_jkm trap=undiscounted} a month.",
     );
@@ -914,6 +918,7 @@ fn the_cue_lint_fires_on_a_crafted_scenario() {
     let mut s = fisher();
     // Only the best moves use "Inaq", and only they call the worker by name.
     for node in &mut s.nodes {
+        let node = std::rc::Rc::make_mut(node);
         let best = node
             .choices
             .iter()
@@ -939,17 +944,17 @@ fn the_cue_lint_fires_on_a_crafted_scenario() {
 #[test]
 fn typed_figures_and_unreadable_placeholders_are_reported() {
     let mut s = fisher();
-    s.nodes[0].choices[0].feedback.id = "Iurannya Rp 16.800 sebulan.".into();
+    s.node_mut(0).unwrap().choices[0].feedback.id = "Iurannya Rp 16.800 sebulan.".into();
     assert!(diagnostics_mention(&s, "write {monthly jkk_jkm}"));
     let mut s = fisher();
-    s.nodes[0].choices[0].text.id = "Bayar {monthy jkk_jkm}".into();
+    s.node_mut(0).unwrap().choices[0].text.id = "Bayar {monthy jkk_jkm}".into();
     assert!(has_errors(&validate(&s)));
     assert!(diagnostics_mention(
         &s,
         "\"monthy\" is not the name of a figure"
     ));
     let mut s = fisher();
-    s.nodes[0].choices[0].text.en = "It is {monthly jkk_jkm} a month.".into();
+    s.node_mut(0).unwrap().choices[0].text.en = "It is {monthly jkk_jkm} a month.".into();
     assert!(diagnostics_mention(
         &s,
         "The two languages state different figures"

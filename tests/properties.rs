@@ -104,7 +104,7 @@ proptest! {
         let mut s = all[which % all.len()].clone();
         for (a, b, v) in edits {
             let n = s.nodes.len().max(1);
-            let node = &mut s.nodes[a as usize % n];
+            let node = std::rc::Rc::make_mut(&mut s.nodes[a as usize % n]);
             if node.choices.is_empty() { continue; }
             let nc = node.choices.len();
             let choice = &mut node.choices[b as usize % nc];
@@ -204,6 +204,141 @@ mod codes {
             let as_code = latih::engine::code::to_base32(&bytes);
             let _ = ResultRecord::from_code(&as_code);
             let _ = Workshop::from_code(&as_code);
+        }
+    }
+}
+
+mod revalidation {
+    use latih::engine::edit;
+    use latih::engine::rates::Date;
+    use latih::engine::scenario::{Condition, Localized, Next, PinnedDate, Scenario};
+    use latih::engine::validate::{validate, Validator};
+    use proptest::prelude::*;
+
+    /// One edit of the kinds an editor makes, each reaching a different thing validation reads:
+    /// links, node and choice ids, revealed facts, conditions, texts and figures, the worker,
+    /// the pinned date; some make errors (which turn the date and cue checks off) and some
+    /// mend them.
+    fn apply(s: &mut Scenario, op: u8, a: u32, b: u32) {
+        let n = s.nodes.len().max(1);
+        let (ni, other) = (a as usize % n, b as usize % n);
+        let other_id = s.nodes.get(other).map(|x| x.id.clone()).unwrap_or_default();
+        let fact = s.persona.hidden_facts.first().map(|f| f.id.clone());
+        match op % 14 {
+            1 => {
+                edit::add_node(s);
+            }
+            2 if s.nodes.len() > 1 => edit::remove_node(s, ni),
+            3 => {
+                let _ = edit::rename_node(s, ni, &format!("renamed-{b}"));
+            }
+            9 => s.persona.declared_income = u64::from(b % 8) * 500_000,
+            10 => {
+                s.persona.name = if b % 2 == 0 {
+                    "Amaq Sinar"
+                } else {
+                    "Inaq Rabiah"
+                }
+                .to_owned();
+            }
+            12 => {
+                s.meta.pinned_date = (b % 2 == 0).then(|| PinnedDate {
+                    date: Date::new(2026, 1 + (b % 12) as u8, 1).expect("a date"),
+                    reason: Localized::new("Uji", "Test"),
+                });
+            }
+            13 => {
+                edit::add_choice(s, ni);
+            }
+            k => {
+                let Some(node) = s.node_mut(ni) else {
+                    return;
+                };
+                match k {
+                    0 => {
+                        if let Some(c) = node.choices.first_mut() {
+                            c.next = Next::Node(if b % 5 == 0 {
+                                "nowhere".to_owned()
+                            } else {
+                                other_id
+                            });
+                        }
+                    }
+                    4 => node.id = other_id,
+                    5 => {
+                        if let Some(c) = node.choices.last_mut() {
+                            c.id = if b % 2 == 0 {
+                                format!("c-{b}")
+                            } else {
+                                "c-0".to_owned()
+                            };
+                        }
+                    }
+                    6 => {
+                        if let (Some(c), Some(f)) = (node.choices.first_mut(), fact) {
+                            if c.effects.reveals.is_empty() {
+                                c.effects.reveals.push(f);
+                            } else {
+                                c.effects.reveals.clear();
+                            }
+                        }
+                    }
+                    7 => {
+                        if let Some(c) = node.choices.get_mut(b as usize % 3) {
+                            c.requires.push(match b % 4 {
+                                0 => Condition::Visited(other_id),
+                                1 => Condition::Chose(format!("c-{}", b % 7)),
+                                2 => Condition::Discovered(
+                                    fact.unwrap_or_else(|| "no-fact".to_owned()),
+                                ),
+                                _ => Condition::Visited("renamed-1".to_owned()),
+                            });
+                        }
+                    }
+                    8 => {
+                        if let Some(c) = node.choices.first_mut() {
+                            c.text = match b % 4 {
+                                0 => Localized::default(),
+                                1 => Localized::new(
+                                    "Iurannya {monthly jkk_jkm}.",
+                                    "It is {monthly jkk_jkm}.",
+                                ),
+                                2 => Localized::new("Iurannya Rp 16.800.", "It is Rp 16,800."),
+                                _ => Localized::new(
+                                    "Kalau Bapak celaka di laut, siapa yang menanggung?",
+                                    "If you are hurt at sea, who pays?",
+                                ),
+                            };
+                        }
+                    }
+                    11 => {
+                        if let Some(c) = node.choices.first_mut() {
+                            c.effects.trust = if c.effects.trust > 50 { 5 } else { 99 };
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// After any sequence of edits, the editor's remembering validation says exactly what
+        /// validating the scenario from scratch says, in the same order.
+        #[test]
+        fn remembering_validation_matches_validating_afresh(
+            which in 0usize..16, edits in proptest::collection::vec((any::<u8>(), any::<u32>(), any::<u32>()), 1..24),
+        ) {
+            let all = super::scenarios();
+            let mut s = all[which % all.len()].clone();
+            let mut validator = Validator::default();
+            prop_assert_eq!(validator.validate(&s), validate(&s));
+            for (op, a, b) in edits {
+                apply(&mut s, op, a, b);
+                prop_assert_eq!(validator.validate(&s), validate(&s));
+            }
         }
     }
 }

@@ -2,6 +2,8 @@
 //! choices, and renaming a node everywhere it is linked from. Field edits are plain
 //! assignments; these are the ones that must keep ids unique and links whole.
 
+use std::rc::Rc;
+
 use super::scenario::*;
 
 /// An id not yet used by `taken`, made of `base` and a number.
@@ -32,7 +34,7 @@ fn new_choice(id: String) -> Choice {
 /// Adds a node (one empty line, one choice that ends the conversation); returns its index.
 pub fn add_node(s: &mut Scenario) -> usize {
     let id = fresh("simpul", |id| s.nodes.iter().any(|n| n.id == id));
-    s.nodes.push(Node {
+    s.nodes.push(Rc::new(Node {
         id,
         lines: vec![LineVariant {
             when: Vec::new(),
@@ -41,13 +43,13 @@ pub fn add_node(s: &mut Scenario) -> usize {
         }],
         choices: vec![new_choice("pilihan-1".into())],
         pin_order: None,
-    });
+    }));
     s.nodes.len() - 1
 }
 
 /// Adds a choice to node `node`; returns its index.
 pub fn add_choice(s: &mut Scenario, node: usize) -> Option<usize> {
-    let n = s.nodes.get_mut(node)?;
+    let n = s.node_mut(node)?;
     let id = fresh("pilihan", |id| n.choices.iter().any(|c| c.id == id));
     n.choices.push(new_choice(id));
     Some(n.choices.len() - 1)
@@ -55,7 +57,7 @@ pub fn add_choice(s: &mut Scenario, node: usize) -> Option<usize> {
 
 /// Removes a choice. Saved runs that chose it no longer replay; validation says what else broke.
 pub fn remove_choice(s: &mut Scenario, node: usize, choice: usize) {
-    if let Some(n) = s.nodes.get_mut(node) {
+    if let Some(n) = s.node_mut(node) {
         if choice < n.choices.len() {
             n.choices.remove(choice);
         }
@@ -108,8 +110,16 @@ pub fn rename_node(s: &mut Scenario, node: usize, new_id: &str) -> Result<(), Re
         }
         _ => {}
     };
+    // Only the nodes that link to it are changed (and so copied; see `Scenario::nodes`).
     for n in &mut s.nodes {
-        for c in &mut n.choices {
+        let links = n.choices.iter().any(|c| {
+            c.all_next()
+                .any(|next| next.targets().contains(&old.as_str()))
+        });
+        if !links {
+            continue;
+        }
+        for c in &mut Rc::make_mut(n).choices {
             relink(&mut c.next);
             if let Some(next) = &mut c.if_not_ready {
                 relink(next);
@@ -119,7 +129,7 @@ pub fn rename_node(s: &mut Scenario, node: usize, new_id: &str) -> Result<(), Re
     if s.start == old {
         s.start = new_id.to_owned();
     }
-    s.nodes[node].id = new_id.to_owned();
+    Rc::make_mut(&mut s.nodes[node]).id = new_id.to_owned();
     Ok(())
 }
 

@@ -192,7 +192,7 @@ pub fn large(nodes: usize) -> Scenario {
         },
         rubric: Rubric::default(),
         start: id(0),
-        nodes: out,
+        nodes: out.into_iter().map(std::rc::Rc::new).collect(),
         endings: Outcome::ALL
             .iter()
             .map(|o| Ending {

@@ -169,10 +169,10 @@ mod tests {
     #[test]
     fn unreachable_nodes_go_last_and_broken_links_are_skipped() {
         let mut s = pack::load().unwrap().remove(0);
-        let mut orphan = s.nodes[1].clone();
+        let mut orphan = (*s.nodes[1]).clone();
         orphan.id = "orphan".into();
         orphan.choices[0].next = Next::Node("nowhere".into());
-        s.nodes.push(orphan);
+        s.nodes.push(orphan.into());
         let l = layout(&s);
         let last = l.positions.iter().map(|p| p.0).max().unwrap();
         assert_eq!(l.positions.last().unwrap().0, last);

@@ -10,8 +10,9 @@ use super::balance::reference_dates;
 use super::figures::{self, Info, Piece, Placeholder, Problem, Token};
 use super::messages::{figure_name, message, message_with, trap_name};
 use super::notes::Note;
+use super::rates::Date;
 use super::rates::RatesTable;
-use super::scenario::{Choice, Condition, Localized, Scenario};
+use super::scenario::{Choice, Condition, Localized, Node, Scenario};
 use super::scoring::ethics_penalty;
 use super::sim::{self, Terms};
 use super::validate::{Diagnostic, Location, Severity};
@@ -184,120 +185,126 @@ impl<'s> Lint<'s> {
         }
     }
 
-    /// Errors for nodes that offer no choice on a date, because every choice states a figure
-    /// that is right on that date; and a warning when the only choices left are bad.
-    pub(crate) fn dates(&mut self) {
+    /// Errors for a node that offers no choice on one of `dates`, because every choice states a
+    /// figure that is right on that date; and a warning when the only choices left are bad.
+    /// `discounted` says, date by date, whether a discount applies (see [`Dates`]).
+    pub(crate) fn node_dates(&mut self, node: &Node, dates: &Dates) {
         let s = self.scenario;
-        let dates = match &s.meta.pinned_date {
-            Some(p) => vec![p.date],
-            None => reference_dates(),
-        };
-        let discounted: Vec<bool> = dates.iter().map(|d| Terms::on(*d).discounted(s)).collect();
-        for node in &s.nodes {
-            if node.choices.is_empty() {
-                continue;
+        if node.choices.is_empty() {
+            return;
+        }
+        for (&date, &discounted) in dates.dates.iter().zip(&dates.discounted) {
+            let terms = Terms::on(date);
+            let ctx = terms.context(s);
+            let sayable: Vec<&Choice> = node
+                .choices
+                .iter()
+                .filter(|c| figures::sayable(sim::spoken(&c.text), &ctx))
+                .filter(|c| !c.requires.contains(&Condition::Discount(!discounted)))
+                .collect();
+            if sayable.is_empty() {
+                self.push(
+                    Severity::Error,
+                    Some(&node.id),
+                    None,
+                    "choices",
+                    message(
+                        Note::VNoChoiceOnDate,
+                        &[("node", node.id.clone()), ("date", date.to_string())],
+                    ),
+                );
+                return;
             }
-            for (&date, &discounted) in dates.iter().zip(&discounted) {
-                let terms = Terms::on(date);
-                let ctx = terms.context(s);
-                let sayable: Vec<&Choice> = node
-                    .choices
-                    .iter()
-                    .filter(|c| figures::sayable(sim::spoken(&c.text), &ctx))
-                    .filter(|c| !c.requires.contains(&Condition::Discount(!discounted)))
-                    .collect();
-                if sayable.is_empty() {
-                    self.push(
-                        Severity::Error,
-                        Some(&node.id),
-                        None,
-                        "choices",
-                        message(
-                            Note::VNoChoiceOnDate,
-                            &[("node", node.id.clone()), ("date", date.to_string())],
-                        ),
-                    );
-                    break;
-                }
-                if sayable
-                    .iter()
-                    .all(|c| super::scoring::move_value(s, c, terms) < 0)
-                {
-                    self.push(
-                        Severity::Warning,
-                        Some(&node.id),
-                        None,
-                        "choices",
-                        message(Note::VNoGoodChoice, &[("node", node.id.clone())]),
-                    );
-                    break;
-                }
+            if sayable
+                .iter()
+                .all(|c| super::scoring::move_value(s, c, terms) < 0)
+            {
+                self.push(
+                    Severity::Warning,
+                    Some(&node.id),
+                    None,
+                    "choices",
+                    message(Note::VNoGoodChoice, &[("node", node.id.clone())]),
+                );
+                return;
             }
         }
     }
 
-    /// Warnings for cues that give the best choice away without reading it.
-    pub(crate) fn cues(&mut self) {
+    /// What one node adds to the cue checks (see [`Lint::cues`]); `None` when it has nothing to
+    /// compare (fewer than two choices, or none worse than the best). A warning when its best
+    /// choice is much the longest is pushed here.
+    pub(crate) fn node_cues(&mut self, node: &Node) -> Option<NodeCues> {
         let s = self.scenario;
+        if node.choices.len() < 2 {
+            return None;
+        }
         // The Indonesian words, with each figure counted as long as it reads ("Rp 16.800").
         let shown = |c: &Choice| as_read(&c.text.id);
-        let mut best_words: BTreeMap<String, usize> = BTreeMap::new();
-        let mut weak_words: BTreeSet<String> = BTreeSet::new();
         let name = s.persona.name.trim().to_lowercase();
+        let values: Vec<i32> = node.choices.iter().map(|c| face_value(s, c)).collect();
+        let (b, best_value) = values
+            .iter()
+            .enumerate()
+            .max_by_key(|(i, v)| (**v, std::cmp::Reverse(*i)))
+            .map(|(i, v)| (i, *v))?;
+        let best = &node.choices[b];
+        let others: Vec<&Choice> = node
+            .choices
+            .iter()
+            .zip(&values)
+            .filter(|(c, v)| c.id != best.id && **v < best_value)
+            .map(|(c, _)| c)
+            .collect();
+        if others.is_empty() {
+            return None;
+        }
+        let best_len = shown(best).chars().count();
+        let other_len = others
+            .iter()
+            .map(|c| shown(c).chars().count())
+            .max()
+            .unwrap_or(0);
+        if best_len * 10 >= other_len * 14 && best_len >= other_len + 25 {
+            self.push(
+                Severity::Warning,
+                Some(&node.id),
+                Some(&best.id),
+                "choices",
+                message(
+                    Note::VCueLongest,
+                    &[
+                        ("node", node.id.clone()),
+                        ("best", best_len.to_string()),
+                        ("other", other_len.to_string()),
+                    ],
+                ),
+            );
+        }
+        let calls = |c: &Choice| !name.is_empty() && words(&shown(c)).contains(&name);
+        Some(NodeCues {
+            best_words: words(&shown(best)).into_iter().collect(),
+            weak_words: others.iter().flat_map(|c| words(&shown(c))).collect(),
+            name_in_best: usize::from(calls(best)),
+            name_in_weak: others.iter().filter(|c| calls(c)).count(),
+        })
+    }
+
+    /// Warnings for cues that give the best choice away without reading it, across the nodes:
+    /// a word only the best choices use, or the worker's name only they call.
+    pub(crate) fn cues<'n>(&mut self, nodes: impl IntoIterator<Item = &'n NodeCues>) {
+        let s = self.scenario;
+        let name = s.persona.name.trim().to_lowercase();
+        let mut best_words: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut weak_words: BTreeSet<&str> = BTreeSet::new();
         let (mut name_in_best, mut name_in_weak) = (0usize, 0usize);
-        for node in s.nodes.iter().filter(|n| n.choices.len() >= 2) {
-            let values: Vec<i32> = node.choices.iter().map(|c| face_value(s, c)).collect();
-            let Some((b, best_value)) = values
-                .iter()
-                .enumerate()
-                .max_by_key(|(i, v)| (**v, std::cmp::Reverse(*i)))
-                .map(|(i, v)| (i, *v))
-            else {
-                continue;
-            };
-            let best = &node.choices[b];
-            let others: Vec<&Choice> = node
-                .choices
-                .iter()
-                .zip(&values)
-                .filter(|(c, v)| c.id != best.id && **v < best_value)
-                .map(|(c, _)| c)
-                .collect();
-            if others.is_empty() {
-                continue;
-            }
-            let best_len = shown(best).chars().count();
-            let other_len = others
-                .iter()
-                .map(|c| shown(c).chars().count())
-                .max()
-                .unwrap_or(0);
-            if best_len * 10 >= other_len * 14 && best_len >= other_len + 25 {
-                self.push(
-                    Severity::Warning,
-                    Some(&node.id),
-                    Some(&best.id),
-                    "choices",
-                    message(
-                        Note::VCueLongest,
-                        &[
-                            ("node", node.id.clone()),
-                            ("best", best_len.to_string()),
-                            ("other", other_len.to_string()),
-                        ],
-                    ),
-                );
-            }
-            let best_set: BTreeSet<String> = words(&shown(best)).into_iter().collect();
-            for w in best_set {
+        for node in nodes {
+            for w in &node.best_words {
                 *best_words.entry(w).or_insert(0) += 1;
             }
-            for c in &others {
-                weak_words.extend(words(&shown(c)));
-            }
-            let calls = |c: &Choice| !name.is_empty() && words(&shown(c)).contains(&name);
-            name_in_best += usize::from(calls(best));
-            name_in_weak += others.iter().filter(|c| calls(c)).count();
+            weak_words.extend(node.weak_words.iter().map(String::as_str));
+            name_in_best += node.name_in_best;
+            name_in_weak += node.name_in_weak;
         }
         if name_in_best >= 2 && name_in_weak == 0 {
             self.push(
@@ -309,7 +316,7 @@ impl<'s> Lint<'s> {
             );
         }
         for (word, count) in best_words {
-            if count >= 3 && !weak_words.contains(&word) && word != name {
+            if count >= 3 && !weak_words.contains(word) && word != name {
                 self.push(
                     Severity::Warning,
                     None,
@@ -317,12 +324,40 @@ impl<'s> Lint<'s> {
                     "nodes",
                     message(
                         Note::VCueWord,
-                        &[("word", word), ("count", count.to_string())],
+                        &[("word", word.to_owned()), ("count", count.to_string())],
                     ),
                 );
             }
         }
     }
+}
+
+/// The dates a scenario's figures are checked on: its pinned date, or every reference date;
+/// and on each whether a PP 50/2025 discount applies to its worker.
+pub(crate) struct Dates {
+    dates: Vec<Date>,
+    discounted: Vec<bool>,
+}
+
+impl Dates {
+    pub(crate) fn of(s: &Scenario) -> Dates {
+        let dates = match &s.meta.pinned_date {
+            Some(p) => vec![p.date],
+            None => reference_dates(),
+        };
+        let discounted = dates.iter().map(|d| Terms::on(*d).discounted(s)).collect();
+        Dates { dates, discounted }
+    }
+}
+
+/// One node's part in the cue checks: the words of its best choice and of the worse ones, and
+/// how often each calls the worker by name.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct NodeCues {
+    best_words: BTreeSet<String>,
+    weak_words: BTreeSet<String>,
+    name_in_best: usize,
+    name_in_weak: usize,
 }
 
 /// A choice's value on its face, whatever the date: its points, less the penalty of a

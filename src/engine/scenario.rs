@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use super::rates::{Date, Package, Worker};
 
@@ -48,7 +49,7 @@ impl Localized {
 }
 
 /// A whole scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
     /// The format version the file was written in.
@@ -68,8 +69,11 @@ pub struct Scenario {
     pub rubric: Rubric,
     /// The node where the conversation starts.
     pub start: String,
-    /// The conversation graph.
-    pub nodes: Vec<Node>,
+    /// The conversation graph. Each node is shared (`Rc`), so a copy of a scenario with one node
+    /// changed shares the others: the editor keeps a copy per undo step and validates after
+    /// every edit, and a 2,000-node scenario must not be copied and compared whole each time.
+    /// Change a node through [`Scenario::node_mut`].
+    pub nodes: Vec<Rc<Node>>,
     /// How the conversation can end.
     pub endings: Vec<Ending>,
 }
@@ -77,7 +81,13 @@ pub struct Scenario {
 impl Scenario {
     /// The node with this id.
     pub fn node(&self, id: &str) -> Option<&Node> {
-        self.nodes.iter().find(|n| n.id == id)
+        self.nodes.iter().find(|n| n.id == id).map(|n| &**n)
+    }
+
+    /// Node `index`, to change. Nodes are shared between copies of a scenario (the editor's
+    /// undo steps, its validation): this copies the one node if another copy still shares it.
+    pub fn node_mut(&mut self, index: usize) -> Option<&mut Node> {
+        self.nodes.get_mut(index).map(Rc::make_mut)
     }
 
     /// The index of the hidden fact with this id.
@@ -134,7 +144,7 @@ impl Objection {
 }
 
 /// Title, summary and catalogue information.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Meta {
     /// Title shown in the library.
@@ -160,7 +170,7 @@ pub struct Meta {
 }
 
 /// A date every run of a scenario takes place on, whatever the day it is played.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PinnedDate {
     /// The date.
@@ -271,7 +281,7 @@ impl Default for Sensitivities {
 }
 
 /// A fact about the worker that only a discovery question reveals.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct HiddenFact {
     /// Identifier used by `reveals` and conditions.
@@ -281,7 +291,7 @@ pub struct HiddenFact {
 }
 
 /// The simulated worker.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Persona {
     /// First name.
@@ -378,7 +388,7 @@ impl Competency {
 pub type Points = BTreeMap<Competency, i32>;
 
 /// Weights and pass mark of a scenario.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rubric {
     /// Weight of each competency in the total (any positive numbers; they are normalised).
@@ -414,7 +424,7 @@ impl Default for Rubric {
 }
 
 /// One step of the conversation: the worker speaks, the agent chooses.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
     /// Identifier, unique in the scenario.
@@ -431,7 +441,7 @@ pub struct Node {
 }
 
 /// One way the worker can say a node's line.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LineVariant {
     /// When this variant can be said (all must hold; empty = always).
@@ -468,7 +478,7 @@ impl Stat {
 }
 
 /// A condition on the state of the conversation.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Condition {
     /// The hidden fact has been discovered.
@@ -561,7 +571,7 @@ pub enum Violation {
 }
 
 /// A choice the agent can make.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     /// Identifier, unique in its node (saved runs refer to it).
@@ -613,7 +623,7 @@ impl Choice {
 }
 
 /// Changes to the worker's state, before sensitivities and noise.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Effects {
     /// Change to trust.
@@ -635,7 +645,7 @@ pub struct Effects {
 
 /// Where a choice leads: `{"node": "id"}`, `{"branch": {"branches": [...], "otherwise": "id"}}`
 /// or `"end"` (the worker decides from their state how the conversation ends).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Next {
     /// Straight to a node.
@@ -671,7 +681,7 @@ impl Next {
 }
 
 /// One conditional branch of a [`Next::Branch`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Branch {
     /// All must hold.
@@ -708,7 +718,7 @@ impl Outcome {
 }
 
 /// The worker's last words for an outcome, and its points.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
     /// Which outcome this ending is for.

@@ -2,14 +2,18 @@
 //! both languages. Errors stop a scenario from being played; warnings do not.
 
 use serde::Serialize;
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
 
 use super::figures;
-use super::lint::{Lint, Place};
+use super::lint::{Dates, Lint, NodeCues, Place};
 use super::messages::{message, message_with, text};
 use super::notes::Note;
 use super::rates::{Package, RatesTable};
-use super::scenario::{Condition, Localized, MoveKind, Next, Outcome, Scenario, Stat};
+use super::scenario::{
+    Condition, Localized, Meta, MoveKind, Next, Node, Outcome, Persona, Scenario, Stat,
+};
 use super::sim::spoken;
 
 /// How bad a problem is.
@@ -204,7 +208,407 @@ impl Report {
 }
 
 /// Every problem with `scenario`, errors first, in a stable order.
+/// Every problem with `scenario`, errors first, in a stable order.
 pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
+    check(scenario, None)
+}
+
+/// Validation for an editor that validates after every edit: it remembers what it found in
+/// each node and checks a node again only when the node changed, when a name it refers to came
+/// or went (a node, a choice, a revealed fact), or when the worker or the scenario's details
+/// changed. It gives exactly what [`validate`] gives.
+#[derive(Default)]
+pub struct Validator {
+    /// What every node's checks read besides the node: the worker (figures, facts, name) and
+    /// the details (pinned date). When they change, nothing remembered holds.
+    key: Option<(Meta, Persona)>,
+    /// By node id: the node as it was checked (shared with the scenario, so an unchanged node
+    /// is known by its pointer), and what was found.
+    nodes: HashMap<String, (Rc<Node>, Rc<NodeCheck>)>,
+}
+
+impl Validator {
+    /// Every problem with `scenario`, as [`validate`] gives them.
+    pub fn validate(&mut self, scenario: &Scenario) -> Vec<Diagnostic> {
+        check(scenario, Some(self))
+    }
+
+    /// Itself, having forgotten every node if what all of them read has changed.
+    fn keep_if(&mut self, s: &Scenario) -> &mut Validator {
+        let same = self
+            .key
+            .as_ref()
+            .is_some_and(|(meta, persona)| *meta == s.meta && *persona == s.persona);
+        if !same {
+            self.key = Some((s.meta.clone(), s.persona.clone()));
+            self.nodes.clear();
+        }
+        self
+    }
+}
+
+/// What a node's checks found, and what they depended on.
+#[derive(Default)]
+struct NodeCheck {
+    /// Problems with its structure and values.
+    graph: Vec<Diagnostic>,
+    /// Problems with its words and figures.
+    words: Vec<Diagnostic>,
+    /// Each name looked up, in order, and whether it was there.
+    lookups: Vec<(Lookup, bool)>,
+    /// Whether a choice (or having none) ends the conversation here.
+    exits: bool,
+    can_close: bool,
+    can_follow_up: bool,
+    can_violate: bool,
+    /// The date checks, once they have run (only for a scenario with no errors).
+    dates: OnceCell<Vec<Diagnostic>>,
+    /// The cue checks, once they have run: the warning about this node, and its part in the
+    /// checks across nodes.
+    cues: OnceCell<(Vec<Diagnostic>, Option<NodeCues>)>,
+}
+
+/// A name a node refers to.
+enum Lookup {
+    /// A node its choices lead to.
+    Target(String),
+    /// A node a condition asks about.
+    Visited(String),
+    /// A fact a condition needs discovered.
+    Revealed(String),
+    /// A choice a condition asks about.
+    Choice(String),
+}
+
+/// The names in a scenario that nodes refer to.
+struct Names<'s> {
+    facts: HashSet<&'s str>,
+    revealed: HashSet<&'s str>,
+    choices: HashSet<&'s str>,
+    index: HashMap<&'s str, usize>,
+}
+
+impl Names<'_> {
+    /// Whether each name is still there, or still missing, as when it was looked up.
+    fn hold(&self, lookups: &[(Lookup, bool)]) -> bool {
+        lookups.iter().all(|(lookup, found)| {
+            *found
+                == match lookup {
+                    Lookup::Target(n) | Lookup::Visited(n) => self.index.contains_key(n.as_str()),
+                    Lookup::Revealed(f) => self.revealed.contains(f.as_str()),
+                    Lookup::Choice(c) => self.choices.contains(c.as_str()),
+                }
+        })
+    }
+}
+
+/// Checks the names a condition refers to, noting each lookup.
+fn check_condition(
+    r: &mut Report,
+    names: &Names,
+    lookups: &mut Vec<(Lookup, bool)>,
+    node: &str,
+    choice: Option<&str>,
+    field: String,
+    c: &Condition,
+) {
+    match c {
+        Condition::Discovered(f) | Condition::NotDiscovered(f)
+            if !names.facts.contains(f.as_str()) =>
+        {
+            r.push(
+                Severity::Error,
+                Some(node),
+                choice,
+                field,
+                message(Note::VUnknownFact, &[("fact", f.clone())]),
+            );
+        }
+        Condition::Discovered(f) => {
+            let found = names.revealed.contains(f.as_str());
+            lookups.push((Lookup::Revealed(f.clone()), found));
+            if !found {
+                r.push(
+                    Severity::Error,
+                    Some(node),
+                    choice,
+                    field,
+                    message(Note::VFactNeverRevealed, &[("fact", f.clone())]),
+                );
+            }
+        }
+        Condition::AtLeast(stats) | Condition::AtMost(stats) => {
+            let at_least = matches!(c, Condition::AtLeast(_));
+            for (stat, v) in stats {
+                if (at_least && *v > 100) || (!at_least && *v < 0) {
+                    let args = [
+                        ("stat", stat_name(*stat).to_owned()),
+                        ("op", if at_least { ">=" } else { "<=" }.to_owned()),
+                        ("value", v.to_string()),
+                    ];
+                    r.push(
+                        Severity::Error,
+                        Some(node),
+                        choice,
+                        field.clone(),
+                        message(Note::VImpossibleStat, &args),
+                    );
+                }
+            }
+        }
+        Condition::Visited(n) => {
+            let found = names.index.contains_key(n.as_str());
+            lookups.push((Lookup::Visited(n.clone()), found));
+            if !found {
+                r.push(
+                    Severity::Error,
+                    Some(node),
+                    choice,
+                    field,
+                    message(Note::VUnknownNodeCondition, &[("node", n.clone())]),
+                );
+            }
+        }
+        Condition::Chose(c) => {
+            let found = names.choices.contains(c.as_str());
+            lookups.push((Lookup::Choice(c.clone()), found));
+            if !found {
+                r.push(
+                    Severity::Error,
+                    Some(node),
+                    choice,
+                    field,
+                    message(Note::VUnknownChoiceCondition, &[("choice", c.clone())]),
+                );
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Checks one node: its texts, ids, values and conditions, and the names it links to.
+fn check_node(lint: &mut Lint, names: &Names, node: &Node) -> NodeCheck {
+    let mut r = Report { out: Vec::new() };
+    let words_from = lint.out.len();
+    let mut out = NodeCheck::default();
+    let nid = Some(node.id.as_str());
+    if node.lines.is_empty() {
+        r.push(
+            Severity::Error,
+            nid,
+            None,
+            "lines".into(),
+            named(Note::VEmptyText, "lines", &[]),
+        );
+    }
+    if let Some(why) = &node.pin_order {
+        r.text(nid, None, "pin_order", why);
+    }
+    for (li, line) in node.lines.iter().enumerate() {
+        // Field paths are written out only where a problem is (a 2,000-node scenario has
+        // tens of thousands of fields).
+        let text_field = format!("lines[{li}].text");
+        r.text(nid, None, &text_field, &line.text);
+        let guarded = line.when.contains(&Condition::Discount(true));
+        lint.text(nid, None, &text_field, &line.text, Place::Run, guarded);
+        if line.weight > 1000 {
+            r.range(
+                nid,
+                None,
+                &format!("lines[{li}].weight"),
+                line.weight.into(),
+                0,
+                1000,
+            );
+        }
+        for (ci, c) in line.when.iter().enumerate() {
+            check_condition(
+                &mut r,
+                names,
+                &mut out.lookups,
+                &node.id,
+                None,
+                format!("lines[{li}].when[{ci}]"),
+                c,
+            );
+        }
+    }
+    if node.choices.is_empty() {
+        r.push(
+            Severity::Warning,
+            nid,
+            None,
+            "choices".into(),
+            message(Note::VDeadEnd, &[("node", node.id.clone())]),
+        );
+        out.exits = true;
+    }
+
+    let mut seen = HashSet::new();
+    for (ci, choice) in node.choices.iter().enumerate() {
+        let cid = Some(choice.id.as_str());
+        let at = |f: &str| format!("choices[{ci}].{f}");
+        if choice.id.trim().is_empty() {
+            r.push(
+                Severity::Error,
+                nid,
+                None,
+                at("id"),
+                named(Note::VEmptyId, &at("id"), &[]),
+            );
+        }
+        if !seen.insert(choice.id.as_str()) {
+            r.push(
+                Severity::Error,
+                nid,
+                cid,
+                at("id"),
+                message(
+                    Note::VDuplicateChoice,
+                    &[("node", node.id.clone()), ("choice", choice.id.clone())],
+                ),
+            );
+        }
+        let (text_field, feedback_field) = (at("text"), at("feedback"));
+        r.text(nid, cid, &text_field, &choice.text);
+        r.text(nid, cid, &feedback_field, &choice.feedback);
+        let guarded = choice.requires.contains(&Condition::Discount(true));
+        lint.text(nid, cid, &text_field, &choice.text, Place::Choice, guarded);
+        lint.text(
+            nid,
+            cid,
+            &feedback_field,
+            &choice.feedback,
+            Place::Run,
+            guarded,
+        );
+        for (name, v) in [
+            ("trust", choice.effects.trust),
+            ("interest", choice.effects.interest),
+            ("cost_worry", choice.effects.cost_worry),
+            ("patience", choice.effects.patience),
+        ] {
+            if !(-50..=50).contains(&v) {
+                r.range(nid, cid, &at(&format!("effects.{name}")), v.into(), -50, 50);
+            }
+        }
+        for (comp, v) in &choice.scores {
+            if !(-10..=10).contains(v) {
+                r.range(
+                    nid,
+                    cid,
+                    &at(&format!("scores.{comp:?}").to_lowercase()),
+                    (*v).into(),
+                    -10,
+                    10,
+                );
+            }
+        }
+        for fact in &choice.effects.reveals {
+            if !names.facts.contains(fact.as_str()) {
+                r.push(
+                    Severity::Error,
+                    nid,
+                    cid,
+                    at("effects.reveals"),
+                    message(Note::VUnknownFact, &[("fact", fact.clone())]),
+                );
+            }
+        }
+        for (i, c) in choice.requires.iter().enumerate() {
+            check_condition(
+                &mut r,
+                names,
+                &mut out.lookups,
+                &node.id,
+                cid,
+                at(&format!("requires[{i}]")),
+                c,
+            );
+        }
+        match choice.kind {
+            MoveKind::Close if choice.package.is_none() => {
+                r.push(
+                    Severity::Error,
+                    nid,
+                    cid,
+                    at("package"),
+                    message(Note::VCloseWithoutPackage, &[("choice", choice.id.clone())]),
+                );
+            }
+            MoveKind::Quote if figures::figures_in(spoken(&choice.text)).is_empty() => {
+                r.push(
+                    Severity::Error,
+                    nid,
+                    cid,
+                    at("text"),
+                    message(Note::VQuoteWithoutFigure, &[("choice", choice.id.clone())]),
+                );
+            }
+            MoveKind::AnswerObjection if choice.objection.is_none() => {
+                r.push(
+                    Severity::Warning,
+                    nid,
+                    cid,
+                    at("objection"),
+                    message(Note::VObjectionMissing, &[("choice", choice.id.clone())]),
+                );
+            }
+            _ => {}
+        }
+        // Where it can lead, and whether it can end the conversation.
+        let ends = matches!(choice.kind, MoveKind::FollowUp | MoveKind::Leave)
+            || choice.next == Next::End
+            || (choice.kind == MoveKind::Close
+                && choice.if_not_ready.as_ref().is_none_or(|n| *n == Next::End));
+        out.exits |= ends;
+        out.can_close |= choice.kind == MoveKind::Close;
+        out.can_follow_up |= choice.kind == MoveKind::FollowUp
+            || (choice.kind == MoveKind::Close && choice.if_not_ready.is_none());
+        out.can_violate |= choice.kind.violation().is_some();
+        let nexts = std::iter::once(("next", &choice.next))
+            .chain(choice.if_not_ready.as_ref().map(|n| ("if_not_ready", n)));
+        for (field, next) in nexts {
+            if let Next::Branch { branches, .. } = next {
+                for (bi, b) in branches.iter().enumerate() {
+                    for (wi, c) in b.when.iter().enumerate() {
+                        check_condition(
+                            &mut r,
+                            names,
+                            &mut out.lookups,
+                            &node.id,
+                            cid,
+                            at(&format!("{field}.branches[{bi}].when[{wi}]")),
+                            c,
+                        );
+                    }
+                }
+            }
+            for target in next.targets() {
+                let found = names.index.contains_key(target);
+                out.lookups.push((Lookup::Target(target.to_owned()), found));
+                if !found {
+                    r.push(
+                        Severity::Error,
+                        nid,
+                        cid,
+                        at(field),
+                        message(
+                            Note::VBrokenLink,
+                            &[("choice", choice.id.clone()), ("target", target.to_owned())],
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    out.graph = r.out;
+    out.words = lint.out.split_off(words_from);
+    out
+}
+
+/// Validation, remembering per node in `cache` if given.
+fn check(scenario: &Scenario, cache: Option<&mut Validator>) -> Vec<Diagnostic> {
     let mut r = Report { out: Vec::new() };
     let s = scenario;
 
@@ -440,279 +844,73 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
             message(Note::VMissingStart, &[("node", s.start.clone())]),
         );
     }
-    let revealed: HashSet<&str> = s
-        .nodes
-        .iter()
-        .flat_map(|n| &n.choices)
-        .flat_map(|c| &c.effects.reveals)
-        .map(String::as_str)
-        .collect();
-    let choice_ids: HashSet<&str> = s
-        .nodes
-        .iter()
-        .flat_map(|n| &n.choices)
-        .map(|c| c.id.as_str())
-        .collect();
+    let names = Names {
+        facts: fact_ids,
+        revealed: s
+            .nodes
+            .iter()
+            .flat_map(|n| &n.choices)
+            .flat_map(|c| &c.effects.reveals)
+            .map(String::as_str)
+            .collect(),
+        choices: s
+            .nodes
+            .iter()
+            .flat_map(|n| &n.choices)
+            .map(|c| c.id.as_str())
+            .collect(),
+        index,
+    };
 
-    let check_condition =
-        |r: &mut Report, node: &str, choice: Option<&str>, field: String, c: &Condition| match c {
-            Condition::Discovered(f) | Condition::NotDiscovered(f)
-                if !fact_ids.contains(f.as_str()) =>
-            {
-                r.push(
-                    Severity::Error,
-                    Some(node),
-                    choice,
-                    field,
-                    message(Note::VUnknownFact, &[("fact", f.clone())]),
-                );
-            }
-            Condition::Discovered(f) if !revealed.contains(f.as_str()) => {
-                r.push(
-                    Severity::Error,
-                    Some(node),
-                    choice,
-                    field,
-                    message(Note::VFactNeverRevealed, &[("fact", f.clone())]),
-                );
-            }
-            Condition::AtLeast(stats) | Condition::AtMost(stats) => {
-                let at_least = matches!(c, Condition::AtLeast(_));
-                for (stat, v) in stats {
-                    if (at_least && *v > 100) || (!at_least && *v < 0) {
-                        let args = [
-                            ("stat", stat_name(*stat).to_owned()),
-                            ("op", if at_least { ">=" } else { "<=" }.to_owned()),
-                            ("value", v.to_string()),
-                        ];
-                        r.push(
-                            Severity::Error,
-                            Some(node),
-                            choice,
-                            field.clone(),
-                            message(Note::VImpossibleStat, &args),
-                        );
-                    }
+    // Each node, from what is remembered of it where that still holds.
+    let mut cache = cache.map(|c| c.keep_if(s));
+    let mut checks: Vec<Rc<NodeCheck>> = Vec::with_capacity(s.nodes.len());
+    for node in &s.nodes {
+        let known = cache
+            .as_ref()
+            .and_then(|c| c.nodes.get(&node.id))
+            .filter(|(seen, check)| {
+                (Rc::ptr_eq(seen, node) || seen == node) && names.hold(&check.lookups)
+            });
+        let check = match known {
+            Some((_, check)) => check.clone(),
+            None => {
+                let check = Rc::new(check_node(&mut lint, &names, node));
+                if let Some(c) = cache.as_mut() {
+                    c.nodes
+                        .insert(node.id.clone(), (node.clone(), check.clone()));
                 }
+                check
             }
-            Condition::Visited(n) if !index.contains_key(n.as_str()) => {
-                r.push(
-                    Severity::Error,
-                    Some(node),
-                    choice,
-                    field,
-                    message(Note::VUnknownNodeCondition, &[("node", n.clone())]),
-                );
-            }
-            Condition::Chose(c) if !choice_ids.contains(c.as_str()) => {
-                r.push(
-                    Severity::Error,
-                    Some(node),
-                    choice,
-                    field,
-                    message(Note::VUnknownChoiceCondition, &[("choice", c.clone())]),
-                );
-            }
-            _ => {}
         };
-
-    let mut edges: Vec<Vec<usize>> = vec![Vec::new(); s.nodes.len()];
-    let mut exits = vec![false; s.nodes.len()];
-    let (mut can_close, mut can_follow_up, mut can_violate) = (false, false, false);
-    for (ni, node) in s.nodes.iter().enumerate() {
-        let nid = Some(node.id.as_str());
-        if node.lines.is_empty() {
-            r.push(
-                Severity::Error,
-                nid,
-                None,
-                "lines".into(),
-                named(Note::VEmptyText, "lines", &[]),
-            );
-        }
-        if let Some(why) = &node.pin_order {
-            r.text(nid, None, "pin_order", why);
-        }
-        for (li, line) in node.lines.iter().enumerate() {
-            // Field paths are written out only where a problem is (a 2,000-node scenario has
-            // tens of thousands of fields).
-            let text_field = format!("lines[{li}].text");
-            r.text(nid, None, &text_field, &line.text);
-            let guarded = line.when.contains(&Condition::Discount(true));
-            lint.text(nid, None, &text_field, &line.text, Place::Run, guarded);
-            if line.weight > 1000 {
-                r.range(
-                    nid,
-                    None,
-                    &format!("lines[{li}].weight"),
-                    line.weight.into(),
-                    0,
-                    1000,
-                );
-            }
-            for (ci, c) in line.when.iter().enumerate() {
-                check_condition(&mut r, &node.id, None, format!("lines[{li}].when[{ci}]"), c);
-            }
-        }
-        if node.choices.is_empty() {
-            r.push(
-                Severity::Warning,
-                nid,
-                None,
-                "choices".into(),
-                message(Note::VDeadEnd, &[("node", node.id.clone())]),
-            );
-            exits[ni] = true;
-        }
-
-        let mut seen = HashSet::new();
-        for (ci, choice) in node.choices.iter().enumerate() {
-            let cid = Some(choice.id.as_str());
-            let at = |f: &str| format!("choices[{ci}].{f}");
-            if choice.id.trim().is_empty() {
-                r.push(
-                    Severity::Error,
-                    nid,
-                    None,
-                    at("id"),
-                    named(Note::VEmptyId, &at("id"), &[]),
-                );
-            }
-            if !seen.insert(choice.id.as_str()) {
-                r.push(
-                    Severity::Error,
-                    nid,
-                    cid,
-                    at("id"),
-                    message(
-                        Note::VDuplicateChoice,
-                        &[("node", node.id.clone()), ("choice", choice.id.clone())],
-                    ),
-                );
-            }
-            let (text_field, feedback_field) = (at("text"), at("feedback"));
-            r.text(nid, cid, &text_field, &choice.text);
-            r.text(nid, cid, &feedback_field, &choice.feedback);
-            let guarded = choice.requires.contains(&Condition::Discount(true));
-            lint.text(nid, cid, &text_field, &choice.text, Place::Choice, guarded);
-            lint.text(
-                nid,
-                cid,
-                &feedback_field,
-                &choice.feedback,
-                Place::Run,
-                guarded,
-            );
-            for (name, v) in [
-                ("trust", choice.effects.trust),
-                ("interest", choice.effects.interest),
-                ("cost_worry", choice.effects.cost_worry),
-                ("patience", choice.effects.patience),
-            ] {
-                if !(-50..=50).contains(&v) {
-                    r.range(nid, cid, &at(&format!("effects.{name}")), v.into(), -50, 50);
-                }
-            }
-            for (comp, v) in &choice.scores {
-                if !(-10..=10).contains(v) {
-                    r.range(
-                        nid,
-                        cid,
-                        &at(&format!("scores.{comp:?}").to_lowercase()),
-                        (*v).into(),
-                        -10,
-                        10,
-                    );
-                }
-            }
-            for fact in &choice.effects.reveals {
-                if !fact_ids.contains(fact.as_str()) {
-                    r.push(
-                        Severity::Error,
-                        nid,
-                        cid,
-                        at("effects.reveals"),
-                        message(Note::VUnknownFact, &[("fact", fact.clone())]),
-                    );
-                }
-            }
-            for (i, c) in choice.requires.iter().enumerate() {
-                check_condition(&mut r, &node.id, cid, at(&format!("requires[{i}]")), c);
-            }
-            match choice.kind {
-                MoveKind::Close if choice.package.is_none() => {
-                    r.push(
-                        Severity::Error,
-                        nid,
-                        cid,
-                        at("package"),
-                        message(Note::VCloseWithoutPackage, &[("choice", choice.id.clone())]),
-                    );
-                }
-                MoveKind::Quote if figures::figures_in(spoken(&choice.text)).is_empty() => {
-                    r.push(
-                        Severity::Error,
-                        nid,
-                        cid,
-                        at("text"),
-                        message(Note::VQuoteWithoutFigure, &[("choice", choice.id.clone())]),
-                    );
-                }
-                MoveKind::AnswerObjection if choice.objection.is_none() => {
-                    r.push(
-                        Severity::Warning,
-                        nid,
-                        cid,
-                        at("objection"),
-                        message(Note::VObjectionMissing, &[("choice", choice.id.clone())]),
-                    );
-                }
-                _ => {}
-            }
-            // Where it can lead, and whether it can end the conversation.
-            let ends = matches!(choice.kind, MoveKind::FollowUp | MoveKind::Leave)
-                || choice.next == Next::End
-                || (choice.kind == MoveKind::Close
-                    && choice.if_not_ready.as_ref().is_none_or(|n| *n == Next::End));
-            exits[ni] |= ends;
-            can_close |= choice.kind == MoveKind::Close;
-            can_follow_up |= choice.kind == MoveKind::FollowUp
-                || (choice.kind == MoveKind::Close && choice.if_not_ready.is_none());
-            can_violate |= choice.kind.violation().is_some();
-            let nexts = std::iter::once(("next", &choice.next))
-                .chain(choice.if_not_ready.as_ref().map(|n| ("if_not_ready", n)));
-            for (field, next) in nexts {
-                if let Next::Branch { branches, .. } = next {
-                    for (bi, b) in branches.iter().enumerate() {
-                        for (wi, c) in b.when.iter().enumerate() {
-                            check_condition(
-                                &mut r,
-                                &node.id,
-                                cid,
-                                at(&format!("{field}.branches[{bi}].when[{wi}]")),
-                                c,
-                            );
-                        }
-                    }
-                }
-                for target in next.targets() {
-                    match index.get(target) {
-                        Some(&t) => edges[ni].push(t),
-                        None => r.push(
-                            Severity::Error,
-                            nid,
-                            cid,
-                            at(field),
-                            message(
-                                Note::VBrokenLink,
-                                &[("choice", choice.id.clone()), ("target", target.to_owned())],
-                            ),
-                        ),
-                    }
-                }
-            }
-        }
+        checks.push(check);
     }
+    if let Some(c) = cache.as_mut() {
+        c.nodes
+            .retain(|id, _| names.index.contains_key(id.as_str()));
+    }
+    let mut edges: Vec<Vec<usize>> = Vec::with_capacity(s.nodes.len());
+    let mut exits = Vec::with_capacity(s.nodes.len());
+    let (mut can_close, mut can_follow_up, mut can_violate) = (false, false, false);
+    for check in &checks {
+        r.out.extend(check.graph.iter().cloned());
+        lint.out.extend(check.words.iter().cloned());
+        edges.push(
+            check
+                .lookups
+                .iter()
+                .filter_map(|(l, found)| match l {
+                    Lookup::Target(t) if *found => names.index.get(t.as_str()).copied(),
+                    _ => None,
+                })
+                .collect(),
+        );
+        exits.push(check.exits);
+        can_close |= check.can_close;
+        can_follow_up |= check.can_follow_up;
+        can_violate |= check.can_violate;
+    }
+    let index = &names.index;
 
     // Reachability from the start.
     let mut reachable = vec![false; s.nodes.len()];
@@ -826,8 +1024,26 @@ pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
     }
 
     if !has_errors(&r.out) && !has_errors(&lint.out) {
-        lint.dates();
-        lint.cues();
+        let dates = Dates::of(s);
+        let mut cues = Vec::new();
+        for (node, check) in s.nodes.iter().zip(&checks) {
+            let found = check.dates.get_or_init(|| {
+                let from = lint.out.len();
+                lint.node_dates(node, &dates);
+                lint.out.split_off(from)
+            });
+            lint.out.extend(found.iter().cloned());
+        }
+        for (node, check) in s.nodes.iter().zip(&checks) {
+            let (found, part) = check.cues.get_or_init(|| {
+                let from = lint.out.len();
+                let part = lint.node_cues(node);
+                (lint.out.split_off(from), part)
+            });
+            lint.out.extend(found.iter().cloned());
+            cues.extend(part.as_ref());
+        }
+        lint.cues(cues);
     }
     r.out.extend(lint.out);
     r.out.sort_by_key(|d| d.severity);

@@ -553,7 +553,7 @@ pub(super) fn node_editor(
     // Changes to this node's line `l` or choice `c`.
     let line = move |f: fn(&mut LineVariant, Localized), l: usize| {
         edit(ed, move |s: &mut Scenario, v: Localized| {
-            if let Some(x) = s.nodes.get_mut(i).and_then(|n| n.lines.get_mut(l)) {
+            if let Some(x) = s.node_mut(i).and_then(|n| n.lines.get_mut(l)) {
                 f(x, v)
             }
         })
@@ -565,7 +565,7 @@ pub(super) fn node_editor(
         f: impl Fn(&mut Choice, T) + 'static,
     ) -> Callback<T> {
         edit(ed, move |s: &mut Scenario, v: T| {
-            if let Some(x) = s.nodes.get_mut(i).and_then(|n| n.choices.get_mut(c)) {
+            if let Some(x) = s.node_mut(i).and_then(|n| n.choices.get_mut(c)) {
                 f(x, v)
             }
         })
@@ -584,14 +584,14 @@ pub(super) fn node_editor(
                 <input type="checkbox" checked={node.pin_order.is_some()} data-testid="node-pin-order"
                     onchange={edit(ed, move |s, e: Event| {
                         let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
-                        if let Some(n) = s.nodes.get_mut(i) { n.pin_order = on.then(Localized::default); }
+                        if let Some(n) = s.node_mut(i) { n.pin_order = on.then(Localized::default); }
                     })} />
                 <span>{ t(TrainerText::NodePinOrder) }</span>
             </label>
             <p class="hint">{ t(TrainerText::NodePinOrderHelp) }</p>
             if let Some(why) = &node.pin_order {
                 <Pair label={t(TrainerText::NodePinOrderReason)} value={why.clone()} testid="node-pin-order-reason"
-                    on_change={edit(ed, move |s, v| if let Some(n) = s.nodes.get_mut(i) { n.pin_order = Some(v) })} />
+                    on_change={edit(ed, move |s, v| if let Some(n) = s.node_mut(i) { n.pin_order = Some(v) })} />
             }
             <h3>{ t(TrainerText::WorkerLines) }</h3>
             <p class="hint">{ t(TrainerText::HelpLines) }</p>
@@ -600,18 +600,18 @@ pub(super) fn node_editor(
                     <Pair label={t_with(i18n.lang, TrainerText::WorkerLine, &[("n", &(l + 1).to_string())])} value={variant.text.clone()}
                         on_change={line(|x, v| x.text = v, l)} long=true testid={format!("line-{l}")} />
                     <Number label={t(TrainerText::LineWeight)} value={i64::from(variant.weight)} min={0} max={100}
-                        on_change={edit(ed, move |s, v: i64| if let Some(x) = s.nodes.get_mut(i).and_then(|n| n.lines.get_mut(l)) { x.weight = v as u32 })} testid={format!("line-{l}-weight")} />
+                        on_change={edit(ed, move |s, v: i64| if let Some(x) = s.node_mut(i).and_then(|n| n.lines.get_mut(l)) { x.weight = v as u32 })} testid={format!("line-{l}-weight")} />
                     <Conditions label={t(TrainerText::LineWhen)} value={variant.when.clone()} facts={facts.clone()} testid={format!("line-{l}-when")}
-                        on_change={edit(ed, move |s, v: Vec<Condition>| if let Some(x) = s.nodes.get_mut(i).and_then(|n| n.lines.get_mut(l)) { x.when = v })} />
+                        on_change={edit(ed, move |s, v: Vec<Condition>| if let Some(x) = s.node_mut(i).and_then(|n| n.lines.get_mut(l)) { x.when = v })} />
                     if node.lines.len() > 1 {
                         <button type="button" class="button button--secondary button--small" data-testid={format!("line-{l}-remove")}
                             aria-label={action_on(i18n.lang, TrainerText::Remove, &t_with(i18n.lang, TrainerText::WorkerLine, &[("n", &(l + 1).to_string())]))}
-                            onclick={edit(ed, move |s, _: MouseEvent| if let Some(n) = s.nodes.get_mut(i) { if l < n.lines.len() { n.lines.remove(l); } })}>{ t(TrainerText::Remove) }</button>
+                            onclick={edit(ed, move |s, _: MouseEvent| if let Some(n) = s.node_mut(i) { if l < n.lines.len() { n.lines.remove(l); } })}>{ t(TrainerText::Remove) }</button>
                     }
                 </div>
             }) }
             <button type="button" class="button button--secondary button--small" data-testid="line-add"
-                onclick={edit(ed, move |s, _: MouseEvent| if let Some(n) = s.nodes.get_mut(i) { n.lines.push(LineVariant { when: Vec::new(), weight: 1, text: Localized::default() }) })}>{ t(TrainerText::AddLine) }</button>
+                onclick={edit(ed, move |s, _: MouseEvent| if let Some(n) = s.node_mut(i) { n.lines.push(LineVariant { when: Vec::new(), weight: 1, text: Localized::default() }) })}>{ t(TrainerText::AddLine) }</button>
 
             <h3>{ t(TrainerText::Choices) }</h3>
             { for node.choices.iter().enumerate().map(|(c, ch)| html! {
