@@ -74,10 +74,43 @@ fn view_of(element: &web_sys::Element, zoom: u32) -> View {
     )
 }
 
+/// Whether the box with corners `(x1, y1)` and `(x2, y2)` is (partly) in view.
 fn overlaps(view: Option<View>, (x1, y1): (u32, u32), (x2, y2): (u32, u32)) -> bool {
     view.is_none_or(|(l, t, r, b)| {
         x1.max(x2) >= l && x1.min(x2) <= r && y1.max(y2) >= t && y1.min(y2) <= b
     })
+}
+
+/// Whether the straight link from `from` to `to` passes through the view. A long link's box
+/// covers much more than the link: a 2,000-node drawing has thousands of links whose boxes
+/// reach into any view, and few that cross it (Liang-Barsky clipping).
+fn crosses(view: Option<View>, from: (u32, u32), to: (u32, u32)) -> bool {
+    let Some((l, t, r, b)) = view else {
+        return true;
+    };
+    if !overlaps(view, from, to) {
+        return false;
+    }
+    let (x0, y0) = (f64::from(from.0), f64::from(from.1));
+    let (dx, dy) = (f64::from(to.0) - x0, f64::from(to.1) - y0);
+    let (mut enter, mut leave) = (0.0f64, 1.0f64);
+    for (p, q) in [
+        (-dx, x0 - f64::from(l)),
+        (dx, f64::from(r) - x0),
+        (-dy, y0 - f64::from(t)),
+        (dy, f64::from(b) - y0),
+    ] {
+        if p == 0.0 {
+            if q < 0.0 {
+                return false;
+            }
+        } else if p < 0.0 {
+            enter = enter.max(q / p);
+        } else {
+            leave = leave.min(q / p);
+        }
+    }
+    enter <= leave
 }
 
 /// The whole graph, in a scrolling frame (scrolling pans; the zoom buttons zoom).
@@ -196,7 +229,7 @@ pub fn Graph(props: &GraphProps) -> Html {
                 }
                 Target::End => (x + BOX_W + 30, y + BOX_H / 2, true),
             };
-            if overlaps(view, from, (end.0, end.1)) {
+            if crosses(view, from, (end.0, end.1)) {
                 ends.push(end);
             }
         }
@@ -285,5 +318,33 @@ fn NodeBox(props: &NodeBoxProps) -> Html {
                 { t_with(i18n.lang, TrainerText::ScenarioChoiceCount, &[("count", &props.choices.to_string())]) }
             </text>
         </g>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const VIEW: Option<View> = Some((100, 100, 200, 200));
+
+    #[test]
+    fn a_link_is_drawn_only_where_it_crosses_the_view() {
+        // Through the middle, and one end inside.
+        assert!(crosses(VIEW, (0, 150), (300, 150)));
+        assert!(crosses(VIEW, (150, 150), (900, 900)));
+        // Its box covers the view, but the link passes beside it.
+        assert!(!crosses(VIEW, (0, 0), (90, 400)));
+        assert!(crosses(VIEW, (0, 250), (250, 0)));
+        assert!(!crosses(VIEW, (0, 190), (20, 400)));
+        // A diagonal that clips a corner, and one that misses it.
+        assert!(crosses(VIEW, (150, 0), (250, 300)));
+        assert!(!crosses(VIEW, (150, 0), (250, 150)));
+        assert!(!crosses(VIEW, (190, 0), (400, 150)));
+        // Vertical and horizontal, beside and through.
+        assert!(!crosses(VIEW, (50, 0), (50, 400)));
+        assert!(crosses(VIEW, (150, 0), (150, 400)));
+        assert!(!crosses(VIEW, (0, 50), (400, 50)));
+        // With no view (a small graph), everything is drawn.
+        assert!(crosses(None, (0, 0), (1, 1)));
     }
 }

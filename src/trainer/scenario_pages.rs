@@ -1078,6 +1078,17 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 .collect::<Vec<_>>()
         })
     };
+    // The node ids suggested where a node is typed: put in the page when a field is first
+    // focused, not when the page opens (a 2,000-node scenario would add 2,000 elements).
+    let lists = use_state(|| false);
+    let want_lists = {
+        let lists = lists.clone();
+        Callback::from(move |_: FocusEvent| {
+            if !*lists {
+                lists.set(true);
+            }
+        })
+    };
     let on_select = {
         let setter = selected.setter();
         use_callback((), move |i: usize, _| setter.set(Some(i)))
@@ -1251,8 +1262,10 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         })
     };
     html! {
-        <div class="page scenario-view" data-testid="scenario-view">
-            <NodeIds ids={node_ids} />
+        <div class="page scenario-view" data-testid="scenario-view" onfocusin={want_lists}>
+            if *lists {
+                <NodeIds ids={node_ids} />
+            }
             <p class="eyebrow">{ format!("{} · v{}", s.id, s.version) }</p>
             <h1 data-testid="editor-title">{ s.meta.title.get(en).to_owned() }</h1>
             <div class="actions editor-bar">

@@ -282,6 +282,12 @@ test("a large scenario's graph draws what is in view, pans by dragging, and find
   await page.mouse.up();
   assert.ok((await page.getByTestId("graph").evaluate((e) => e.scrollLeft)) > 300, "the graph scrolled");
 
+  // The node ids are suggested where a node is typed, once a field is used (not on opening:
+  // a large scenario would add an element per node).
+  assert.equal(await page.locator("#node-ids option").count(), 0, "no suggestions before a field is used");
+  await page.getByTestId("find-node").focus();
+  await page.waitForFunction(() => document.querySelectorAll("#node-ids option").length === 400);
+
   // An id that matches nothing says so.
   await page.getByTestId("find-node").fill("n9999");
   await page.getByTestId("find-node").press("Enter");
