@@ -355,7 +355,7 @@ impl Dates {
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) struct NodeCues {
     best_words: BTreeSet<String>,
-    weak_words: BTreeSet<String>,
+    weak_words: Vec<String>,
     name_in_best: usize,
     name_in_weak: usize,
 }
