@@ -211,7 +211,9 @@ mod codes {
 mod revalidation {
     use latih::engine::edit;
     use latih::engine::rates::Date;
-    use latih::engine::scenario::{Condition, Localized, Next, PinnedDate, Scenario};
+    use latih::engine::scenario::{
+        Branch, Condition, HiddenFact, Localized, Next, PinnedDate, Scenario,
+    };
     use latih::engine::validate::{validate, Validator};
     use proptest::prelude::*;
 
@@ -224,7 +226,23 @@ mod revalidation {
         let (ni, other) = (a as usize % n, b as usize % n);
         let other_id = s.nodes.get(other).map(|x| x.id.clone()).unwrap_or_default();
         let fact = s.persona.hidden_facts.first().map(|f| f.id.clone());
-        match op % 14 {
+        match op % 21 {
+            14 => match b % 3 {
+                0 => s.persona.hidden_facts.push(HiddenFact {
+                    id: format!("fact-{}", b % 5),
+                    text: Localized::new("Fakta", "Fact"),
+                }),
+                1 if !s.persona.hidden_facts.is_empty() => {
+                    s.persona.hidden_facts.remove(0);
+                }
+                _ => {
+                    if let Some(f) = s.persona.hidden_facts.first_mut() {
+                        f.id = format!("fact-{}", b % 5);
+                    }
+                }
+            },
+            15 => s.persona.can_keep_paying = u64::from(b % 4) * 20_000,
+            19 => s.meta.title = Localized::new(format!("Judul {b}"), format!("Title {b}")),
             1 => {
                 edit::add_node(s);
             }
@@ -316,10 +334,79 @@ mod revalidation {
                             c.effects.trust = if c.effects.trust > 50 { 5 } else { 99 };
                         }
                     }
+                    16 => {
+                        if let Some(line) = node.lines.first_mut() {
+                            line.when.push(match b % 4 {
+                                0 => Condition::Discovered(
+                                    fact.unwrap_or_else(|| "no-fact".to_owned()),
+                                ),
+                                1 => Condition::NotDiscovered(format!("fact-{}", b % 5)),
+                                2 => Condition::Visited(other_id),
+                                _ => Condition::Chose(format!("c-{}", b % 7)),
+                            });
+                        }
+                    }
+                    17 => {
+                        if let Some(c) = node.choices.first_mut() {
+                            c.next = Next::Branch {
+                                branches: vec![Branch {
+                                    when: vec![Condition::Discovered(
+                                        fact.unwrap_or_else(|| "no-fact".to_owned()),
+                                    )],
+                                    go: other_id,
+                                }],
+                                otherwise: if b % 3 == 0 {
+                                    "nowhere".to_owned()
+                                } else {
+                                    "renamed-1".to_owned()
+                                },
+                            };
+                        }
+                    }
+                    20 => {
+                        // Offered only with (or only without) a discount: whether the node has
+                        // a choice then depends on the date.
+                        for c in &mut node.choices {
+                            c.requires.push(Condition::Discount(b % 2 == 0));
+                        }
+                    }
+                    18 => {
+                        if let Some(c) = node.choices.first_mut() {
+                            c.if_not_ready = (b % 2 == 0).then_some(Next::Node(other_id));
+                        }
+                    }
                     _ => {}
                 }
             }
         }
+    }
+
+    /// A node whose choices are all offered only with a discount has a choice on a date in the
+    /// discount window and none before it: moving the pinned date changes what validation says
+    /// about a node that did not change.
+    #[test]
+    fn moving_the_pinned_date_re_checks_the_dates_of_unchanged_nodes() {
+        let mut s = super::scenarios().remove(0);
+        for c in &mut s.node_mut(0).expect("a node").choices {
+            c.requires.push(Condition::Discount(true));
+        }
+        let pin = |s: &mut Scenario, month: u8| {
+            s.meta.pinned_date = Some(PinnedDate {
+                date: Date::new(2026, month, 15).expect("a date"),
+                reason: Localized::new("Uji", "Test"),
+            });
+        };
+        let mut validator = Validator::default();
+        pin(&mut s, 5);
+        let in_window = validator.validate(&s);
+        assert_eq!(in_window, validate(&s));
+        pin(&mut s, 2);
+        let before_it = validator.validate(&s);
+        assert_eq!(before_it, validate(&s));
+        assert_ne!(
+            in_window, before_it,
+            "the date decides whether the node has a choice"
+        );
     }
 
     proptest! {
@@ -335,10 +422,20 @@ mod revalidation {
             let mut s = all[which % all.len()].clone();
             let mut validator = Validator::default();
             prop_assert_eq!(validator.validate(&s), validate(&s));
+            // Every version so far: going back to one (an undo) meets nodes checked before.
+            let mut history = vec![s.clone()];
             for (op, a, b) in edits {
-                apply(&mut s, op, a, b);
+                if a >> 29 == 7 {
+                    s = history[b as usize % history.len()].clone();
+                } else {
+                    apply(&mut s, op, a, b);
+                    history.push(s.clone());
+                }
                 prop_assert_eq!(validator.validate(&s), validate(&s));
             }
+            // Another scenario, through the same validator.
+            let other = &all[(which + 1) % all.len()];
+            prop_assert_eq!(validator.validate(other), validate(other));
         }
     }
 }

@@ -12,7 +12,7 @@ use super::messages::{message, message_with, text};
 use super::notes::Note;
 use super::rates::{Package, RatesTable};
 use super::scenario::{
-    Condition, Localized, Meta, MoveKind, Next, Node, Outcome, Persona, Scenario, Stat,
+    Condition, Localized, MoveKind, Next, Node, Outcome, Persona, PinnedDate, Scenario, Stat,
 };
 use super::sim::spoken;
 
@@ -208,20 +208,20 @@ impl Report {
 }
 
 /// Every problem with `scenario`, errors first, in a stable order.
-/// Every problem with `scenario`, errors first, in a stable order.
 pub fn validate(scenario: &Scenario) -> Vec<Diagnostic> {
     check(scenario, None)
 }
 
 /// Validation for an editor that validates after every edit: it remembers what it found in
 /// each node and checks a node again only when the node changed, when a name it refers to came
-/// or went (a node, a choice, a revealed fact), or when the worker or the scenario's details
-/// changed. It gives exactly what [`validate`] gives.
+/// or went (a node, a choice, a revealed fact), or when the worker or the pinned date changed.
+/// It gives exactly what [`validate`] gives.
 #[derive(Default)]
 pub struct Validator {
     /// What every node's checks read besides the node: the worker (figures, facts, name) and
-    /// the details (pinned date). When they change, nothing remembered holds.
-    key: Option<(Meta, Persona)>,
+    /// the pinned date. When they change, nothing remembered holds. (The title and other
+    /// details are not read: editing them re-checks no node.)
+    key: Option<(Option<PinnedDate>, Persona)>,
     /// By node id: the node as it was checked (shared with the scenario, so an unchanged node
     /// is known by its pointer), and what was found.
     nodes: HashMap<String, (Rc<Node>, Rc<NodeCheck>)>,
@@ -235,12 +235,11 @@ impl Validator {
 
     /// Itself, having forgotten every node if what all of them read has changed.
     fn keep_if(&mut self, s: &Scenario) -> &mut Validator {
-        let same = self
-            .key
-            .as_ref()
-            .is_some_and(|(meta, persona)| *meta == s.meta && *persona == s.persona);
+        let same = self.key.as_ref().is_some_and(|(pinned, persona)| {
+            *pinned == s.meta.pinned_date && *persona == s.persona
+        });
         if !same {
-            self.key = Some((s.meta.clone(), s.persona.clone()));
+            self.key = Some((s.meta.pinned_date.clone(), s.persona.clone()));
             self.nodes.clear();
         }
         self
@@ -866,6 +865,8 @@ fn check(scenario: &Scenario, cache: Option<&mut Validator>) -> Vec<Diagnostic> 
     let mut cache = cache.map(|c| c.keep_if(s));
     let mut checks: Vec<Rc<NodeCheck>> = Vec::with_capacity(s.nodes.len());
     for node in &s.nodes {
+        // Remembered by id: two different nodes with one id (an error, reported) take each
+        // other's place and are both checked again each time, which is slower, never wrong.
         let known = cache
             .as_ref()
             .and_then(|c| c.nodes.get(&node.id))
