@@ -13,11 +13,13 @@ import { calibrate, gate } from "../tests/e2e/support/calibrate.mjs";
 const ROOT = resolve(new URL("..", import.meta.url).pathname);
 const DIST = resolve(ROOT, "dist");
 // Budgets as multiples of the reference workload's time. On a 2-core machine of the kind CI uses
-// the reference took 26-43 ms (the machine is shared), a choice's p95 0.15-0.23 of it and the
-// library's first render 12-21: the budgets leave room for that spread and fail a change that
-// makes either several times slower.
+// the reference took 19-43 ms (the machine is shared), a choice's p95 0.15-0.25 of it and the
+// library's first render 12-30.4: the render (wasm compile, fetches, layout) does not speed up
+// with the machine's moments of quiet as much as the reference does, so the ratio spreads
+// wider. The budgets leave room for that spread (the library's is 1.5 times the worst ratio
+// seen) and fail a change that makes either several times slower.
 const BUDGET_P95_RATIO = 1;
-const BUDGET_LIBRARY_RATIO = 30;
+const BUDGET_LIBRARY_RATIO = 45;
 const GOAL_MS = 16;
 if (!existsSync(join(DIST, "index.html"))) {
   console.error("no dist/: build it first (trunk build --release)");
