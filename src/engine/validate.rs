@@ -311,6 +311,19 @@ fn check_condition(
     field: String,
     c: &Condition,
 ) {
+    // A name looked up: noted, and an error where it is missing.
+    let mut look_up = |lookup: Lookup, found: bool, note: Note, arg: (&str, &String)| {
+        lookups.push((lookup, found));
+        if !found {
+            r.push(
+                Severity::Error,
+                Some(node),
+                choice,
+                field.clone(),
+                message(note, &[(arg.0, arg.1.clone())]),
+            );
+        }
+    };
     match c {
         Condition::Discovered(f) | Condition::NotDiscovered(f)
             if !names.facts.contains(f.as_str()) =>
@@ -323,19 +336,12 @@ fn check_condition(
                 message(Note::VUnknownFact, &[("fact", f.clone())]),
             );
         }
-        Condition::Discovered(f) => {
-            let found = names.revealed.contains(f.as_str());
-            lookups.push((Lookup::Revealed(f.clone()), found));
-            if !found {
-                r.push(
-                    Severity::Error,
-                    Some(node),
-                    choice,
-                    field,
-                    message(Note::VFactNeverRevealed, &[("fact", f.clone())]),
-                );
-            }
-        }
+        Condition::Discovered(f) => look_up(
+            Lookup::Revealed(f.clone()),
+            names.revealed.contains(f.as_str()),
+            Note::VFactNeverRevealed,
+            ("fact", f),
+        ),
         Condition::AtLeast(stats) | Condition::AtMost(stats) => {
             let at_least = matches!(c, Condition::AtLeast(_));
             for (stat, v) in stats {
@@ -355,32 +361,18 @@ fn check_condition(
                 }
             }
         }
-        Condition::Visited(n) => {
-            let found = names.index.contains_key(n.as_str());
-            lookups.push((Lookup::Visited(n.clone()), found));
-            if !found {
-                r.push(
-                    Severity::Error,
-                    Some(node),
-                    choice,
-                    field,
-                    message(Note::VUnknownNodeCondition, &[("node", n.clone())]),
-                );
-            }
-        }
-        Condition::Chose(c) => {
-            let found = names.choices.contains(c.as_str());
-            lookups.push((Lookup::Choice(c.clone()), found));
-            if !found {
-                r.push(
-                    Severity::Error,
-                    Some(node),
-                    choice,
-                    field,
-                    message(Note::VUnknownChoiceCondition, &[("choice", c.clone())]),
-                );
-            }
-        }
+        Condition::Visited(n) => look_up(
+            Lookup::Visited(n.clone()),
+            names.index.contains_key(n.as_str()),
+            Note::VUnknownNodeCondition,
+            ("node", n),
+        ),
+        Condition::Chose(c) => look_up(
+            Lookup::Choice(c.clone()),
+            names.choices.contains(c.as_str()),
+            Note::VUnknownChoiceCondition,
+            ("choice", c),
+        ),
         _ => {}
     }
 }
