@@ -20,13 +20,16 @@ const nativeEnv = { ...process.env };
 for (const key of ["RUSTC", "RUSTDOC", "RUSTC_BOOTSTRAP", "CARGO_UNSTABLE_BUILD_STD", "CARGO_BUILD_TARGET", "RUSTFLAGS"]) delete nativeEnv[key];
 nativeEnv.PATH = (process.env.PATH || "").split(":").filter((p) => !p.includes("debian-rust")).join(":");
 const ROOT = new URL("..", import.meta.url).pathname;
+// The pack's index, as src/loader.rs fetches it (PACK_DIR + "index.bin").
+const PACK_INDEX = "pack/index.bin";
 
 /**
  * `html` with the home page's first paint: the prerendered page in a <template>, and after the
  * #app element a script that puts it in #app, in place of the logo shown while the wasm loads,
  * on a first visit (nothing of Latih's in localStorage: the language is Bahasa Indonesia and no
  * workshop was joined, as rendered) to the home page (no route in the address). Elsewhere the
- * logo stays, as the page would not be this one. The copy is inert until the app replaces it:
+ * logo stays, as the page would not be this one. The same script preloads the pack's index on
+ * the pages that need it first. The copy is inert until the app replaces it:
  * its buttons are disabled and it has no test ids, so tests only ever act on the live app.
  */
 function firstPaint(html) {
@@ -48,7 +51,12 @@ function firstPaint(html) {
     console.error("post-build: index.html has no #app element with the start-up logo");
     process.exit(1);
   }
+  // On the library's and a scenario's addresses, the pack's index (a few kB) is fetched while
+  // the wasm downloads rather than after it has started: those pages show nothing before it.
+  // Only there, so no other page preloads what it never reads (Chrome warns of that).
   const show = `(function(){try{var a=document.getElementById("app"),t=document.getElementById("first-paint");`
+    + `if(/^#\\/latihan\\b/.test(location.hash)){var l=document.createElement("link");`
+    + `l.rel="preload";l.as="fetch";l.crossOrigin="anonymous";l.href="${PACK_INDEX}";document.head.appendChild(l)}`
     + `if(/^#?\\/?$/.test(location.hash)&&!Object.keys(localStorage).some(function(k){return k.indexOf("latih.")===0})){`
     + `a.replaceChildren(t.content.cloneNode(true));a.setAttribute("data-first-paint","")}}catch(e){}})()`;
   return html.replace(app[0], () => `<template id="first-paint">${inert}</template>${app[0]}<script>${show}</script>`);

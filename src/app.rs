@@ -249,7 +249,22 @@ pub fn mount() {
 
 /// Mounts an app into the page's `#app` element, clearing the start-up placeholder the page
 /// shows while the wasm loads (or into the body if there is no `#app`).
+///
+/// The app is rendered in a task of its own, not in the one that finished compiling the wasm:
+/// on a first visit the browser compiles each function on its first call, on the main thread,
+/// so the first render is the costliest work of the visit, and run straight after the
+/// compilation it made one task of over 100 ms on a phone's CPU. Apart, each is shorter, and the
+/// phone can take a tap in between (scripts/bench-lighthouse.mjs).
 pub fn mount_into_page<C: BaseComponent<Properties = ()>>() {
+    let render = render_into_page::<C>;
+    match crate::platform::events::Timer::new(0, render) {
+        // The timer is dropped (and so cancelled) only when the page goes away.
+        Some(timer) => std::mem::forget(timer),
+        None => render(),
+    }
+}
+
+fn render_into_page<C: BaseComponent<Properties = ()>>() {
     match app_element() {
         Some(root) => {
             root.set_text_content(None);

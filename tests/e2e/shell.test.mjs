@@ -148,3 +148,28 @@ test("a first visit to the home page is painted before the app's wasm arrives, a
   }
   await context.close();
 });
+
+test("the library's and a scenario's addresses fetch the pack's index while the wasm downloads, once; the home page does not", async () => {
+  for (const [path, preloads] of [["#/latihan", true], ["#/latihan/ojek-driver-mataram", true], ["", false]]) {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    const index = [];
+    page.on("request", (r) => { if (r.url().endsWith("/pack/index.bin")) index.push(r.url()); });
+    let release;
+    const held = new Promise((resolve) => { release = resolve; });
+    await page.route(/_bg\.wasm$/, async (route) => { await held; await route.continue(); });
+    const fetched = page.waitForResponse((r) => r.url().endsWith("/pack/index.bin"), { timeout: 10000 });
+    await page.goto(server.url + path);
+    await page.locator("#app .boot, #app[data-first-paint]").first().waitFor();
+    if (preloads) await fetched;
+    else await Promise.race([fetched.catch(() => {}), page.waitForTimeout(1000)]);
+    assert.equal(index.length, preloads ? 1 : 0, `${path || "home"}: the index before the wasm`);
+    release();
+    await page.locator("main h1").first().waitFor();
+    if (path) await page.getByTestId(path === "#/latihan" ? "library" : "briefing-title").waitFor();
+    assert.equal(index.length, preloads ? 1 : 0, `${path || "home"}: the app reads the preloaded index, not a second copy`);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
+});
