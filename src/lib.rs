@@ -7,8 +7,12 @@
 //! - [`engine`]: the role-play model (scenarios, simulation, scoring, validation); no UI types.
 //! - [`i18n`]: every user-facing string, in Bahasa Indonesia and English, loaded from translation data.
 //! - [`platform`]: the thin layer over browser effects (storage), behind traits with in-memory twins.
-//! - [`app`]: the root component, routes and the language context.
-//! - [`components`] and [`pages`]: Yew components; pages compose components.
+//! - [`context`]: the contexts components read (the language, the device's storage).
+//! - [`router`]: addresses ([`router::Route`]), links and navigation.
+//! - [`shell`]: the frame both apps share, and mounting an app into its page.
+//! - [`app`]: the agents' app (its routes and root); [`trainer`]: the trainer's app.
+//! - [`components`] and [`pages`]: Yew components; pages compose components. Nothing below
+//!   [`app`] imports it.
 #![warn(missing_docs)]
 
 pub mod engine;
@@ -21,6 +25,8 @@ pub mod backup;
 #[cfg(feature = "ui")]
 pub mod components;
 #[cfg(feature = "ui")]
+pub mod context;
+#[cfg(feature = "ui")]
 pub mod loader;
 #[cfg(feature = "ui")]
 pub mod pages;
@@ -30,5 +36,7 @@ pub mod platform;
 pub mod practice;
 #[cfg(feature = "ui")]
 pub mod router;
+#[cfg(feature = "ui")]
+pub mod shell;
 #[cfg(feature = "ui")]
 pub mod trainer;

@@ -115,7 +115,7 @@ fn spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
 /// The library index.
 #[hook]
 pub fn use_index() -> Loadable<Rc<Vec<Summary>>> {
-    let store = crate::app::use_store();
+    let store = crate::context::use_store();
     let state = use_state(|| match INDEX.with(|i| i.borrow().clone()) {
         Some(index) => Loadable::Ready(index),
         None => Loadable::Loading,
@@ -139,7 +139,7 @@ pub fn use_index() -> Loadable<Rc<Vec<Summary>>> {
 /// One scenario, by id.
 #[hook]
 pub fn use_scenario(id: &str) -> Loadable<Rc<Scenario>> {
-    let store = crate::app::use_store();
+    let store = crate::context::use_store();
     let cached = |id: &str| SCENARIOS.with(|m| m.borrow().get(id).cloned());
     let state = use_state(|| match cached(id) {
         Some(s) => Loadable::Ready(s),
@@ -172,7 +172,7 @@ pub fn use_scenario(id: &str) -> Loadable<Rc<Scenario>> {
 /// them; workshops use only these, which every phone has).
 #[hook]
 pub fn use_pack() -> Loadable<Rc<Vec<Scenario>>> {
-    let store = crate::app::use_store();
+    let store = crate::context::use_store();
     let state = use_state(|| Loadable::Loading);
     {
         let state = state.clone();

@@ -65,7 +65,7 @@ fn unknown_address_renders_the_not_found_page() {
 #[test]
 fn every_nav_section_is_linked_from_the_header() {
     let html = render(Store::memory(), "/");
-    for (route, label) in latih::app::Route::NAV {
+    for (route, label) in latih::router::Route::NAV {
         assert!(html.contains(t(Lang::Id, *label)), "nav lacks {label:?}");
         assert!(
             html.contains(&format!(r#"href="{}""#, route.href())),

@@ -3,9 +3,10 @@
 use crate::router::{use_navigator, Link};
 use yew::prelude::*;
 
-use crate::app::{use_i18n, Route};
 use crate::components::lang_switch::LangSwitch;
+use crate::context::use_i18n;
 use crate::i18n::Text;
+use crate::router::Route;
 
 /// The app's header.
 #[function_component]

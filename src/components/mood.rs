@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::use_i18n;
+use crate::context::use_i18n;
 use crate::engine::sim::WorkerState;
 use crate::i18n::{t_with, Text};
 

@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::app::use_i18n;
 use crate::components::qr::Qr;
+use crate::context::use_i18n;
 use crate::i18n::Text;
 use crate::platform::download::download;
 use crate::platform::share::{can_share, copy_text, share_text};

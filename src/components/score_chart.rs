@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::use_i18n;
+use crate::context::use_i18n;
 use crate::engine::messages;
 use crate::engine::scenario::Competency;
 use crate::i18n::Text;

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use crate::app::use_i18n;
+use crate::context::use_i18n;
 use crate::i18n::Text;
 use crate::platform::storage::StoreError;
 

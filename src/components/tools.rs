@@ -6,7 +6,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::use_i18n;
+use crate::context::use_i18n;
 use crate::engine::figures::{self, Context};
 use crate::engine::messages::{self, long_date, month_year};
 use crate::engine::rates::{money, Date, Eligibility, Package, RatesTable, Worker, Workers};

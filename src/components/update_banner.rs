@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::use_i18n;
+use crate::context::use_i18n;
 use crate::i18n::Text;
 use crate::platform::device::{apply_update, update_ready};
 use crate::platform::events::WindowListener;

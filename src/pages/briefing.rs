@@ -4,8 +4,8 @@
 use crate::router::{query_param, use_navigator, Link};
 use yew::prelude::*;
 
-use crate::app::{use_i18n, use_store, Route};
 use crate::components::avatar::Avatar;
+use crate::context::{use_i18n, use_store};
 use crate::engine::figures;
 use crate::engine::messages;
 use crate::engine::messages::long_date;
@@ -16,6 +16,7 @@ use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
 use crate::platform::clock::{fresh_seed, now_ms, random_u64, today};
 use crate::practice::{Mode, PracticeStore, SavedRun};
+use crate::router::Route;
 
 /// Props of [`Briefing`].
 #[derive(Properties, PartialEq)]

@@ -6,9 +6,9 @@
 use crate::router::{use_navigator, Link};
 use yew::prelude::*;
 
-use crate::app::{use_i18n, use_store, Route};
 use crate::components::result_code::ResultCode;
 use crate::components::score_chart::ScoreChart;
+use crate::context::{use_i18n, use_store};
 use crate::engine::messages::{self, Msg};
 use crate::engine::scenario::Competency;
 use crate::engine::scoring::debrief;
@@ -18,6 +18,7 @@ use crate::loader::use_scenario;
 use crate::pages::play::{all_attempts, coaching, hand_over};
 use crate::platform::clock::{fresh_seed, now_ms, today};
 use crate::practice::{Mode, PracticeStore, SavedRun};
+use crate::router::Route;
 
 /// Props of [`Debrief`].
 #[derive(Properties, PartialEq)]

@@ -5,12 +5,13 @@ use std::collections::BTreeMap;
 use crate::router::Link;
 use yew::prelude::*;
 
-use crate::app::{use_i18n, use_store, Route};
+use crate::context::{use_i18n, use_store};
 use crate::engine::messages;
 use crate::i18n::{t_with, Text};
 use crate::loader::{use_index, Loadable};
 use crate::pages::play::all_attempts;
 use crate::practice::{Mode, PracticeStore};
+use crate::router::Route;
 
 /// The history page.
 #[function_component]

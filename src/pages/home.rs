@@ -4,9 +4,10 @@ use yew::prelude::*;
 
 use crate::router::Link;
 
-use crate::app::{use_i18n, use_store, Route};
+use crate::context::{use_i18n, use_store};
 use crate::i18n::Text;
 use crate::practice::PracticeStore;
+use crate::router::Route;
 
 #[derive(Properties, PartialEq)]
 struct AudienceProps {

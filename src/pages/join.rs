@@ -4,11 +4,12 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::{use_i18n, use_store, Route};
+use crate::context::{use_i18n, use_store};
 use crate::engine::workshop::Workshop;
 use crate::i18n::{t_with, Text};
 use crate::pages::date_text;
 use crate::practice::{Joined, PracticeStore};
+use crate::router::Route;
 use crate::router::{use_navigator, Link};
 
 /// Props of [`Join`].

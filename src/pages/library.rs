@@ -4,8 +4,8 @@ use crate::router::Link;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::app::{use_i18n, use_store, Route};
 use crate::components::avatar::Avatar;
+use crate::context::{use_i18n, use_store};
 use crate::engine::messages;
 use crate::engine::pack::Summary;
 use crate::engine::scenario::{Difficulty, Objection};
@@ -13,6 +13,7 @@ use crate::i18n::{action_on, t_with, Text};
 use crate::loader::{use_index, Loadable};
 use crate::pages::load_failed;
 use crate::practice::{best_of, PracticeStore};
+use crate::router::Route;
 
 const DIFFICULTIES: [Difficulty; 3] = [
     Difficulty::Beginner,

@@ -13,7 +13,7 @@ pub mod workshop;
 
 use yew::prelude::*;
 
-use crate::app::{use_i18n, use_store, I18n};
+use crate::context::{use_i18n, use_store, I18n};
 use crate::i18n::Text;
 use crate::loader::LoadError;
 use crate::platform::download::download_text;

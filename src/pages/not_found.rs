@@ -3,8 +3,9 @@
 use crate::router::Link;
 use yew::prelude::*;
 
-use crate::app::{use_i18n, Route};
+use crate::context::use_i18n;
 use crate::i18n::Text;
+use crate::router::Route;
 
 /// Says the page does not exist and links home.
 #[function_component]

@@ -8,10 +8,10 @@ use crate::router::Link;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::app::{use_i18n, use_store, I18n, Route};
 use crate::components::avatar::Avatar;
 use crate::components::mood::{mood_sign, mood_text, Meters};
 use crate::components::tools::ToolsDrawer;
+use crate::context::{use_i18n, use_store, I18n};
 use crate::engine::messages::{self, Msg};
 use crate::engine::sim::{Event, Session, Turn};
 use crate::engine::workshop::AttemptId;
@@ -20,6 +20,7 @@ use crate::loader::use_scenario;
 use crate::platform::clock::{now_ms, random_u64};
 use crate::platform::events::WindowListener;
 use crate::practice::{Attempt, Mode, PracticeStore, ReadError, SavedRun};
+use crate::router::Route;
 
 thread_local! {
     /// The run just started on the briefing page, so it plays even when storage is unavailable.

@@ -5,8 +5,8 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::{use_i18n, use_store};
 use crate::backup::{create, restore, Differing, RestoreError, Restored};
+use crate::context::{use_i18n, use_store};
 use crate::i18n::{t_with, Lang, Text};
 use crate::platform::clock::now_ms;
 use crate::platform::device::{persisted, request_persistence, usage, Usage};

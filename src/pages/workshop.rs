@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::app::{use_i18n, use_store, Route};
+use crate::context::{use_i18n, use_store};
 use crate::engine::pack::Summary;
 use crate::engine::workshop::{Phase, ScenarioRef};
 use crate::i18n::{action_on, t_with, Text};
@@ -12,6 +12,7 @@ use crate::pages::date_text;
 use crate::pages::play::all_attempts;
 use crate::practice::{progress, test_attempt, Next, PracticeStore};
 use crate::router::Link;
+use crate::router::Route;
 
 /// The agent's workshop page.
 #[function_component]
@@ -121,7 +122,7 @@ pub fn WorkshopPage() -> Html {
 
 /// A scenario's title, or a warning when this device lacks it or has another version.
 fn scenario_line(
-    i18n: &crate::app::I18n,
+    i18n: &crate::context::I18n,
     summary: Option<Summary>,
     r: &ScenarioRef,
     en: bool,

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::fields::{options, value_of, Checks, Conditions, Number, Options, Pick};
 use super::scenario_pages::{Editor, EditorAction, Pair};
-use crate::app::I18n;
+use crate::context::I18n;
 use crate::engine::figures::{self, Figure, Placeholder, Trap, FIGURES, TRAPS};
 use crate::engine::messages;
 use crate::engine::rates::{money, Date, Package, RatesTable};
@@ -698,7 +698,7 @@ pub struct FigureInserterProps {
 /// or that it is not offered today), and a picker that writes a placeholder into the text.
 #[function_component]
 pub fn FigureInserter(props: &FigureInserterProps) -> Html {
-    let i18n = crate::app::use_i18n();
+    let i18n = crate::context::use_i18n();
     let en = i18n.lang == Lang::En;
     let t = |k: TrainerText| AttrValue::from(i18n.t(k));
     let figure = use_state(|| Figure::Monthly);

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::use_i18n;
+use crate::context::use_i18n;
 use crate::engine::scenario::{format_name, Condition, Stat};
 use crate::i18n::{action_on, TrainerText};
 

@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::use_i18n;
+use crate::context::use_i18n;
 use crate::engine::graph::{Layout, Target, COLUMN, ROW};
 use crate::engine::scenario::Scenario;
 use crate::engine::validate::{Diagnostic, Severity};

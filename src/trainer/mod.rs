@@ -16,11 +16,12 @@ pub mod store;
 
 use yew::prelude::*;
 
-use crate::app::{use_i18n, Shell};
 use crate::components::lang_switch::LangSwitch;
+use crate::context::use_i18n;
 use crate::i18n::{Text, TrainerText};
 use crate::platform::storage::Store;
 use crate::router::{use_navigator, History};
+use crate::shell::Shell;
 
 /// The trainer's pages.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -177,7 +178,7 @@ pub fn TrainerApp() -> Html {
 
 /// Mounts [`TrainerApp`] into `#app` of pelatih.html.
 pub fn mount() {
-    crate::app::mount_into_page::<TrainerApp>();
+    crate::shell::mount_into_page::<TrainerApp>();
 }
 
 #[cfg(test)]

@@ -9,7 +9,7 @@ use yew::prelude::*;
 use super::charts::{Distribution, PairRow, PairedBars};
 use super::store::{backup, read_backup, RestoreError, SavedWorkshop, WorkshopStore};
 use super::{table_wrap, TrainerRoute};
-use crate::app::{use_i18n, use_store, I18n};
+use crate::context::{use_i18n, use_store, I18n};
 use crate::engine::messages::{self};
 use crate::engine::monev::{self, dashboard, Dashboard, Filter};
 use crate::engine::rates::Date;

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::use_i18n;
+use crate::context::use_i18n;
 use crate::engine::balance::{missed_targets, reference_dates, Policy, PolicyReport, Tally};
 use crate::engine::messages::{self, Msg};
 use crate::engine::rates::Date;

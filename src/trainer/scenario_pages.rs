@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use super::scenarios::{copy_of, read_file, ScenarioStore};
 use super::TrainerRoute;
-use crate::app::{use_i18n, use_store};
+use crate::context::{use_i18n, use_store};
 use crate::engine::graph::layout;
 use crate::engine::import::export;
 use crate::engine::scenario::{Localized, Scenario};
