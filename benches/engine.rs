@@ -60,7 +60,7 @@ fn main() {
     let reference = reference_ms();
     let scenarios = pack::load().expect("the bundled pack loads");
     let terms = latih::engine::sim::Terms::on(
-        latih::engine::rates::Date::parse("2026-06-15").expect("a date"),
+        latih::engine::terms::Date::parse("2026-06-15").expect("a date"),
     );
 
     // Playthroughs: random agents (the longest runs), every scenario in turn, for about 2 s.

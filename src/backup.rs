@@ -252,7 +252,7 @@ mod tests {
     }
 
     fn attempt(id: &str, finished_ms: u64) -> crate::practice::Attempt {
-        let save = crate::engine::sim::SaveState {
+        let save = crate::engine::session::SaveState {
             scenario: "s".into(),
             version: 1,
             seed: 1,

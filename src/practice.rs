@@ -4,10 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::rates::Package;
 use crate::engine::scenario::Outcome;
 use crate::engine::scoring::ScoreCard;
-use crate::engine::sim::{SaveState, Session};
+use crate::engine::session::{SaveState, Session};
+use crate::engine::terms::Package;
 use crate::engine::workshop::{AttemptId, Phase, ResultRecord, Taker, Workshop};
 use crate::platform::storage::{Store, StoreError};
 
@@ -407,7 +407,7 @@ mod tests {
 
     /// The day the tests play on: a workshop in December 2026.
     fn day() -> crate::engine::sim::Terms {
-        crate::engine::sim::Terms::on(crate::engine::rates::Date {
+        crate::engine::sim::Terms::on(crate::engine::terms::Date {
             year: 2026,
             month: 12,
             day: 3,
@@ -437,7 +437,7 @@ mod tests {
         let mut workshop = crate::engine::workshop::Workshop {
             id: "ABCDEFGH".into(),
             name: "Lokakarya".into(),
-            date: crate::engine::rates::Date::new(2026, 12, 3).unwrap(),
+            date: crate::engine::terms::Date::new(2026, 12, 3).unwrap(),
             place: "Selong".into(),
             wadah: vec!["Koperasi A".into()],
             pre_test: vec![ScenarioRef::of(&scenarios[0])],
@@ -620,7 +620,7 @@ mod tests {
         let workshop = Workshop {
             id: taker.workshop,
             name: "W".into(),
-            date: crate::engine::rates::Date::new(2026, 12, 1).unwrap(),
+            date: crate::engine::terms::Date::new(2026, 12, 1).unwrap(),
             place: "Mataram".into(),
             wadah: vec!["Koperasi Nelayan".into()],
             pre_test: vec![ScenarioRef::of(&scenarios[2])],

@@ -7,10 +7,11 @@ use latih::engine::balance::{analyse_all, missed_targets, play, reference_dates,
 use latih::engine::generate;
 use latih::engine::import::{export, import, MAX_BYTES};
 use latih::engine::pack;
-use latih::engine::rates::{Date, Package};
 use latih::engine::scenario::*;
 use latih::engine::scoring::{debrief, REPEAT_OFFENDER_CAP};
-use latih::engine::sim::{self, Event, SaveState, Session, Terms};
+use latih::engine::session::{SaveState, Session};
+use latih::engine::sim::{self, Event, Terms};
+use latih::engine::terms::{Date, Package};
 use latih::engine::validate::{has_errors, validate, Severity};
 
 /// A day with no discount: the 2-programme package costs Rp 16,800 at the lowest income.
@@ -881,13 +882,13 @@ fn a_run_is_scored_with_the_rates_of_its_own_date() {
     old.date = None;
     assert!(matches!(
         Session::replay(&s, &old),
-        Err(sim::ReplayError::Undated)
+        Err(latih::engine::session::ReplayError::Undated)
     ));
     let mut unknown = save;
     unknown.rates = "1999-01".into();
     assert!(matches!(
         Session::replay(&s, &unknown),
-        Err(sim::ReplayError::UnknownRates { .. })
+        Err(latih::engine::session::ReplayError::UnknownRates { .. })
     ));
 }
 

@@ -9,8 +9,10 @@ use latih::engine::balance::{reference_dates, scripted_session, Policy};
 use latih::engine::figures;
 use latih::engine::import::import;
 use latih::engine::pack;
-use latih::engine::scenario::{Occupation, Outcome, Scenario};
-use latih::engine::sim::{self, spoken, Event, Session, Terms};
+use latih::engine::scenario::{Outcome, Scenario};
+use latih::engine::session::Session;
+use latih::engine::sim::{self, spoken, Event, Terms};
+use latih::engine::terms::Occupation;
 use latih::engine::validate::Severity;
 
 fn bundled() -> Vec<Scenario> {

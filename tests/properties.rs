@@ -6,9 +6,12 @@
 use latih::engine::generate;
 use latih::engine::import::{export, import};
 use latih::engine::pack;
-use latih::engine::rates::{Date, Package, RatesTable, Worker};
-use latih::engine::scenario::{Next, Occupation, Scenario};
-use latih::engine::sim::{Session, Terms};
+use latih::engine::rates::{RatesTable, Worker};
+use latih::engine::scenario::{Next, Scenario};
+use latih::engine::session::Session;
+use latih::engine::sim::Terms;
+use latih::engine::terms::Occupation;
+use latih::engine::terms::{Date, Package};
 use proptest::prelude::*;
 
 fn scenarios() -> Vec<Scenario> {
@@ -147,8 +150,8 @@ proptest! {
 
 mod codes {
     use latih::engine::pack;
-    use latih::engine::rates::Date;
     use latih::engine::scenario::Scenario;
+    use latih::engine::terms::Date;
     use latih::engine::workshop::{
         verify, AttemptId, Phase, ResultRecord, ScenarioRef, Taker, Workshop,
     };
@@ -210,10 +213,10 @@ mod codes {
 
 mod revalidation {
     use latih::engine::edit;
-    use latih::engine::rates::Date;
     use latih::engine::scenario::{
         Branch, Condition, HiddenFact, Localized, Next, PinnedDate, Scenario,
     };
+    use latih::engine::terms::Date;
     use latih::engine::validate::{validate, Validator};
     use proptest::prelude::*;
 

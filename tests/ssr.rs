@@ -168,7 +168,7 @@ fn mood_words_follow_the_workers_state() {
 }
 
 mod trainer {
-    use latih::engine::rates::Date;
+    use latih::engine::terms::Date;
     use latih::engine::workshop::{ScenarioRef, Workshop};
     use latih::i18n::{t, Lang, TrainerText};
     use latih::platform::storage::Store;

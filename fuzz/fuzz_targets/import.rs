@@ -8,9 +8,10 @@ use latih::engine::balance::{play, Policy};
 use latih::engine::figures;
 use latih::engine::import::import;
 use latih::engine::messages::wrong_figure;
-use latih::engine::rates::Date;
 use latih::engine::scoring::debrief;
-use latih::engine::sim::{Session, Terms};
+use latih::engine::session::Session;
+use latih::engine::sim::Terms;
+use latih::engine::terms::Date;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {

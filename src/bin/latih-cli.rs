@@ -34,10 +34,12 @@ use latih::engine::messages::{
     violation as violation_name, wrong_figure, Msg,
 };
 use latih::engine::pack;
-use latih::engine::rates::{Date, Eligibility, RatesTable, Worker};
+use latih::engine::rates::{Eligibility, RatesTable, Worker};
 use latih::engine::scenario::Competency;
 use latih::engine::scoring::debrief;
-use latih::engine::sim::{Event, Session, Terms};
+use latih::engine::session::Session;
+use latih::engine::sim::{Event, Terms};
+use latih::engine::terms::Date;
 use latih::engine::validate::{has_errors, Diagnostic, Severity};
 use latih::engine::workshop::{verify, Phase, Rejection, ResultRecord, ScenarioRef, Workshop};
 
@@ -323,11 +325,11 @@ fn calc(a: &Args) -> Result<bool, String> {
         .parse()
         .map_err(|_| "--income takes a number")?;
     let package_name = a.get("package").unwrap_or("jkk_jkm");
-    let package: latih::engine::rates::Package =
+    let package: latih::engine::terms::Package =
         serde_json::from_value(serde_json::Value::from(package_name))
             .map_err(|_| format!("bad --package {package_name}"))?;
     let occupation_name = a.get("occupation").unwrap_or("other");
-    let occupation: latih::engine::scenario::Occupation =
+    let occupation: latih::engine::terms::Occupation =
         serde_json::from_value(serde_json::Value::from(occupation_name))
             .map_err(|_| format!("bad --occupation {occupation_name}"))?;
     let date = a.date()?;
@@ -405,7 +407,7 @@ fn workshop_code(a: &Args) -> Result<bool, String> {
     let workshop = Workshop {
         id: Workshop::new_id(u64::from(std::process::id()) ^ now_seconds().rotate_left(20)),
         name: get("name").ok_or("--name is needed")?.to_owned(),
-        date: latih::engine::rates::Date::parse(get("date").ok_or("--date is needed")?)
+        date: latih::engine::terms::Date::parse(get("date").ok_or("--date is needed")?)
             .ok_or("--date takes YYYY-MM-DD")?,
         place: get("place").unwrap_or("").to_owned(),
         wadah: get("wadah")

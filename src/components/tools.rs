@@ -9,8 +9,9 @@ use yew::prelude::*;
 use crate::context::use_i18n;
 use crate::engine::figures::{self, Context};
 use crate::engine::messages::{self, long_date, month_year};
-use crate::engine::rates::{money, Date, Eligibility, Package, RatesTable, Worker, Workers};
-use crate::engine::scenario::Occupation;
+use crate::engine::rates::{money, Eligibility, RatesTable, Worker, Workers};
+use crate::engine::terms::Occupation;
+use crate::engine::terms::{Date, Package};
 use crate::i18n::{t_with, Lang, Text};
 
 /// Props of [`ToolsDrawer`].

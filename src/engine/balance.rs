@@ -25,11 +25,12 @@ use serde::Serialize;
 use std::collections::BTreeMap;
 
 use super::figures;
-use super::rates::Date;
 use super::rng::WorkerRng;
 use super::scenario::{MoveKind, Outcome, Scenario};
 use super::scoring::{self, move_value, ScoreCard};
-use super::sim::{self, Event, Session, State, StepError, Terms};
+use super::session::Session;
+use super::sim::{self, Event, State, StepError, Terms};
+use super::terms::Date;
 
 /// Dates the balance analysis and the pack's tests play on: one before the transport discount
 /// ends its first quarter, one in each PP 50/2025 window, and one after both.

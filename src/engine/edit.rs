@@ -5,6 +5,7 @@
 use std::rc::Rc;
 
 use super::scenario::*;
+use super::terms::Occupation;
 
 /// An id not yet used by `taken`, made of `base` and a number.
 fn fresh(base: &str, taken: impl Fn(&str) -> bool) -> String {

@@ -12,8 +12,9 @@
 use serde::{Deserialize, Serialize};
 
 use super::messages::{long_date, month_year};
-use super::rates::{daily, money, money_words, Date, Package, RatesTable, Worker};
+use super::rates::{daily, money, money_words, RatesTable, Worker};
 use super::scenario::{Localized, Persona};
+use super::terms::{Date, Package};
 
 /// A rupiah figure the rates table gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -987,7 +988,7 @@ pub fn written(p: &Placeholder) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::scenario::Occupation;
+    use crate::engine::terms::Occupation;
 
     fn ctx(occupation: Occupation, date: &str) -> Context<'static> {
         Context {

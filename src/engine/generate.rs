@@ -1,7 +1,8 @@
 //! Generated scenarios for benchmarks and property tests: valid by construction, any size.
 
-use super::rates::Package;
 use super::scenario::*;
+use super::terms::Occupation;
+use super::terms::Package;
 use std::collections::BTreeMap;
 
 fn text(s: &str) -> Localized {

@@ -7,8 +7,9 @@ use serde_json::{Map, Value};
 use super::figures::{self, Figure, Placeholder};
 use super::messages::message;
 use super::notes::Note;
-use super::rates::{Date, Package, RatesTable};
+use super::rates::RatesTable;
 use super::scenario::{Localized, Persona, Scenario, OLDEST_READABLE_VERSION, SCHEMA_VERSION};
+use super::terms::{Date, Package};
 use super::validate::{validate, Diagnostic};
 
 /// Largest file accepted: 2 MiB.

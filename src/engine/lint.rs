@@ -10,11 +10,11 @@ use super::balance::reference_dates;
 use super::figures::{self, Info, Piece, Placeholder, Problem, Token};
 use super::messages::{figure_name, message, message_with, trap_name};
 use super::notes::Note;
-use super::rates::Date;
 use super::rates::RatesTable;
 use super::scenario::{Choice, Condition, Localized, Node, Scenario};
 use super::scoring::ethics_penalty;
 use super::sim::{self, Terms};
+use super::terms::Date;
 use super::validate::{Diagnostic, Location, Severity};
 
 /// Collects diagnostics; the same shape as validation's own.

@@ -2,9 +2,10 @@
 //! translation data in `messages.id.json` and `messages.en.json`, keyed by [`Msg`].
 
 use super::figures::{Check, Figure, Trap};
-use super::rates::{money, Date, Package};
+use super::rates::money;
 use super::scenario::{Competency, Difficulty, Localized, Objection, Outcome, Scenario, Violation};
 use super::sim::Terms;
+use super::terms::{Date, Package};
 
 /// Declares a catalogue of messages as an enum whose variants are keys of a pair of JSON files
 /// (build.rs compiles them into the arrays `ID` and `EN` of the module that declares it). Two

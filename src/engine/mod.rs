@@ -2,7 +2,7 @@
 //! balance analysis. Pure Rust: no UI or browser types, so everything here is tested natively.
 //!
 //! The flow: [`import::import`] reads a scenario file (with migrations and limits) and
-//! [`validate::validate`] reports what is wrong with it. A [`sim::Session`] plays it: each
+//! [`validate::validate`] reports what is wrong with it. A [`session::Session`] plays it: each
 //! choice goes through the pure [`sim::step`], which returns [`sim::Event`]s for the UI to show.
 //! When the conversation ends, [`scoring`] turns the record into a [`scoring::ScoreCard`] and a
 //! debrief. [`rates`] holds the contribution rates and the calculator; [`figures`] fills the
@@ -26,6 +26,8 @@ pub mod rates;
 pub mod rng;
 pub mod scenario;
 pub mod scoring;
+pub mod session;
 pub mod sim;
+pub mod terms;
 pub mod validate;
 pub mod workshop;

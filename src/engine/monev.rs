@@ -794,12 +794,12 @@ mod tests {
     use super::*;
     use crate::engine::balance::{scripted_session, Policy};
     use crate::engine::pack;
-    use crate::engine::rates::Date;
+    use crate::engine::terms::Date;
     use crate::engine::workshop::{verify, AttemptId, ResultRecord, ScenarioRef, Taker};
 
     /// The day the tests play on: a workshop in December 2026.
     fn day() -> crate::engine::sim::Terms {
-        crate::engine::sim::Terms::on(crate::engine::rates::Date {
+        crate::engine::sim::Terms::on(crate::engine::terms::Date {
             year: 2026,
             month: 12,
             day: 3,
@@ -1016,7 +1016,7 @@ mod tests {
     /// An attempt on the frozen fixture that opens with `first`, then plays well, and whose
     /// total is set to `total` (the item analysis reads only choices and totals).
     fn opening(s: &Scenario, first: &str, total: u32, id: u64) -> Verified {
-        let mut session = crate::engine::sim::Session::start(s, id, day()).unwrap();
+        let mut session = crate::engine::session::Session::start(s, id, day()).unwrap();
         session.choose(first).unwrap();
         let mut agent = crate::engine::rng::WorkerRng::new(id);
         while session.end().is_none() {

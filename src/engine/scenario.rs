@@ -5,7 +5,8 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
-use super::rates::{Date, Package, Worker};
+use super::rates::Worker;
+use super::terms::{Date, Occupation, Package};
 
 /// The format version this engine writes.
 pub const SCHEMA_VERSION: u32 = 3;
@@ -178,45 +179,6 @@ pub struct PinnedDate {
     /// Why the scenario needs it (shown to trainers; the briefing says when its rates differ
     /// from today's).
     pub reason: Localized,
-}
-
-/// What kind of work the persona does (decides which PP 50/2025 discount window applies).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Occupation {
-    /// Fisher.
-    Fisher,
-    /// Farmer or farm labourer.
-    Farmer,
-    /// Market trader.
-    Trader,
-    /// Ojek or online-ojek driver.
-    OjekDriver,
-    /// Courier.
-    Courier,
-    /// Other driver (angkot, truck, taxi).
-    Driver,
-    /// Weaver or other artisan.
-    Artisan,
-    /// Construction day labourer.
-    ConstructionLabourer,
-    /// Street-food seller.
-    StreetFoodSeller,
-    /// Household helper.
-    HouseholdHelper,
-    /// Anything else.
-    Other,
-}
-
-impl Occupation {
-    /// Whether it is transport work (ojek, other drivers, couriers), which has its own discount
-    /// window.
-    pub fn is_transport(self) -> bool {
-        matches!(
-            self,
-            Occupation::OjekDriver | Occupation::Courier | Occupation::Driver
-        )
-    }
 }
 
 /// How the persona earns.

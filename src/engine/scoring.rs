@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use super::figures;
 use super::order::sort_small_by_key;
-use super::rates::Package;
 use super::scenario::{Choice, Competency, Outcome, Scenario, Violation};
 use super::sim::{spoken, End, Terms, Turn};
+use super::terms::Package;
 
 /// Ethics points lost per violation (ethics starts at 100).
 pub fn ethics_penalty(v: Violation) -> i32 {
@@ -83,11 +83,11 @@ pub fn affordable(scenario: &Scenario, package: Package, terms: Terms) -> bool {
     // takes twelve contributions to work out).
     type Key = (
         u64,
-        crate::engine::scenario::Occupation,
+        crate::engine::terms::Occupation,
         bool,
         u64,
         Package,
-        crate::engine::rates::Date,
+        crate::engine::terms::Date,
         usize,
     );
     thread_local! {

@@ -1,6 +1,5 @@
-//! The simulation: a pure step from (scenario, state, choice, generator) to (state, events), and a
-//! [`Session`] that keeps the run, saves it as (scenario, seed, date, rates, choices) and replays
-//! it exactly.
+//! The simulation: a pure step from (scenario, state, choice, generator) to (state, events). A
+//! run built on it, saved, replayed and scored, is a [`super::session::Session`].
 //!
 //! A run takes place on a date under a rates table ([`Terms`]): every figure stated in it is
 //! computed or checked for that date. The order choices are shown in is drawn from the seed, so
@@ -11,12 +10,12 @@
 use serde::{Deserialize, Serialize};
 
 use super::figures::{self, Check, Context};
-use super::rates::{Date, Package, RatesTable};
+use super::rates::RatesTable;
 use super::rng::WorkerRng;
 use super::scenario::{
     Choice, Competency, Condition, MoveKind, Next, Node, Outcome, Scenario, Stat, Violation,
 };
-use super::scoring::{self, ScoreCard};
+use super::terms::{Date, Package};
 
 /// Patience every turn costs, before the move's own effect.
 pub const PATIENCE_PER_TURN: i32 = 4;
@@ -286,7 +285,7 @@ fn chose(scenario: &Scenario, state: &State, id: &str) -> bool {
 }
 
 /// The choice at (node, choice) indices, if both exist.
-fn choice_at(scenario: &Scenario, node: u32, choice: u32) -> Option<&Choice> {
+pub(super) fn choice_at(scenario: &Scenario, node: u32, choice: u32) -> Option<&Choice> {
     scenario
         .nodes
         .get(node as usize)?
@@ -868,237 +867,4 @@ fn finish(state: &mut State, outcome: Outcome, events: &mut Vec<Event>) {
     };
     state.end = Some(end);
     events.push(Event::Ended(end));
-}
-
-/// A run saved as what it takes to replay it exactly.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SaveState {
-    /// Scenario id.
-    pub scenario: String,
-    /// Scenario content version.
-    pub version: u32,
-    /// The seed of the worker's generator.
-    pub seed: u64,
-    /// The choices made, by id.
-    pub choices: Vec<String>,
-    /// The run's date (missing in saves made before runs had dates: those cannot be replayed).
-    #[serde(default)]
-    pub date: Option<Date>,
-    /// The version of the rates table the run was scored with.
-    #[serde(default)]
-    pub rates: String,
-}
-
-impl SaveState {
-    /// The terms the run was played under, if this build has its rates table.
-    pub fn terms(&self) -> Result<Terms, ReplayError> {
-        let date = self.date.ok_or(ReplayError::Undated)?;
-        let rates = RatesTable::find(&self.rates).ok_or_else(|| ReplayError::UnknownRates {
-            version: self.rates.clone(),
-        })?;
-        Ok(Terms { date, rates })
-    }
-}
-
-/// Why a saved run cannot be replayed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ReplayError {
-    /// The save belongs to another scenario or another version of it.
-    WrongScenario {
-        /// What the save names.
-        saved: String,
-        /// What was given.
-        given: String,
-    },
-    /// The save was made before runs had dates, under rules that have changed.
-    Undated,
-    /// The save was scored with a rates table this build does not have.
-    UnknownRates {
-        /// The table's version.
-        version: String,
-    },
-    /// A saved choice is no longer possible at its point.
-    Step {
-        /// Which choice (0-based).
-        at: usize,
-        /// Why.
-        error: StepError,
-    },
-}
-
-impl std::fmt::Display for ReplayError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ReplayError::WrongScenario { saved, given } => {
-                write!(f, "the run was saved for {saved}, not {given}")
-            }
-            ReplayError::Undated => write!(
-                f,
-                "the run was saved by an earlier Latih, before runs had dates"
-            ),
-            ReplayError::UnknownRates { version } => {
-                write!(
-                    f,
-                    "the run was scored with rates table {version}, which this Latih does not have"
-                )
-            }
-            ReplayError::Step { at, error } => {
-                write!(f, "choice {} cannot be replayed: {error}", at + 1)
-            }
-        }
-    }
-}
-
-impl std::error::Error for ReplayError {}
-
-/// A run in progress: the scenario, the state, the generator, and everything that happened.
-#[derive(Clone, Debug)]
-pub struct Session<'s> {
-    scenario: &'s Scenario,
-    seed: u64,
-    rng: WorkerRng,
-    state: State,
-    choices: Vec<String>,
-    events: Vec<Event>,
-}
-
-impl<'s> Session<'s> {
-    /// Starts a run of `scenario` with `seed` on `terms`.
-    pub fn start(
-        scenario: &'s Scenario,
-        seed: u64,
-        terms: Terms,
-    ) -> Result<Session<'s>, StepError> {
-        Session::start_at(
-            scenario,
-            seed,
-            terms,
-            &scenario.start,
-            initial_worker(scenario),
-        )
-    }
-
-    /// Starts a playtest at node `at` with the worker in state `worker` (not a saved run:
-    /// [`Session::save`] of it does not replay the same way).
-    pub fn start_at(
-        scenario: &'s Scenario,
-        seed: u64,
-        terms: Terms,
-        at: &str,
-        worker: WorkerState,
-    ) -> Result<Session<'s>, StepError> {
-        let mut rng = WorkerRng::new(seed);
-        let (state, events) = start_at(scenario, &mut rng, terms, at, worker)?;
-        Ok(Session {
-            scenario,
-            seed,
-            rng,
-            state,
-            choices: Vec::new(),
-            events,
-        })
-    }
-
-    /// Replays a saved run under the terms it was played on; the result is identical to the
-    /// original, event for event.
-    pub fn replay(scenario: &'s Scenario, save: &SaveState) -> Result<Session<'s>, ReplayError> {
-        if save.scenario != scenario.id || save.version != scenario.version {
-            return Err(ReplayError::WrongScenario {
-                saved: format!("{} v{}", save.scenario, save.version),
-                given: format!("{} v{}", scenario.id, scenario.version),
-            });
-        }
-        let mut session = Session::start(scenario, save.seed, save.terms()?)
-            .map_err(|error| ReplayError::Step { at: 0, error })?;
-        for (at, choice) in save.choices.iter().enumerate() {
-            session
-                .choose(choice)
-                .map_err(|error| ReplayError::Step { at, error })?;
-        }
-        Ok(session)
-    }
-
-    /// Makes a choice (by id); returns what happened. On error nothing changes.
-    pub fn choose(&mut self, choice_id: &str) -> Result<&[Event], StepError> {
-        let new = advance(self.scenario, &mut self.state, choice_id, &mut self.rng)?;
-        self.choices.push(choice_id.to_owned());
-        let from = self.events.len();
-        self.events.extend(new);
-        Ok(&self.events[from..])
-    }
-
-    /// The scenario being played.
-    pub fn scenario(&self) -> &'s Scenario {
-        self.scenario
-    }
-
-    /// The current state.
-    pub fn state(&self) -> &State {
-        &self.state
-    }
-
-    /// The run's date and rates.
-    pub fn terms(&self) -> Terms {
-        self.state.terms
-    }
-
-    /// What the scenario's text needs to fill in its figures on this run.
-    pub fn context(&self) -> Context<'static> {
-        self.state.terms.context(self.scenario)
-    }
-
-    /// A text of the scenario with its figures filled in for this run.
-    pub fn render(&self, text: &super::scenario::Localized, english: bool) -> String {
-        figures::render_localized(text, &self.context(), english)
-    }
-
-    /// Every event so far (the transcript).
-    pub fn events(&self) -> &[Event] {
-        &self.events
-    }
-
-    /// The choices on offer now, in the order shown.
-    pub fn available(&self) -> Vec<&'s Choice> {
-        available(self.scenario, &self.state)
-            .into_iter()
-            .filter_map(|i| choice_at(self.scenario, self.state.node, i))
-            .collect()
-    }
-
-    /// How it ended, once it has.
-    pub fn end(&self) -> Option<End> {
-        self.state.end
-    }
-
-    /// The turns so far.
-    pub fn turns(&self) -> impl Iterator<Item = &Turn> {
-        self.events.iter().filter_map(|e| match e {
-            Event::Feedback(turn) => Some(turn),
-            _ => None,
-        })
-    }
-
-    /// The score card, once the conversation has ended.
-    pub fn score_card(&self) -> Option<ScoreCard> {
-        let end = self.state.end?;
-        Some(scoring::score(
-            self.scenario,
-            self.turns(),
-            end,
-            self.state.skipped_receipt(),
-            self.state.terms,
-        ))
-    }
-
-    /// What it takes to replay this run.
-    pub fn save(&self) -> SaveState {
-        SaveState {
-            scenario: self.scenario.id.clone(),
-            version: self.scenario.version,
-            seed: self.seed,
-            choices: self.choices.clone(),
-            date: Some(self.state.terms.date),
-            rates: self.state.terms.rates.version.clone(),
-        }
-    }
 }

@@ -10,11 +10,12 @@ use super::figures;
 use super::lint::{Dates, Lint, NodeCues, Place};
 use super::messages::{message, message_with, text};
 use super::notes::Note;
-use super::rates::{Package, RatesTable};
+use super::rates::RatesTable;
 use super::scenario::{
     Condition, Localized, MoveKind, Next, Node, Outcome, Persona, PinnedDate, Scenario, Stat,
 };
 use super::sim::spoken;
+use super::terms::Package;
 
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]

@@ -12,10 +12,12 @@ use serde::{Deserialize, Serialize};
 
 use super::code::{from_base32, to_base32, ReadError, Reader, Writer};
 use super::messages::{message, Msg};
-use super::rates::{Date, RatesTable};
+use super::rates::RatesTable;
 use super::scenario::{Localized, Scenario};
 use super::scoring::ScoreCard;
-use super::sim::{SaveState, Session, Terms, Turn};
+use super::session::{SaveState, Session};
+use super::sim::{Terms, Turn};
+use super::terms::Date;
 
 /// What every result code starts with, so codes can be picked out of a pasted chat.
 pub const RESULT_PREFIX: &str = "LATIH-";
@@ -885,7 +887,7 @@ mod tests {
 
     /// The day the tests play on: a workshop in December 2026.
     fn day() -> crate::engine::sim::Terms {
-        crate::engine::sim::Terms::on(crate::engine::rates::Date {
+        crate::engine::sim::Terms::on(crate::engine::terms::Date {
             year: 2026,
             month: 12,
             day: 3,

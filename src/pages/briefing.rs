@@ -9,8 +9,9 @@ use crate::context::{use_i18n, use_store};
 use crate::engine::figures;
 use crate::engine::messages;
 use crate::engine::messages::long_date;
-use crate::engine::rates::{money, Package};
+use crate::engine::rates::money;
 use crate::engine::sim::Terms;
+use crate::engine::terms::Package;
 use crate::engine::workshop::Phase;
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
@@ -220,8 +221,8 @@ pub fn Briefing(props: &BriefingProps) -> Html {
 /// The worker's monthly JKK+JKM on the pinned date and today, when they differ.
 fn pinned_price_differs(
     s: &crate::engine::scenario::Scenario,
-    pinned: crate::engine::rates::Date,
-    today: crate::engine::rates::Date,
+    pinned: crate::engine::terms::Date,
+    today: crate::engine::terms::Date,
 ) -> Option<(u64, u64)> {
     let rates = crate::engine::rates::RatesTable::bundled();
     let worker = s.persona.worker();

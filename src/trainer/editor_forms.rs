@@ -12,9 +12,11 @@ use super::scenario_pages::{Editor, EditorAction, Pair};
 use crate::context::I18n;
 use crate::engine::figures::{self, Figure, Placeholder, Trap, FIGURES, TRAPS};
 use crate::engine::messages;
-use crate::engine::rates::{money, Date, Package, RatesTable};
+use crate::engine::rates::{money, RatesTable};
 use crate::engine::scenario::*;
 use crate::engine::sim::spoken;
+use crate::engine::terms::Occupation;
+use crate::engine::terms::{Date, Package};
 use crate::i18n::{action_on, t_with, Lang, TrainerText};
 
 type Ed = UseReducerHandle<Editor>;

@@ -12,9 +12,10 @@ use yew::prelude::*;
 use crate::context::use_i18n;
 use crate::engine::balance::{missed_targets, reference_dates, Policy, PolicyReport, Tally};
 use crate::engine::messages::{self, Msg};
-use crate::engine::rates::Date;
 use crate::engine::scenario::Scenario;
-use crate::engine::sim::{initial_worker, Event as SimEvent, Session, Terms, WorkerState};
+use crate::engine::session::Session;
+use crate::engine::sim::{initial_worker, Event as SimEvent, Terms, WorkerState};
+use crate::engine::terms::Date;
 use crate::i18n::{t_with, Lang, TrainerText};
 
 /// Props of both panels.

@@ -280,7 +280,7 @@ pub fn read_backup(text: &str) -> Result<SavedWorkshop, RestoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::rates::Date;
+    use crate::engine::terms::Date;
 
     fn saved(seed: u64, results: &[&str]) -> SavedWorkshop {
         named(seed, &format!("W{seed}"), results)
