@@ -158,7 +158,9 @@ test("a workshop from setup to certificates, with results from two phones verifi
   assert.deepEqual(before.tiles, { agents: 2, pre: 2, post: 2, both: 2 });
   const expected = [rina, budi]
     .map((a) => ({ name: a.name, pre: String(a.pre.total), post: String(a.post.total), change: (a.post.total - a.pre.total >= 0 ? "+" : "") + (a.post.total - a.pre.total) }))
-    .sort((a, b) => Number(b.post) - Number(a.post) || Number(b.pre) - Number(a.pre));
+    // The dashboard's order: post-test, then pre-test, best first; equal scores by name.
+    .sort((a, b) => Number(b.post) - Number(a.post) || Number(b.pre) - Number(a.pre)
+      || (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : 1));
   assert.deepEqual(before.rows, expected);
   const pre = meanOf([rina.pre.total, budi.pre.total]);
   const post = meanOf([rina.post.total, budi.post.total]);
