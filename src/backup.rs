@@ -122,7 +122,8 @@ fn merged(key: &str, here: &str, theirs: &str) -> Option<String> {
 /// that the trainer's app merges when it next reads the list: nothing of either side is lost,
 /// and the agents' download does not carry the trainer's merge code (about 7 KB).
 fn is_trainer_list(key: &str) -> bool {
-    key == crate::trainer::store::WORKSHOPS_KEY || key == crate::trainer::scenarios::INDEX_KEY
+    key == crate::trainer::storage::workshops::WORKSHOPS_KEY
+        || key == crate::trainer::storage::scenarios::INDEX_KEY
 }
 
 /// What a pending key of `list` starts with.

@@ -173,7 +173,7 @@ mod trainer {
     use latih::i18n::{t, Lang, TrainerText};
     use latih::platform::storage::Store;
     use latih::router::History;
-    use latih::trainer::store::{SavedWorkshop, WorkshopStore};
+    use latih::trainer::storage::workshops::{SavedWorkshop, WorkshopStore};
     use latih::trainer::{TrainerRoot, TrainerRootProps};
     use yew::LocalServerRenderer;
 
@@ -241,7 +241,7 @@ mod trainer {
 
     #[test]
     fn the_editor_shows_every_part_of_a_scenario_as_text() {
-        use latih::trainer::scenarios::ScenarioStore;
+        use latih::trainer::storage::scenarios::ScenarioStore;
         let store = Store::memory();
         let mut s = latih::engine::edit::new_scenario("baru".into());
         s.meta.title.id = "<img src=x onerror=alert(1)>".into();

@@ -7,6 +7,7 @@ pub mod download;
 pub mod events;
 pub mod fatal;
 pub mod fetch;
+pub mod files;
 pub mod prefs;
 pub mod share;
 pub mod storage;

@@ -3,16 +3,13 @@
 //! certificates and exports. It is a separate wasm module from the agents' app, so phones never
 //! download it, and it shares the engine, storage, translations and language switch.
 
-pub mod charts;
 mod editor_forms;
 pub mod fields;
-pub mod files;
 pub mod graph_view;
-pub mod pages;
 pub mod playtest;
 pub mod scenario_pages;
-pub mod scenarios;
-pub mod store;
+pub mod storage;
+pub mod workshops;
 
 use yew::prelude::*;
 
@@ -115,13 +112,13 @@ pub fn TrainerRoot(props: &TrainerRootProps) -> Html {
 fn TrainerPages() -> Html {
     let navigator = use_navigator();
     match TrainerRoute::parse(&navigator.path) {
-        TrainerRoute::Workshops => html! { <pages::WorkshopList /> },
-        TrainerRoute::New => html! { <pages::NewWorkshop /> },
+        TrainerRoute::Workshops => html! { <workshops::list::WorkshopList /> },
+        TrainerRoute::New => html! { <workshops::new::NewWorkshop /> },
         TrainerRoute::Workshop { id } => {
-            html! { <pages::WorkshopDetail key={id.as_str()} id={id.clone()} /> }
+            html! { <workshops::detail::WorkshopDetail key={id.as_str()} id={id.clone()} /> }
         }
         TrainerRoute::Certificates { id } => {
-            html! { <pages::Certificates key={id.as_str()} id={id.clone()} /> }
+            html! { <workshops::certificates::Certificates key={id.as_str()} id={id.clone()} /> }
         }
         TrainerRoute::Scenarios => html! { <scenario_pages::ScenarioLibrary /> },
         TrainerRoute::Scenario { uid } => {

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::scenarios::{copy_of, read_file, ScenarioStore};
+use super::storage::scenarios::{copy_of, read_file, ScenarioStore};
 use super::TrainerRoute;
 use crate::context::{use_i18n, use_store};
 use crate::engine::graph::layout;
@@ -35,7 +35,7 @@ enum Status {
         position: Option<(usize, usize)>,
     },
     Done(TrainerText),
-    Restored(super::scenarios::Restored),
+    Restored(super::storage::scenarios::Restored),
     /// The file is a scenario already in the library, exactly: nothing was added.
     AlreadyThere(Localized),
 }
@@ -102,7 +102,7 @@ const PROBLEMS_SHOWN: usize = 100;
 fn import_files(files: Vec<web_sys::File>, done: impl Fn(String) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         for file in files {
-            if let Some(text) = super::files::read_text(&file).await {
+            if let Some(text) = crate::platform::files::read_text(&file).await {
                 done(text);
             }
         }
@@ -121,7 +121,7 @@ fn import_scenario_files(
             let size = file.size() as usize;
             if size > crate::engine::import::MAX_BYTES {
                 done(Err(crate::engine::import::too_large(size)));
-            } else if let Some(text) = super::files::read_text(&file).await {
+            } else if let Some(text) = crate::platform::files::read_text(&file).await {
                 done(Ok(text));
             }
         }
@@ -137,7 +137,9 @@ pub fn ScenarioLibrary() -> Html {
     let pack = use_pack();
     let navigator = crate::router::use_navigator();
     // Scenarios added, renamed or deleted in another tab show here at once.
-    crate::platform::events::use_refresh_on_storage(|key| key == super::scenarios::INDEX_KEY);
+    crate::platform::events::use_refresh_on_storage(|key| {
+        key == super::storage::scenarios::INDEX_KEY
+    });
     let status = use_state(|| None::<Status>);
     let version = use_state(|| 0u32);
     let dragging = use_state(|| false);
@@ -195,7 +197,7 @@ pub fn ScenarioLibrary() -> Html {
         let import_text = import_text.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let files = super::files::files_of(input.files());
+            let files = crate::platform::files::files_of(input.files());
             input.set_value("");
             let import_text = import_text.clone();
             import_scenario_files(files, move |t| import_text(t));
@@ -206,7 +208,7 @@ pub fn ScenarioLibrary() -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            let files = super::files::files_of(e.data_transfer().and_then(|d| d.files()));
+            let files = crate::platform::files::files_of(e.data_transfer().and_then(|d| d.files()));
             let import_text = import_text.clone();
             import_scenario_files(files, move |t| import_text(t));
         })
@@ -276,11 +278,11 @@ pub fn ScenarioLibrary() -> Html {
         let (store, status, version) = (store.clone(), status.clone(), version.clone());
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            let files = super::files::files_of(input.files());
+            let files = crate::platform::files::files_of(input.files());
             input.set_value("");
             let (store, status, version) = (store.clone(), status.clone(), version.clone());
             import_files(files, move |text| {
-                use super::store::RestoreError;
+                use super::storage::workshops::RestoreError;
                 status.set(Some(match store.restore(&text, new_uid) {
                     Ok(Ok(done)) => Status::Restored(done),
                     Ok(Err(_)) => Status::Done(TrainerText::ScenarioNotSaved),
@@ -614,7 +616,7 @@ pub fn ScenarioView(props: &ScenarioViewProps) -> Html {
             <div class="page page--narrow">
                 <p data-testid="scenario-missing">{ i18n.t(TrainerText::ScenarioMissing) }</p>
                 if unreadable {
-                    <crate::pages::UnreadableNotice key_name={super::scenarios::text_key(&props.uid)} />
+                    <crate::pages::UnreadableNotice key_name={super::storage::scenarios::text_key(&props.uid)} />
                 }
             </div>
         };
@@ -748,16 +750,18 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             held.clone(),
         );
         Rc::new(
-            move |result: Result<(), super::scenarios::SaveError>, changes: u64| match result {
-                Ok(()) => {
-                    status.set_failed(false);
-                    *saved_changes.borrow_mut() = changes;
+            move |result: Result<(), super::storage::scenarios::SaveError>, changes: u64| {
+                match result {
+                    Ok(()) => {
+                        status.set_failed(false);
+                        *saved_changes.borrow_mut() = changes;
+                    }
+                    Err(super::storage::scenarios::SaveError::Gone) => {
+                        *held.borrow_mut() = true;
+                        gone.set(true);
+                    }
+                    Err(super::storage::scenarios::SaveError::Store(_)) => status.set_failed(true),
                 }
-                Err(super::scenarios::SaveError::Gone) => {
-                    *held.borrow_mut() = true;
-                    gone.set(true);
-                }
-                Err(super::scenarios::SaveError::Store(_)) => status.set_failed(true),
             },
         )
     };
@@ -838,7 +842,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 .entries()
                 .map(|all| all.into_iter().map(|e| e.id).collect())
                 .unwrap_or_default();
-            let copy = super::scenarios::copy_of(&mine, &taken);
+            let copy = super::storage::scenarios::copy_of(&mine, &taken);
             let uid = store.add(&copy, new_uid(), now_ms()).ok()?;
             *kept_as_copy.borrow_mut() = Some(uid.clone());
             Some(uid)
@@ -953,7 +957,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             props.uid.to_string(),
         );
         use_effect_with(uid, move |uid| {
-            let key = super::scenarios::text_key(uid);
+            let key = super::storage::scenarios::text_key(uid);
             let uid = uid.clone();
             let listener = crate::platform::events::WindowListener::new("storage", move |e| {
                 use wasm_bindgen::JsCast;
@@ -961,11 +965,15 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                     return;
                 };
                 // Purged in another tab (or storage cleared): the list no longer has it.
-                let index = e.key().is_none_or(|k| k == super::scenarios::INDEX_KEY);
+                let index = e
+                    .key()
+                    .is_none_or(|k| k == super::storage::scenarios::INDEX_KEY);
                 if index {
                     let listed = e
                         .new_value()
-                        .and_then(|t| serde_json::from_str::<Vec<super::scenarios::Entry>>(&t).ok())
+                        .and_then(|t| {
+                            serde_json::from_str::<Vec<super::storage::scenarios::Entry>>(&t).ok()
+                        })
                         .is_some_and(|all| all.iter().any(|en| en.uid == uid));
                     if !listed {
                         *held.borrow_mut() = true;
@@ -978,7 +986,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 }
                 let Some(theirs) = e
                     .new_value()
-                    .and_then(|t| super::scenarios::read_stored(&t).ok())
+                    .and_then(|t| super::storage::scenarios::read_stored(&t).ok())
                 else {
                     return;
                 };
@@ -1219,7 +1227,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         let (editor, versions) = (editor.clone(), versions.clone());
         Callback::from(move |_| {
             versions.set(None);
-            if let Ok(i) = super::scenarios::read_stored(&text) {
+            if let Ok(i) = super::storage::scenarios::read_stored(&text) {
                 editor.dispatch(EditorAction::Replace(Rc::new(i)));
             }
         })

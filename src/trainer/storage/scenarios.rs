@@ -327,8 +327,8 @@ impl ScenarioStore {
         &self,
         text: &str,
         new_uid: impl Fn() -> String,
-    ) -> Result<Result<Restored, StoreError>, super::store::RestoreError> {
-        use super::store::RestoreError;
+    ) -> Result<Result<Restored, StoreError>, super::workshops::RestoreError> {
+        use super::workshops::RestoreError;
         let backup: LibraryBackup =
             serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)?;
         if backup.kind != LIBRARY_KIND {

@@ -416,7 +416,7 @@ mod restored_in_the_agents_app {
     use super::*;
     use crate::backup::{create, restore, Differing};
     use crate::engine::scenario::Localized;
-    use crate::trainer::scenarios::{Entry, ScenarioStore, INDEX_KEY};
+    use crate::trainer::storage::scenarios::{Entry, ScenarioStore, INDEX_KEY};
 
     fn entry(uid: &str) -> Entry {
         Entry {

@@ -1,0 +1,353 @@
+//! One workshop: the join link and code to share, importing the agents' result codes, the
+//! monev dashboard, awards and exports.
+
+use std::rc::Rc;
+
+use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use super::dashboard::{awards_view, dashboard_view};
+use super::{excerpt, print, read_files, WorkshopProps};
+use crate::context::{use_i18n, use_store};
+use crate::engine::monev::{self, dashboard, Filter};
+use crate::engine::workshop::{check_batch, ScenarioRef};
+use crate::i18n::{t_with, Lang, Text, TrainerText};
+use crate::loader::use_pack;
+use crate::pages::date_text;
+use crate::platform::download::{download, download_text};
+use crate::platform::share::copy_text;
+use crate::trainer::storage::workshops::{backup, WorkshopStore};
+use crate::trainer::TrainerRoute;
+
+/// The address agents open to join: this app's folder, then `#/w/CODE`.
+fn join_link(code: &str) -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    let base = href.split('#').next().unwrap_or("");
+    let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    format!("{dir}#/w/{code}")
+}
+
+/// What the last import found.
+#[derive(Clone, PartialEq)]
+struct ImportReport {
+    accepted: usize,
+    duplicates: u32,
+    rejected: Vec<(String, crate::engine::scenario::Localized)>,
+    not_saved: bool,
+    skipped: usize,
+}
+
+/// One workshop: sharing, importing results, the dashboard, awards and exports.
+#[function_component]
+pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
+    let i18n = use_i18n();
+    let store = WorkshopStore::new(use_store());
+    // Results imported in another tab show here at once (imports merge, so none is lost).
+    crate::platform::events::use_refresh_on_storage(
+        crate::trainer::storage::workshops::is_workshop_key,
+    );
+    let pack = use_pack();
+    let version = use_state(|| 0u32);
+    let report = use_state(|| None::<ImportReport>);
+    let filter = use_state(Filter::default);
+    let copied = use_state(|| false);
+    // "Kode disalin." shows for a few seconds, then goes, so a second copy is seen to work.
+    let copied_timer = use_mut_ref(|| None::<crate::platform::events::Timer>);
+    let text_ref = use_node_ref();
+
+    let Some(saved) = store.get(&props.id).ok().flatten() else {
+        return html! { <div class="page page--narrow"><p data-testid="workshop-missing">{ i18n.t(TrainerText::WorkshopMissing) }</p></div> };
+    };
+    let Some(workshop) = saved.workshop() else {
+        return html! { <div class="page page--narrow"><p>{ i18n.t(TrainerText::WorkshopMissing) }</p></div> };
+    };
+    let scenarios = match crate::pages::ready(&i18n, pack) {
+        Ok(value) => value,
+        Err(page) => return page,
+    };
+    let import = {
+        let (store, report, version, scenarios, workshop, saved, key) = (
+            store.clone(),
+            report.clone(),
+            version.clone(),
+            scenarios.clone(),
+            workshop.clone(),
+            saved.clone(),
+            props.id.clone(),
+        );
+        Rc::new(move |text: String, skipped: usize| {
+            let batch = check_batch(&text, &workshop, &scenarios, &saved.results);
+            let codes: Vec<String> = batch.accepted.iter().map(|(c, _)| c.clone()).collect();
+            let stored = store.add_results(&key, &codes);
+            report.set(Some(ImportReport {
+                accepted: stored.as_ref().map_or(0, |n| *n),
+                duplicates: batch.duplicates,
+                rejected: batch
+                    .rejected
+                    .iter()
+                    .map(|(c, why)| (c.clone(), why.message()))
+                    .collect(),
+                not_saved: stored.is_err(),
+                skipped,
+            }));
+            version.set(*version + 1);
+        })
+    };
+    let on_paste = {
+        let (import, text_ref) = (import.clone(), text_ref.clone());
+        Callback::from(move |_| {
+            if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
+                import(area.value(), 0);
+                area.set_value("");
+            }
+        })
+    };
+    let on_files = {
+        let import = import.clone();
+        Callback::from(move |e: Event| {
+            let import = import.clone();
+            read_files(e.target_unchecked_into(), move |text, skipped| {
+                import(text, skipped)
+            });
+        })
+    };
+    let link = join_link(&saved.code);
+    let copy_link = {
+        let (link, copied, timer) = (link.clone(), copied.clone(), copied_timer.clone());
+        Callback::from(move |_| {
+            let (link, copied, timer) = (link.clone(), copied.clone(), timer.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = copy_text(&link).await;
+                copied.set(ok);
+                if ok {
+                    let copied = copied.clone();
+                    *timer.borrow_mut() =
+                        crate::platform::events::Timer::new(4000, move || copied.set(false));
+                }
+            });
+        })
+    };
+    let (results, doubtful) = saved.results(&workshop, &scenarios);
+    let d = dashboard(&results, &workshop, &scenarios, &filter);
+    // Awards are for the whole workshop, whatever the filter shows.
+    let everyone = dashboard(&results, &workshop, &scenarios, &Filter::default());
+    // Stored codes that no longer verify (e.g. this device now has another version of a
+    // scenario) are not counted; say so rather than let them vanish.
+    let unverified = saved
+        .results
+        .len()
+        .saturating_sub(results.len() + doubtful.len());
+    let count_anyway = |attempt: String| {
+        let (store, version, id) = (store.clone(), version.clone(), props.id.clone());
+        Callback::from(move |_| {
+            let _ = store.count_anyway(&id, &attempt);
+            version.set(*version + 1);
+        })
+    };
+    let doubtful_view = (!doubtful.is_empty()).then(|| {
+        let en = i18n.lang == Lang::En;
+        html! {
+            <section class="card" data-testid="doubtful">
+                <h2>{ i18n.t(TrainerText::DoubtfulTitle) }</h2>
+                <p>{ i18n.t(TrainerText::DoubtfulHelp) }</p>
+                <ul class="doubtful">
+                    { for doubtful.iter().map(|v| html! {
+                        <li data-testid="doubtful-result">
+                            <p><strong>{ v.record.agent.clone() }</strong>{ format!(" · {} · {} · {}", v.record.wadah, v.record.scenario, v.card.total) }</p>
+                            { for v.doubts.iter().map(|d| html! { <p class="warn">{ d.message().get(en).to_owned() }</p> }) }
+                            <button type="button" class="button button--secondary" onclick={count_anyway(v.record.attempt.uuid())}
+                                data-testid="count-anyway" aria-label={t_with(i18n.lang, TrainerText::CountAnywayFor, &[("name", &v.record.agent), ("scenario", &v.record.scenario)])}>
+                                { i18n.t(TrainerText::CountAnyway) }
+                            </button>
+                        </li>
+                    }) }
+                </ul>
+            </section>
+        }
+    });
+    let exports = {
+        let (workshop, results, scenarios, saved) = (
+            workshop.clone(),
+            results.clone(),
+            scenarios.clone(),
+            saved.clone(),
+        );
+        move |what: &'static str| {
+            let (workshop, results, scenarios, saved) = (
+                workshop.clone(),
+                results.clone(),
+                scenarios.clone(),
+                saved.clone(),
+            );
+            Callback::from(move |_| {
+                let base = format!("latih-workshop-{}", workshop.id);
+                match what {
+                    // A byte-order mark, so spreadsheet programs read the text as UTF-8.
+                    "csv" => download(
+                        &format!("{base}.csv"),
+                        "text/csv;charset=utf-8",
+                        &format!("\u{feff}{}", monev::csv(&workshop, &results)),
+                    ),
+                    "xapi" => download_text(
+                        &format!("{base}-xapi.json"),
+                        &serde_json::to_string_pretty(&monev::xapi(
+                            &workshop, &results, &scenarios,
+                        ))
+                        .unwrap_or_default(),
+                    ),
+                    _ => download_text(&format!("{base}-cadangan.json"), &backup(&saved)),
+                };
+            })
+        }
+    };
+    let set_filter = |wadah: bool| {
+        let filter = filter.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let value = (!value.is_empty()).then_some(value);
+            let mut next = (*filter).clone();
+            if wadah {
+                next.wadah = value;
+            } else {
+                next.scenario = value;
+            }
+            filter.set(next);
+        })
+    };
+    let en = i18n.lang == Lang::En;
+    let title_of = |id: &str| {
+        scenarios
+            .iter()
+            .find(|s| s.id == id)
+            .map_or(id.to_owned(), |s| s.meta.title.get(en).to_owned())
+    };
+    // Each tested scenario once, even when it is both the pre-test and the post-test.
+    let mut tested: Vec<&ScenarioRef> = Vec::new();
+    for r in workshop.pre_test.iter().chain(&workshop.post_test) {
+        if !tested.iter().any(|t| t.id == r.id) {
+            tested.push(r);
+        }
+    }
+    html! {
+        <div class="page monev" data-testid="workshop-detail">
+            <p class="eyebrow">{ i18n.t(Text::WorkshopTitle) }</p>
+            <h1 data-testid="ws-title">{ workshop.name.clone() }</h1>
+            <p>{ format!("{} · {}", date_text(i18n.lang, workshop.date), workshop.place) }</p>
+            <section class="card" data-testid="ws-plan">
+                <h2>{ i18n.t(TrainerText::Plan) }</h2>
+                <dl class="plan">
+                    { for [(Text::WorkshopPreTest, &workshop.pre_test), (Text::WorkshopPractice, &workshop.practice), (Text::WorkshopPostTest, &workshop.post_test)]
+                        .into_iter().filter(|(_, refs)| !refs.is_empty()).map(|(label, refs)| html! {
+                        <>
+                            <dt>{ i18n.t(label) }</dt>
+                            <dd>{ refs.iter().map(|r| scenarios.iter().find(|s| s.id == r.id).map_or_else(|| r.id.clone(), |s| s.meta.title.get(en).to_owned())).collect::<Vec<_>>().join(", ") }</dd>
+                        </>
+                    }) }
+                    <dt>{ i18n.t(TrainerText::WadahList) }</dt>
+                    <dd>{ workshop.wadah.join(", ") }</dd>
+                </dl>
+                if workshop.post_after_practice {
+                    <p class="hint">{ i18n.t(TrainerText::PostAfterPractice) }</p>
+                }
+            </section>
+
+            <section class="card no-print">
+                <h2>{ i18n.t(TrainerText::Share) }</h2>
+                <p>{ i18n.t(TrainerText::ShareHelp) }</p>
+                <p class="result-code__text" data-testid="share-link">{ link.clone() }</p>
+                <div class="actions">
+                    <button type="button" class="button" onclick={copy_link} data-testid="copy-link">{ i18n.t(TrainerText::CopyLink) }</button>
+                    <a class="button button--secondary" href={link.clone()} target="_blank" rel="noopener">{ i18n.t(TrainerText::OpenLink) }</a>
+                </div>
+                if *copied {
+                    <p class="hint" role="status">{ i18n.t(Text::CodeCopied) }</p>
+                }
+                <details class="qr-box">
+                    <summary>{ i18n.t(TrainerText::ShowQr) }</summary>
+                    <crate::components::qr::Qr text={link.clone()} label={i18n.t(TrainerText::Share)} />
+                </details>
+            </section>
+
+            <section class="card no-print">
+                <h2>{ i18n.t(TrainerText::Import) }</h2>
+                <p>{ i18n.t(TrainerText::ImportHelp) }</p>
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::PasteLabel) }</span>
+                    <textarea ref={text_ref} rows="5" data-testid="import-text" />
+                </label>
+                <div class="actions">
+                    <button type="button" class="button" onclick={on_paste} data-testid="import-submit">{ i18n.t(TrainerText::ImportSubmit) }</button>
+                    <label class="button button--secondary file-button">
+                        { i18n.t(TrainerText::ImportFiles) }
+                        <input type="file" multiple=true accept=".txt,.json,text/plain" onchange={on_files} data-testid="import-files" />
+                    </label>
+                </div>
+                if let Some(r) = (*report).clone() {
+                    <div role="status" data-testid="import-report">
+                        <p data-testid="import-summary">{ t_with(i18n.lang, TrainerText::ImportSummary, &[
+                            ("accepted", &r.accepted.to_string()), ("duplicates", &r.duplicates.to_string()), ("rejected", &r.rejected.len().to_string())]) }</p>
+                        if r.skipped > 0 {
+                            <p class="notice notice--warning">{ t_with(i18n.lang, TrainerText::FilesSkipped, &[("count", &r.skipped.to_string())]) }</p>
+                        }
+                        if r.not_saved {
+                            <p class="notice notice--warning">{ i18n.t(TrainerText::NotSaved) }</p>
+                        }
+                        <ul class="rejections">
+                            { for r.rejected.iter().map(|(code, why)| html! {
+                                <li data-testid="import-rejected">
+                                    <code>{ excerpt(code) }</code>{ " — " }{ why.get(en).to_owned() }
+                                </li>
+                            }) }
+                        </ul>
+                    </div>
+                }
+            </section>
+
+            <section class="card">
+                <h2>{ i18n.t(TrainerText::Dashboard) }</h2>
+                <div class="filters no-print">
+                    <label class="field">
+                        <span>{ i18n.t(TrainerText::Wadah) }</span>
+                        <select onchange={set_filter(true)} data-testid="filter-wadah">
+                            <option value="" selected={filter.wadah.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
+                            { for workshop.wadah.iter().map(|w| html! { <option value={w.clone()} selected={filter.wadah.as_ref() == Some(w)}>{ w.clone() }</option> }) }
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span>{ i18n.t(TrainerText::Scenario) }</span>
+                        <select onchange={set_filter(false)} data-testid="filter-scenario">
+                            <option value="" selected={filter.scenario.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
+                            { for tested.iter().map(|r| html! { <option value={r.id.clone()} selected={filter.scenario.as_ref() == Some(&r.id)}>{ title_of(&r.id) }</option> }) }
+                        </select>
+                    </label>
+                </div>
+                if unverified > 0 {
+                    <p class="notice notice--warning" role="status" data-testid="unverified">
+                        { t_with(i18n.lang, TrainerText::Unverified, &[("count", &unverified.to_string())]) }
+                    </p>
+                }
+                { doubtful_view.unwrap_or_default() }
+                { dashboard_view(&i18n, &d, &scenarios, workshop.date) }
+            </section>
+
+            <section class="card">
+                <h2>{ i18n.t(TrainerText::Awards) }</h2>
+                { awards_view(&i18n, &everyone) }
+                <a class="button no-print" href={TrainerRoute::Certificates { id: props.id.to_string() }.href()} data-testid="to-certificates">{ i18n.t(TrainerText::Certificates) }</a>
+            </section>
+
+            <section class="card no-print">
+                <h2>{ i18n.t(TrainerText::Exports) }</h2>
+                <p>{ i18n.t(TrainerText::ExportsHelp) }</p>
+                <div class="actions">
+                    <button type="button" class="button button--secondary" onclick={exports("csv")} data-testid="export-csv">{ "CSV" }</button>
+                    <button type="button" class="button button--secondary" onclick={exports("xapi")} data-testid="export-xapi">{ "xAPI (JSON)" }</button>
+                    <button type="button" class="button button--secondary" onclick={exports("backup")} data-testid="export-backup">{ i18n.t(TrainerText::Backup) }</button>
+                    <button type="button" class="button button--secondary" onclick={Callback::from(|_| print())}>{ i18n.t(TrainerText::Print) }</button>
+                </div>
+            </section>
+        </div>
+    }
+}

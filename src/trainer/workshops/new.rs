@@ -1,0 +1,267 @@
+//! Setting up a new workshop: its name, date, place and Wadah, and the scenarios of its
+//! pre-test, practice and post-test.
+
+use web_sys::{HtmlInputElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+use crate::context::{use_i18n, use_store};
+use crate::engine::terms::Date;
+use crate::engine::workshop::{ScenarioRef, Workshop};
+use crate::i18n::{t_with, Lang, Text, TrainerText};
+use crate::loader::use_index;
+use crate::platform::clock::{now_ms, random_u64};
+use crate::router::use_navigator;
+use crate::trainer::storage::workshops::{SavedWorkshop, WorkshopStore};
+use crate::trainer::TrainerRoute;
+
+/// Which list a scenario goes into.
+#[derive(Clone, Copy, PartialEq)]
+enum Slot {
+    Pre,
+    Practice,
+    Post,
+}
+
+/// Setting up a new workshop.
+#[function_component]
+pub fn NewWorkshop() -> Html {
+    let i18n = use_i18n();
+    let en = i18n.lang == Lang::En;
+    let store = WorkshopStore::new(use_store());
+    let navigator = use_navigator();
+    let index = use_index();
+    let (name, date, place, wadah, after_practice) = (
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+        use_node_ref(),
+    );
+    let picked = use_state(Vec::<(String, Slot)>::new);
+    // Every problem of the form at once, each shown at its field.
+    let problems = use_state(Vec::<(FormField, TrainerText)>::new);
+
+    let index = match crate::pages::ready(&i18n, index) {
+        // Workshops use the bundled scenarios, which every phone has.
+        Ok(value) => std::rc::Rc::new(
+            value
+                .iter()
+                .filter(|s| s.is_bundled())
+                .cloned()
+                .collect::<Vec<_>>(),
+        ),
+        Err(page) => return page,
+    };
+    let toggle = |id: String, slot: Slot| {
+        let picked = picked.clone();
+        Callback::from(move |_| {
+            let mut next = (*picked).clone();
+            match next.iter().position(|(i, s)| *i == id && *s == slot) {
+                Some(at) => {
+                    next.remove(at);
+                }
+                None => next.push((id.clone(), slot)),
+            }
+            picked.set(next);
+        })
+    };
+    let submit = {
+        let (store, navigator, picked, problems, index) = (
+            store.clone(),
+            navigator.clone(),
+            picked.clone(),
+            problems.clone(),
+            index.clone(),
+        );
+        let (name, date, place, wadah, after_practice) = (
+            name.clone(),
+            date.clone(),
+            place.clone(),
+            wadah.clone(),
+            after_practice.clone(),
+        );
+        let (name_ref, date_ref, wadah_ref) = (name.clone(), date.clone(), wadah.clone());
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            let value = |r: &NodeRef| {
+                r.cast::<HtmlInputElement>()
+                    .map(|i| i.value())
+                    .or_else(|| r.cast::<HtmlTextAreaElement>().map(|t| t.value()))
+                    .unwrap_or_default()
+            };
+            let name = value(&name).trim().to_owned();
+            let wadah: Vec<String> = value(&wadah)
+                .lines()
+                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+                .filter(|l| !l.is_empty())
+                .collect();
+            let date = Date::parse(&value(&date));
+            let refs = |slot: Slot| -> Vec<ScenarioRef> {
+                index
+                    .iter()
+                    .filter(|s| picked.iter().any(|(id, sl)| *id == s.id && *sl == slot))
+                    .map(|s| ScenarioRef {
+                        id: s.id.clone(),
+                        version: s.version,
+                    })
+                    .collect()
+            };
+            let mut found = Vec::new();
+            if name.is_empty() {
+                found.push((FormField::Name, TrainerText::NameMissing));
+            }
+            if date.is_none() {
+                found.push((FormField::Date, TrainerText::DateMissing));
+            }
+            if wadah.is_empty() {
+                found.push((FormField::Wadah, TrainerText::WadahMissing));
+            }
+            if refs(Slot::Pre).is_empty() && refs(Slot::Post).is_empty() {
+                found.push((FormField::Tests, TrainerText::TestsMissing));
+            }
+            let (Some(date), true) = (date, found.is_empty()) else {
+                // The first field to complete gets the focus (and comes into view).
+                let first = found.first().and_then(|(field, _)| match field {
+                    FormField::Name => Some(&name_ref),
+                    FormField::Date => Some(&date_ref),
+                    FormField::Wadah => Some(&wadah_ref),
+                    _ => None,
+                });
+                if let Some(el) = first.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
+                    let _ = el.focus();
+                }
+                problems.set(found);
+                return;
+            };
+            let workshop = Workshop {
+                id: Workshop::new_id(random_u64()),
+                name,
+                date,
+                place: value(&place).trim().to_owned(),
+                wadah,
+                pre_test: refs(Slot::Pre),
+                post_test: refs(Slot::Post),
+                practice: refs(Slot::Practice),
+                post_after_practice: after_practice
+                    .cast::<HtmlInputElement>()
+                    .is_some_and(|i| i.checked()),
+            };
+            let saved = SavedWorkshop {
+                code: workshop.to_code(),
+                created_ms: now_ms(),
+                results: Vec::new(),
+                counted_anyway: Vec::new(),
+                local_id: None,
+            };
+            match store.save(saved) {
+                Ok(_) => navigator.push_path(TrainerRoute::Workshop { id: workshop.id }.path()),
+                Err(_) => problems.set(vec![(FormField::Form, TrainerText::NotSaved)]),
+            }
+        })
+    };
+    let slot_box = |s: &crate::engine::pack::Summary, slot: Slot, label: Text, key: &str| {
+        let on = picked.iter().any(|(id, sl)| *id == s.id && *sl == slot);
+        // Named with its scenario ("Pra-tes: Amaq Mahsun ..."), not only "Pra-tes" 24 times.
+        let name = format!("{}: {}", i18n.t(label), s.title.get(en));
+        html! {
+            <label class="field--check">
+                <input type="checkbox" checked={on} onchange={toggle(s.id.clone(), slot)} aria-label={name}
+                    data-testid={format!("pick-{key}-{}", s.id)} />
+                { i18n.t(label) }
+            </label>
+        }
+    };
+    let error_of = |field: FormField| problems.iter().find(|(f, _)| *f == field).map(|(_, t)| *t);
+    let error_id = |field: FormField| format!("ws-error-{}", field.key());
+    let error_at = |field: FormField| match error_of(field) {
+        Some(t) => {
+            html! { <span class="field__error" id={error_id(field)} data-testid={format!("ws-error-{}", field.key())}>{ i18n.t(t) }</span> }
+        }
+        None => html! {},
+    };
+    let invalid = |field: FormField| error_of(field).is_some().then_some("true");
+    let described = |field: FormField| error_of(field).map(|_| error_id(field));
+    // The agents' library order: easiest first, then by title.
+    let mut listed: Vec<&crate::engine::pack::Summary> = index.iter().collect();
+    crate::engine::order::sort_small_by_key(&mut listed, |s| (s.difficulty, s.title.get(en)));
+    html! {
+        <div class="page page--narrow">
+            <h1>{ i18n.t(TrainerText::New) }</h1>
+            <form class="card form" onsubmit={submit} novalidate=true>
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::Name) }</span>
+                    <input ref={name} type="text" maxlength="120" data-testid="ws-name"
+                        aria-invalid={invalid(FormField::Name)} aria-describedby={described(FormField::Name)} />
+                    { error_at(FormField::Name) }
+                </label>
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::Date) }</span>
+                    <input ref={date} type="date" data-testid="ws-date"
+                        aria-invalid={invalid(FormField::Date)} aria-describedby={described(FormField::Date)} />
+                    { error_at(FormField::Date) }
+                </label>
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::Place) }</span>
+                    <input ref={place} type="text" maxlength="120" data-testid="ws-place" />
+                </label>
+                <label class="field">
+                    <span>{ i18n.t(TrainerText::WadahList) }</span>
+                    <textarea ref={wadah} rows="4" data-testid="ws-wadah"
+                        aria-invalid={invalid(FormField::Wadah)} aria-describedby={described(FormField::Wadah)} />
+                    <span class="hint">{ i18n.t(TrainerText::WadahHelp) }</span>
+                    { error_at(FormField::Wadah) }
+                </label>
+                <fieldset class="scenario-picks" aria-describedby={described(FormField::Tests)}>
+                    <legend>{ i18n.t(TrainerText::Scenarios) }</legend>
+                    { error_at(FormField::Tests) }
+                    { for listed.into_iter().map(|s| html! {
+                        <div class="scenario-pick">
+                            <p class="workshop__title">{ s.title.get(en).to_owned() }
+                                <span class="hint">{ format!(" · {}", crate::engine::messages::difficulty(s.difficulty).get(en)) }</span></p>
+                            <div class="scenario-pick__slots">
+                                { slot_box(s, Slot::Pre, Text::WorkshopPreTest, "pre") }
+                                { slot_box(s, Slot::Practice, Text::WorkshopPractice, "practice") }
+                                { slot_box(s, Slot::Post, Text::WorkshopPostTest, "post") }
+                            </div>
+                        </div>
+                    }) }
+                </fieldset>
+                <label class="field--check">
+                    <input ref={after_practice} type="checkbox" data-testid="ws-after-practice" />
+                    <span>{ i18n.t(TrainerText::PostAfterPractice) }</span>
+                </label>
+                <p class="hint">{ i18n.t(TrainerText::TestOrderHelp) }</p>
+                if !problems.is_empty() {
+                    <div class="notice notice--warning" role="alert" data-testid="ws-problem">
+                        <p>{ t_with(i18n.lang, TrainerText::FormProblems, &[("count", &problems.len().to_string())]) }</p>
+                        <ul>{ for problems.iter().map(|(_, t)| html! { <li>{ i18n.t(*t) }</li> }) }</ul>
+                    </div>
+                }
+                <button type="submit" class="button" data-testid="ws-create">{ i18n.t(TrainerText::Create) }</button>
+            </form>
+        </div>
+    }
+}
+
+/// A field of the new-workshop form, for tying a problem to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum FormField {
+    Name,
+    Date,
+    Wadah,
+    Tests,
+    /// The form as a whole (storage refused it).
+    Form,
+}
+
+impl FormField {
+    fn key(self) -> &'static str {
+        match self {
+            FormField::Name => "name",
+            FormField::Date => "date",
+            FormField::Wadah => "wadah",
+            FormField::Tests => "tests",
+            FormField::Form => "form",
+        }
+    }
+}
