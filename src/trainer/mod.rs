@@ -3,11 +3,8 @@
 //! certificates and exports. It is a separate wasm module from the agents' app, so phones never
 //! download it, and it shares the engine, storage, translations and language switch.
 
-mod editor_forms;
-pub mod fields;
-pub mod graph_view;
-pub mod playtest;
-pub mod scenario_pages;
+pub mod editor;
+pub mod library;
 pub mod storage;
 pub mod workshops;
 
@@ -120,9 +117,9 @@ fn TrainerPages() -> Html {
         TrainerRoute::Certificates { id } => {
             html! { <workshops::certificates::Certificates key={id.as_str()} id={id.clone()} /> }
         }
-        TrainerRoute::Scenarios => html! { <scenario_pages::ScenarioLibrary /> },
+        TrainerRoute::Scenarios => html! { <library::ScenarioLibrary /> },
         TrainerRoute::Scenario { uid } => {
-            html! { <scenario_pages::ScenarioView key={uid.as_str()} uid={uid.clone()} /> }
+            html! { <editor::ScenarioView key={uid.as_str()} uid={uid.clone()} /> }
         }
         TrainerRoute::NotFound => html! { <crate::pages::not_found::NotFound /> },
     }

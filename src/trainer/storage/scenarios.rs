@@ -18,6 +18,11 @@ pub const TEXT_PREFIX: &str = "latih.trainer.scenario.";
 pub const PUBLISHED_MAX: usize = 3;
 /// How many earlier versions of each scenario are kept.
 pub const VERSIONS: usize = 5;
+
+/// A new local id for a scenario on this device: 6 random bytes in base32 (ten characters).
+pub fn new_uid() -> String {
+    crate::engine::code::to_base32(&crate::platform::clock::random_u64().to_be_bytes()[2..])
+}
 /// The least time between two kept versions. Autosave writes after every pause in typing; a
 /// version at each of those would fill the five with the last few seconds of work (and copy
 /// every version on every save: about 180 ms for a 2,000-node scenario). One version at most

@@ -1,0 +1,68 @@
+//! A text in both languages, side by side, with a missing translation marked.
+
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::context::use_i18n;
+use crate::engine::scenario::Localized;
+use crate::i18n::TrainerText;
+
+/// Props of [`Pair`].
+#[derive(Properties, PartialEq)]
+pub(crate) struct PairProps {
+    pub(crate) label: AttrValue,
+    pub(crate) value: Localized,
+    pub(crate) on_change: Callback<Localized>,
+    #[prop_or_default]
+    pub(crate) long: bool,
+    pub(crate) testid: AttrValue,
+}
+
+/// A text in both languages, side by side; a missing translation is marked.
+#[function_component]
+pub(crate) fn Pair(props: &PairProps) -> Html {
+    let i18n = use_i18n();
+    let side = |english: bool| {
+        let (value, on_change) = (props.value.clone(), props.on_change.clone());
+        let onchange = Callback::from(move |e: Event| {
+            let text = e
+                .target_dyn_into::<web_sys::HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .or_else(|| e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()))
+                .unwrap_or_default();
+            let mut next = value.clone();
+            if english {
+                next.en = text;
+            } else {
+                next.id = text;
+            }
+            on_change.emit(next);
+        });
+        let current = if english {
+            props.value.en.clone()
+        } else {
+            props.value.id.clone()
+        };
+        let missing = current.trim().is_empty() && !props.value.get(!english).trim().is_empty();
+        let testid = format!("{}-{}", props.testid, if english { "en" } else { "id" });
+        html! {
+            <label class={classes!("field", missing.then_some("field--missing"))}>
+                <span>{ i18n.t(if english { crate::i18n::Text::LangNameEn } else { crate::i18n::Text::LangNameId }) }
+                    if missing { <em class="warn">{ format!(" · {}", i18n.t(TrainerText::Untranslated)) }</em> }
+                </span>
+                if props.long {
+                    <textarea rows="3" value={current} {onchange} data-testid={testid} />
+                } else {
+                    <input type="text" value={current} {onchange} data-testid={testid} />
+                }
+            </label>
+        }
+    };
+    html! {
+        <fieldset class="pair">
+            <legend>{ props.label.clone() }</legend>
+            { side(false) }
+            { side(true) }
+        </fieldset>
+    }
+}

@@ -1,0 +1,80 @@
+//! What the library says after an import or an action: a scenario imported (with what was
+//! repaired and how many problems it has), a file refused and where, or an action's outcome.
+
+use yew::prelude::*;
+
+use crate::context::use_i18n;
+use crate::engine::scenario::Localized;
+use crate::i18n::{t_with, Lang, TrainerText};
+
+/// What the last import or action said.
+#[derive(Clone, PartialEq)]
+pub(super) enum Status {
+    Imported {
+        title: Localized,
+        repairs: Vec<Localized>,
+        errors: usize,
+        warnings: usize,
+    },
+    Refused {
+        message: Localized,
+        position: Option<(usize, usize)>,
+    },
+    Done(TrainerText),
+    Restored(crate::trainer::storage::scenarios::Restored),
+    /// The file is a scenario already in the library, exactly: nothing was added.
+    AlreadyThere(Localized),
+}
+
+/// Props of [`StatusNotice`].
+#[derive(Properties, PartialEq)]
+pub(super) struct StatusNoticeProps {
+    /// What to say (nothing: no notice).
+    pub(super) status: Option<Status>,
+}
+
+/// The notice under the drop zone.
+#[function_component]
+pub(super) fn StatusNotice(props: &StatusNoticeProps) -> Html {
+    let i18n = use_i18n();
+    let en = i18n.lang == Lang::En;
+    match props.status.clone() {
+        None => html! {},
+        Some(Status::Imported {
+            title,
+            repairs,
+            errors,
+            warnings,
+        }) => html! {
+            <div class="notice notice--info" role="status" data-testid="import-ok">
+                <p>{ t_with(i18n.lang, TrainerText::ScenarioImported, &[("title", title.get(en)), ("errors", &errors.to_string()), ("warnings", &warnings.to_string())]) }</p>
+                if !repairs.is_empty() {
+                    <p>{ i18n.t(TrainerText::ScenarioRepairs) }</p>
+                    <ul>{ for repairs.iter().map(|r| html! { <li>{ r.get(en).to_owned() }</li> }) }</ul>
+                }
+            </div>
+        },
+        Some(Status::Refused { message, position }) => html! {
+            <div class="notice notice--warning" role="alert" data-testid="import-refused">
+                <p><strong>{ i18n.t(TrainerText::ScenarioRefused) }</strong></p>
+                <p>{ message.get(en).to_owned() }</p>
+                if let Some((line, column)) = position {
+                    <p data-testid="import-position">{ t_with(i18n.lang, TrainerText::ScenarioPosition, &[("line", &line.to_string()), ("column", &column.to_string())]) }</p>
+                }
+            </div>
+        },
+        Some(Status::AlreadyThere(title)) => html! {
+            <p class="notice notice--info" role="status" data-testid="import-already">
+                { t_with(i18n.lang, TrainerText::ScenarioAlreadyThere, &[("title", title.get(en))]) }
+            </p>
+        },
+        Some(Status::Restored(done)) => html! {
+            <p class="notice notice--info" role="status" data-testid="library-restored">
+                { t_with(i18n.lang, TrainerText::LibraryRestored, &[("added", &done.added.to_string()), ("unchanged", &done.unchanged.to_string())]) }
+            </p>
+        },
+        Some(Status::Done(text)) => {
+            html! { <p class="notice notice--info" role="status" data-testid="scenario-status">{ i18n.t(text) }</p> }
+        }
+    }
+}
