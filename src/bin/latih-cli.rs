@@ -40,6 +40,7 @@ use latih::engine::scoring::debrief;
 use latih::engine::session::Session;
 use latih::engine::sim::{Event, Terms};
 use latih::engine::terms::Date;
+use latih::engine::terms::Lang;
 use latih::engine::validate::{has_errors, Diagnostic, Severity};
 use latih::engine::workshop::{verify, Phase, Rejection, ResultRecord, ScenarioRef, Workshop};
 
@@ -61,7 +62,7 @@ struct Args {
     runs: u32,
     seed: u64,
     choices: Vec<String>,
-    english: bool,
+    lang: Lang,
     policy: Option<Policy>,
     calc: Vec<(String, String)>,
     government_paid: bool,
@@ -96,7 +97,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
         runs: 2000,
         seed: 1,
         choices: Vec::new(),
-        english: false,
+        lang: Lang::Id,
         policy: None,
         calc: Vec::new(),
         government_paid: false,
@@ -123,7 +124,7 @@ fn parse(args: &[String]) -> Result<Args, String> {
                     .filter(|s| !s.is_empty())
                     .collect()
             }
-            "--lang" => a.english = value("--lang")? == "en",
+            "--lang" => a.lang = Lang::from_code(&value("--lang")?).ok_or("--lang is id or en")?,
             "--policy" => {
                 let name = value("--policy")?;
                 a.policy = Some(
@@ -199,20 +200,20 @@ fn main() -> ExitCode {
     }
 }
 
-fn load(path: &str, english: bool) -> Result<Imported, String> {
+fn load(path: &str, lang: Lang) -> Result<Imported, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
-    import(&text).map_err(|e| format!("{path}: {}", e.message.get(english)))
+    import(&text).map_err(|e| format!("{path}: {}", e.message.get(lang)))
 }
 
-fn print_diagnostics(name: &str, imported: &Imported, english: bool) -> bool {
+fn print_diagnostics(name: &str, imported: &Imported, lang: Lang) -> bool {
     for repair in &imported.repairs {
-        println!("{name}: repaired: {}", repair.get(english));
+        println!("{name}: repaired: {}", repair.get(lang));
     }
-    print_list(name, &imported.diagnostics, english);
+    print_list(name, &imported.diagnostics, lang);
     !has_errors(&imported.diagnostics)
 }
 
-fn print_list(name: &str, diagnostics: &[Diagnostic], english: bool) {
+fn print_list(name: &str, diagnostics: &[Diagnostic], lang: Lang) {
     for d in diagnostics {
         let level = match d.severity {
             Severity::Error => "error",
@@ -228,7 +229,7 @@ fn print_list(name: &str, diagnostics: &[Diagnostic], english: bool) {
         println!(
             "{name}: {level}:{place} [{}] {}",
             d.location.field,
-            d.message.get(english)
+            d.message.get(lang)
         );
     }
     let errors = diagnostics
@@ -244,8 +245,8 @@ fn print_list(name: &str, diagnostics: &[Diagnostic], english: bool) {
 fn validate_files(a: &Args) -> Result<bool, String> {
     let mut ok = true;
     for path in &a.files {
-        let imported = load(path, a.english)?;
-        ok &= print_diagnostics(path, &imported, a.english);
+        let imported = load(path, a.lang)?;
+        ok &= print_diagnostics(path, &imported, a.lang);
     }
     Ok(ok)
 }
@@ -287,9 +288,9 @@ fn print_balance(name: &str, reports: &[PolicyReport]) -> bool {
 fn balance_files(a: &Args) -> Result<bool, String> {
     let mut ok = true;
     for path in &a.files {
-        let imported = load(path, a.english)?;
+        let imported = load(path, a.lang)?;
         if has_errors(&imported.diagnostics) {
-            print_diagnostics(path, &imported, a.english);
+            print_diagnostics(path, &imported, a.lang);
             ok = false;
             continue;
         }
@@ -311,8 +312,8 @@ fn balance_files(a: &Args) -> Result<bool, String> {
 fn check_pack(a: &Args) -> Result<bool, String> {
     let mut ok = true;
     for (name, body) in pack::FILES {
-        let imported = import(body).map_err(|e| format!("{name}: {}", e.message.get(a.english)))?;
-        ok &= print_diagnostics(name, &imported, a.english);
+        let imported = import(body).map_err(|e| format!("{name}: {}", e.message.get(a.lang)))?;
+        ok &= print_diagnostics(name, &imported, a.lang);
         ok &= print_balance(name, &analyse_all(&imported.scenario, a.runs, a.seed));
     }
     Ok(ok)
@@ -436,7 +437,7 @@ fn now_seconds() -> u64 {
 fn verify_codes(a: &Args) -> Result<bool, String> {
     let get = |k: &str| a.get(k);
     let workshop = Workshop::from_code(get("workshop").ok_or("--workshop is needed")?)
-        .map_err(|e| e.message().get(a.english).to_owned())?;
+        .map_err(|e| e.message().get(a.lang).to_owned())?;
     let scenarios = pack::load().map_err(|(name, e)| format!("{name}: {e}"))?;
     let mut text = a.files.join("\n");
     if text.is_empty() {
@@ -458,7 +459,7 @@ fn verify_codes(a: &Args) -> Result<bool, String> {
                 let doubts: String = v
                     .doubts
                     .iter()
-                    .map(|d| format!("\tdoubt: {}", d.message().get(a.english)))
+                    .map(|d| format!("\tdoubt: {}", d.message().get(a.lang)))
                     .collect();
                 println!(
                     "ok\t{}\t{}\t{}\t{}\t{}{doubts}",
@@ -474,7 +475,7 @@ fn verify_codes(a: &Args) -> Result<bool, String> {
             }
             Err(why) => {
                 all_ok = false;
-                println!("rejected\t{}", why.message().get(a.english));
+                println!("rejected\t{}", why.message().get(a.lang));
             }
         }
     }
@@ -555,9 +556,9 @@ fn compile_pack(dir: &str) -> Result<bool, String> {
 }
 
 fn policy_path(a: &Args) -> Result<bool, String> {
-    let imported = load(&a.files[0], a.english)?;
+    let imported = load(&a.files[0], a.lang)?;
     if has_errors(&imported.diagnostics) {
-        print_diagnostics(&a.files[0], &imported, a.english);
+        print_diagnostics(&a.files[0], &imported, a.lang);
         return Ok(false);
     }
     let s = &imported.scenario;
@@ -570,29 +571,29 @@ fn policy_path(a: &Args) -> Result<bool, String> {
 }
 
 /// The choices on offer, numbered in the order shown.
-fn shown(session: &Session, en: bool) -> String {
+fn shown(session: &Session, lang: Lang) -> String {
     session
         .available()
         .iter()
         .enumerate()
-        .map(|(i, c)| format!("  {}. [{}] {}", i + 1, c.id, session.render(&c.text, en)))
+        .map(|(i, c)| format!("  {}. [{}] {}", i + 1, c.id, session.render(&c.text, lang)))
         .collect::<Vec<_>>()
         .join("\n")
 }
 
 fn play_file(a: &Args) -> Result<bool, String> {
-    let imported = load(&a.files[0], a.english)?;
+    let imported = load(&a.files[0], a.lang)?;
     if has_errors(&imported.diagnostics) {
-        print_diagnostics(&a.files[0], &imported, a.english);
+        print_diagnostics(&a.files[0], &imported, a.lang);
         return Ok(false);
     }
     let s = &imported.scenario;
-    let en = a.english;
+    let lang = a.lang;
     let terms = Terms::of(s, a.date()?);
     let mut session = Session::start(s, a.seed, terms).map_err(|e| e.to_string())?;
     println!(
         "(a run on {}, rates {})\n",
-        latih::engine::messages::long_date(terms.date, en),
+        latih::engine::messages::long_date(terms.date, lang),
         terms.rates.version
     );
     let mut printed = 0;
@@ -600,10 +601,10 @@ fn play_file(a: &Args) -> Result<bool, String> {
     for (i, wanted) in a.choices.iter().enumerate() {
         // Print what happened so far, then the order the next choices are shown in.
         for event in &session.events()[printed..] {
-            print_event(&session, event, en);
+            print_event(&session, event, lang);
         }
         printed = session.events().len();
-        println!("{}", shown(&session, en));
+        println!("{}", shown(&session, lang));
         // A number picks a choice by its place in the order shown (as the number keys do).
         let offered = session.available();
         let id = match wanted.parse::<usize>() {
@@ -618,19 +619,19 @@ fn play_file(a: &Args) -> Result<bool, String> {
         }
     }
     for event in &session.events()[printed..] {
-        print_event(&session, event, en);
+        print_event(&session, event, lang);
     }
     if let Some(why) = failed {
         println!(
             "\nstopped: {why}\non offer now, as shown:\n{}",
-            shown(&session, en)
+            shown(&session, lang)
         );
         return Ok(false);
     }
     let Some(card) = session.score_card() else {
         println!(
             "\n(the conversation goes on; on offer now, as shown:)\n{}",
-            shown(&session, en)
+            shown(&session, lang)
         );
         return Ok(true);
     };
@@ -638,7 +639,7 @@ fn play_file(a: &Args) -> Result<bool, String> {
     for c in Competency::ALL {
         println!(
             "  {:<28}{:>4}",
-            competency_name(c).get(en),
+            competency_name(c).get(lang),
             card.competency(c)
         );
     }
@@ -649,7 +650,7 @@ fn play_file(a: &Args) -> Result<bool, String> {
         card.pass_mark,
         if card.passed { "passed" } else { "not passed" }
     );
-    println!("  outcome: {}", outcome_name(card.outcome).get(en));
+    println!("  outcome: {}", outcome_name(card.outcome).get(lang));
     if let Some(suitable) = card.suitable {
         println!(
             "  {}",
@@ -658,11 +659,11 @@ fn play_file(a: &Args) -> Result<bool, String> {
             } else {
                 Msg::CardUnsuitable
             })
-            .get(en)
+            .get(lang)
         );
     }
     if let Some(note) = latih::engine::messages::cap_note(&card, violation_name) {
-        println!("  {}", note.get(en));
+        println!("  {}", note.get(lang));
     }
     let d = debrief(s, session.turns(), &card, terms);
     for m in &d.fixes {
@@ -670,21 +671,21 @@ fn play_file(a: &Args) -> Result<bool, String> {
         println!(
             "  fix at turn {}: chose \"{}\"",
             m.turn + 1,
-            session.render(&node.choices[m.chose as usize].text, en)
+            session.render(&node.choices[m.chose as usize].text, lang)
         );
         if let Some(b) = m.better {
             println!(
                 "    better: \"{}\"",
-                session.render(&node.choices[b as usize].text, en)
+                session.render(&node.choices[b as usize].text, lang)
             );
         }
     }
     Ok(true)
 }
 
-fn print_event(session: &Session, event: &Event, en: bool) {
+fn print_event(session: &Session, event: &Event, lang: Lang) {
     let s = session.scenario();
-    let say = |t: &latih::engine::scenario::Localized| session.render(t, en);
+    let say = |t: &latih::engine::scenario::Localized| session.render(t, lang);
     match event {
         Event::WorkerSays {
             node,
@@ -693,7 +694,7 @@ fn print_event(session: &Session, event: &Event, en: bool) {
         } => {
             let line = say(&s.nodes[*node as usize].lines[*variant as usize].text);
             let line = if *again {
-                message(Msg::EAgain, &[("line", line)]).get(en).to_owned()
+                message(Msg::EAgain, &[("line", line)]).get(lang).to_owned()
             } else {
                 line
             };
@@ -713,7 +714,7 @@ fn print_event(session: &Session, event: &Event, en: bool) {
             } else {
                 Msg::ERepeated
             })
-            .get(en)
+            .get(lang)
         ),
         Event::FactRevealed { fact } => {
             println!(
@@ -725,16 +726,16 @@ fn print_event(session: &Session, event: &Event, en: bool) {
             let choice = &s.nodes[turn.node as usize].choices[turn.choice as usize];
             println!("  coach: {}", say(&choice.feedback));
             if turn.repeated {
-                println!("  coach: {}", text(Msg::ERepeatCoach).get(en));
+                println!("  coach: {}", text(Msg::ERepeatCoach).get(lang));
             }
             for check in turn.checks.iter().filter(|c| c.is_wrong()) {
                 println!(
                     "  coach: {}",
-                    wrong_figure(check, s, session.terms()).get(en)
+                    wrong_figure(check, s, session.terms()).get(lang)
                 );
             }
             if let Some(v) = turn.violation {
-                println!("  ethics: {}", violation_name(v).get(en));
+                println!("  ethics: {}", violation_name(v).get(lang));
             }
         }
         Event::Decision { agreed, .. } => println!(
@@ -745,7 +746,7 @@ fn print_event(session: &Session, event: &Event, en: bool) {
             if let Some(ending) = s.ending(end.outcome) {
                 println!("{}: {}", s.persona.name, say(&ending.text));
             }
-            println!("== {}", outcome_name(end.outcome).get(en));
+            println!("== {}", outcome_name(end.outcome).get(lang));
         }
     }
 }

@@ -18,7 +18,7 @@ pub struct ScoreChartProps {
 #[function_component]
 pub fn ScoreChart(props: &ScoreChartProps) -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == crate::i18n::Lang::En;
+    let lang = i18n.lang;
     let row_h = 34;
     let height = row_h * 6;
     html! {
@@ -27,7 +27,7 @@ pub fn ScoreChart(props: &ScoreChartProps) -> Html {
             { for Competency::ALL.iter().enumerate().map(|(i, c)| {
                 let y = i as i32 * row_h;
                 let v = props.scores[i].min(100) as i32;
-                let name = messages::competency(*c).get(en).to_owned();
+                let name = messages::competency(*c).get(lang).to_owned();
                 let band = if v >= 80 { "bar--good" } else if v >= 60 { "bar--ok" } else { "bar--weak" };
                 html! {
                     <g>

@@ -24,15 +24,15 @@ pub struct ToolsProps {
 }
 
 /// Digits grouped by thousands the way the language writes them: "1.250.000" / "1,250,000".
-fn grouped(amount: u64, english: bool) -> String {
-    money(amount, english).trim_start_matches("Rp ").to_owned()
+fn grouped(amount: u64, lang: Lang) -> String {
+    money(amount, lang).trim_start_matches("Rp ").to_owned()
 }
 
 /// A collapsible drawer with the calculator and the benefits.
 #[function_component]
 pub fn ToolsDrawer(props: &ToolsProps) -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     // The income as typed, digits only (empty when cleared: no silent 0).
     let income = use_state(|| Some(props.worker.income));
     let package = use_state(|| Package::JkkJkm);
@@ -103,7 +103,7 @@ pub fn ToolsDrawer(props: &ToolsProps) -> Html {
             rates.ahead(&w, *package, date, *months),
         )
     });
-    let m = |amount: u64| money(amount, en);
+    let m = |amount: u64| money(amount, lang);
     let result_html = match (worker, result) {
         (None, _) | (_, None) => {
             html! { <p class="hint" data-testid="calc-empty">{ i18n.t(Text::CalcEmpty) }</p> }
@@ -143,7 +143,7 @@ pub fn ToolsDrawer(props: &ToolsProps) -> Html {
                         <dt>{ i18n.t(Text::CalcBefore) }</dt><dd>{ m(c.total + c.discount) }</dd>
                         <dt>{ t_with(i18n.lang, Text::CalcDiscount, &[
                             ("percent", &format!("{}%", applied.percent)),
-                            ("until", &applied.until.map_or_else(String::new, |d| month_year(d, en))),
+                            ("until", &applied.until.map_or_else(String::new, |d| month_year(d, lang))),
                         ]) }</dt>
                         <dd data-testid="calc-discount">{ format!("− {}", m(c.discount)) }</dd>
                     }
@@ -189,8 +189,8 @@ pub fn ToolsDrawer(props: &ToolsProps) -> Html {
                             { t_with(i18n.lang, Text::CalcDiscountRow, &[
                                 ("percent", &format!("{}%", d.value.percent)),
                                 ("who", i18n.t(who)),
-                                ("from", &month_year(d.valid_from, en)),
-                                ("to", &d.valid_to.map_or_else(String::new, |t| month_year(t, en))),
+                                ("from", &month_year(d.valid_from, lang)),
+                                ("to", &d.valid_to.map_or_else(String::new, |t| month_year(t, lang))),
                                 ("status", i18n.t(status)),
                             ]) }
                         </li>
@@ -205,15 +205,15 @@ pub fn ToolsDrawer(props: &ToolsProps) -> Html {
         date,
         rates,
     };
-    let benefit = |text: Text| figures::render(i18n.t(text), &ctx, en);
-    let income_text = income.map(|i| grouped(i, en)).unwrap_or_default();
+    let benefit = |text: Text| figures::render(i18n.t(text), &ctx, lang);
+    let income_text = income.map(|i| grouped(i, lang)).unwrap_or_default();
     html! {
         <details class="tools" data-testid="tools">
             <summary class="tools__summary">{ i18n.t(Text::ToolsTitle) }</summary>
             <div class="tools__body">
                 <section class="calculator" aria-labelledby="calc-title">
                     <h3 id="calc-title">{ i18n.t(Text::CalcTitle) }</h3>
-                    <p class="hint" data-testid="calc-date">{ t_with(i18n.lang, Text::CalcDate, &[("date", &long_date(date, en))]) }</p>
+                    <p class="hint" data-testid="calc-date">{ t_with(i18n.lang, Text::CalcDate, &[("date", &long_date(date, lang))]) }</p>
                     <label class="field">
                         <span>{ i18n.t(Text::CalcIncome) }</span>
                         <input type="text" inputmode="numeric" autocomplete="off" value={income_text} oninput={on_income}
@@ -222,8 +222,8 @@ pub fn ToolsDrawer(props: &ToolsProps) -> Html {
                     <label class="field">
                         <span>{ i18n.t(Text::CalcPackage) }</span>
                         <select onchange={on_package} data-testid="calc-package">
-                            <option value="2" selected={*package == Package::JkkJkm}>{ messages::package(Package::JkkJkm).get(en).to_owned() }</option>
-                            <option value="3" selected={*package == Package::JkkJkmJht}>{ messages::package(Package::JkkJkmJht).get(en).to_owned() }</option>
+                            <option value="2" selected={*package == Package::JkkJkm}>{ messages::package(Package::JkkJkm).get(lang).to_owned() }</option>
+                            <option value="3" selected={*package == Package::JkkJkmJht}>{ messages::package(Package::JkkJkmJht).get(lang).to_owned() }</option>
                         </select>
                     </label>
                     <label class="field">
@@ -252,7 +252,7 @@ pub fn ToolsDrawer(props: &ToolsProps) -> Html {
                     <h3 id="benefits-title">{ i18n.t(Text::BenefitsTitle) }</h3>
                     <p class="hint">{ t_with(i18n.lang, Text::BenefitsFor, &[
                         ("income", &m(ctx.worker.income.max(rates.minimum_income(date).unwrap_or(0)))),
-                        ("date", &long_date(date, en)),
+                        ("date", &long_date(date, lang)),
                     ]) }</p>
                     <ul>
                         <li>{ benefit(Text::BenefitsJkk) }</li>

@@ -139,7 +139,13 @@ impl Policy {
         let random =
             |rng: &mut WorkerRng, from: &[u32]| from[rng.below(from.len() as u32) as usize];
         let ctx = terms.context(scenario);
-        let shown = |i: u32| figures::render(sim::spoken(&choices[i as usize].text), &ctx, false);
+        let shown = |i: u32| {
+            figures::render(
+                sim::spoken(&choices[i as usize].text),
+                &ctx,
+                crate::engine::terms::Lang::Id,
+            )
+        };
         let length = |i: u32| shown(i).chars().count();
         // Among equals, the one shown first: what a test-taker's eye meets.
         let by = |key: &dyn Fn(u32) -> i64| {
@@ -244,7 +250,7 @@ fn last_line(scenario: &Scenario, events: &[Event], ctx: &figures::Context) -> O
             .nodes
             .get(*node as usize)
             .and_then(|n| n.lines.get(*variant as usize))
-            .map(|l| figures::render(sim::spoken(&l.text), ctx, false)),
+            .map(|l| figures::render(sim::spoken(&l.text), ctx, crate::engine::terms::Lang::Id)),
         _ => None,
     })
 }

@@ -9,6 +9,7 @@
 //! Syntax: `{name token token key=value}`; `{{` and `}}` write a brace. See
 //! docs/scenario-format.md for the list of names, packages, traps and options.
 
+use super::terms::Lang;
 use serde::{Deserialize, Serialize};
 
 use super::messages::{long_date, month_year};
@@ -758,7 +759,7 @@ pub fn sayable(text: &str, ctx: &Context) -> bool {
 }
 
 /// The text with its placeholders filled in for the context, in the interface language.
-pub fn render(text: &str, ctx: &Context, english: bool) -> String {
+pub fn render(text: &str, ctx: &Context, lang: Lang) -> String {
     if !text.contains(['{', '}']) {
         return text.to_owned();
     }
@@ -770,28 +771,32 @@ pub fn render(text: &str, ctx: &Context, english: bool) -> String {
             Piece::Token(Token::Figure(p)) => match stated(&p, ctx) {
                 Some(a) => {
                     if !a.exact {
-                        out.push_str(if english { "about " } else { "sekitar " });
+                        out.push_str(if lang == Lang::En {
+                            "about "
+                        } else {
+                            "sekitar "
+                        });
                     }
                     out.push_str(&if p.words {
-                        money_words(a.rupiah, english)
+                        money_words(a.rupiah, lang)
                     } else {
-                        money(a.rupiah, english)
+                        money(a.rupiah, lang)
                     });
                 }
                 None => out.push('?'),
             },
-            Piece::Token(Token::Info(info)) => out.push_str(&info_text(info, ctx, english)),
+            Piece::Token(Token::Info(info)) => out.push_str(&info_text(info, ctx, lang)),
         }
     }
     out
 }
 
 /// A localized text rendered in the interface language.
-pub fn render_localized(text: &Localized, ctx: &Context, english: bool) -> String {
-    render(text.get(english), ctx, english)
+pub fn render_localized(text: &Localized, ctx: &Context, lang: Lang) -> String {
+    render(text.get(lang), ctx, lang)
 }
 
-fn info_text(info: Info, ctx: &Context, english: bool) -> String {
+fn info_text(info: Info, ctx: &Context, lang: Lang) -> String {
     let applied = ctx
         .rates
         .contribution(&ctx.worker, Package::JkkJkm, ctx.date)
@@ -800,11 +805,11 @@ fn info_text(info: Info, ctx: &Context, english: bool) -> String {
     match info {
         Info::DiscountUntil => applied
             .and_then(|a| a.until)
-            .map_or_else(|| "-".to_owned(), |d| month_year(d, english)),
+            .map_or_else(|| "-".to_owned(), |d| month_year(d, lang)),
         Info::DiscountPercent => {
             applied.map_or_else(|| "0%".to_owned(), |a| format!("{}%", a.percent))
         }
-        Info::Date => long_date(ctx.date, english),
+        Info::Date => long_date(ctx.date, lang),
         Info::ScholarshipYears => ctx
             .rates
             .scholarship(ctx.date)
@@ -1007,41 +1012,44 @@ mod tests {
         let farmer = ctx(Occupation::Farmer, "2026-11-30");
         let text = "{monthly jkk_jkm} sebulan, sekitar {daily jkk_jkm} sehari";
         assert_eq!(
-            render(text, &farmer, false),
+            render(text, &farmer, Lang::Id),
             "Rp 8.400 sebulan, sekitar Rp 280 sehari"
         );
         assert_eq!(
-            render(text, &farmer, true),
+            render(text, &farmer, Lang::En),
             "Rp 8,400 sebulan, sekitar Rp 280 sehari"
         );
         let later = ctx(Occupation::Farmer, "2027-01-15");
         assert_eq!(
-            render(text, &later, false),
+            render(text, &later, Lang::Id),
             "Rp 16.800 sebulan, sekitar Rp 560 sehari"
         );
-        assert_eq!(render("{jkm_benefit words}", &later, false), "Rp 42 juta");
         assert_eq!(
-            render("{work_death_benefit words}", &later, true),
+            render("{jkm_benefit words}", &later, Lang::Id),
+            "Rp 42 juta"
+        );
+        assert_eq!(
+            render("{work_death_benefit words}", &later, Lang::En),
             "Rp 70 million"
         );
         assert_eq!(
             render(
                 "sampai {discount_until}, {discount_percent}",
                 &farmer,
-                false
+                Lang::Id
             ),
             "sampai Desember 2026, 50%"
         );
-        assert_eq!(render("{date}", &farmer, false), "30 November 2026");
+        assert_eq!(render("{date}", &farmer, Lang::Id), "30 November 2026");
         assert_eq!(
-            render("{{literal}} and }} ok", &farmer, false),
+            render("{{literal}} and }} ok", &farmer, Lang::Id),
             "{literal} and } ok"
         );
         assert_eq!(
-            render("{nonsense} stays", &farmer, false),
+            render("{nonsense} stays", &farmer, Lang::Id),
             "{nonsense} stays"
         );
-        assert_eq!(render("{monthly", &farmer, false), "{monthly");
+        assert_eq!(render("{monthly", &farmer, Lang::Id), "{monthly");
     }
 
     #[test]
@@ -1105,7 +1113,7 @@ mod tests {
     fn a_figure_can_be_for_another_date() {
         let nov = ctx(Occupation::Farmer, "2026-11-30");
         assert_eq!(
-            render("{monthly jkk_jkm on=2027-01}", &nov, false),
+            render("{monthly jkk_jkm on=2027-01}", &nov, Lang::Id),
             "Rp 16.800"
         );
         let c = check(&figures_in("{monthly jkk_jkm on=2027-01}")[0], &nov);
@@ -1119,7 +1127,7 @@ mod tests {
             Date::parse("2027-01-01").unwrap()
         );
         assert_eq!(
-            render("{monthly jkk_jkm after_discount}", &nov, false),
+            render("{monthly jkk_jkm after_discount}", &nov, Lang::Id),
             "Rp 16.800"
         );
         let ojek = ctx(Occupation::OjekDriver, "2026-11-30");
@@ -1136,14 +1144,14 @@ mod tests {
         let mut trader = ctx(Occupation::Trader, "2027-06-15");
         trader.worker.income = 3_000_000;
         assert_eq!(
-            render("{monthly jkk_jkm}", &trader, false),
+            render("{monthly jkk_jkm}", &trader, Lang::Id),
             "sekitar Rp 36.800"
         );
         let c = check(&figures_in("{monthly jkk_jkm}")[0], &trader);
         assert_eq!(c.correct, None);
         assert!(!sayable("{monthly jkk_jkm trap=understated}", &trader));
         // JHT and JKM alone are exact whatever the band.
-        assert_eq!(render("{jht}", &trader, false), "Rp 60.000");
+        assert_eq!(render("{jht}", &trader, Lang::Id), "Rp 60.000");
     }
 
     #[test]

@@ -575,9 +575,9 @@ fn placeholder_for(quote: &Value, persona: &Persona, date: Date) -> Option<Place
 /// `text` with the first way of writing `amount` replaced by `placeholder`.
 fn replace_amount(text: &str, amount: u64, placeholder: &str) -> Option<String> {
     let mut forms = Vec::new();
-    for english in [false, true] {
-        forms.push(crate::engine::rates::money_words(amount, english));
-        let written = crate::engine::rates::money(amount, english);
+    for lang in crate::engine::terms::Lang::ALL {
+        forms.push(crate::engine::rates::money_words(amount, lang));
+        let written = crate::engine::rates::money(amount, lang);
         forms.push(written.replacen("Rp ", "Rp", 1));
         forms.push(written.replacen("Rp ", "Rp. ", 1));
         forms.push(written);

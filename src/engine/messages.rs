@@ -5,6 +5,7 @@ use super::figures::{Check, Figure, Trap};
 use super::rates::money;
 use super::scenario::{Competency, Difficulty, Localized, Objection, Outcome, Scenario, Violation};
 use super::sim::Terms;
+use super::terms::Lang;
 use super::terms::{Date, Package};
 
 /// Declares a catalogue of messages as an enum whose variants are keys of a pair of JSON files
@@ -29,11 +30,11 @@ macro_rules! messages {
         }
 
         impl $crate::engine::messages::Catalogue for $name {
-            fn template(self, english: bool) -> &'static str {
-                let table = |english| if english { &EN } else { &ID };
-                [english, !english]
+            fn template(self, lang: Lang) -> &'static str {
+                let table = |lang| if lang == Lang::En { &EN } else { &ID };
+                [lang, lang.other()]
                     .into_iter()
-                    .map(|english| table(english)[self as usize])
+                    .map(|lang| table(lang)[self as usize])
                     .find(|s| !s.is_empty())
                     .unwrap_or(self.key())
             }
@@ -46,7 +47,7 @@ pub(crate) use messages;
 /// missing, then the key itself).
 pub trait Catalogue: Copy {
     /// The template of this message.
-    fn template(self, english: bool) -> &'static str;
+    fn template(self, lang: Lang) -> &'static str;
 }
 
 messages! {
@@ -165,8 +166,8 @@ messages! {
 include!(concat!(env!("OUT_DIR"), "/messages_tables.rs"));
 
 /// The template of `msg`, falling back to the other language, then to the key.
-fn template(msg: Msg, english: bool) -> &'static str {
-    msg.template(english)
+fn template(msg: Msg, lang: Lang) -> &'static str {
+    msg.template(lang)
 }
 
 /// Replaces each `{name}` in `template` with its value; unknown placeholders stay as written.
@@ -213,17 +214,13 @@ pub fn message_with<M: Catalogue>(
     args: &[(&str, String)],
     localized: &[(&str, &Localized)],
 ) -> Localized {
-    let one = |english: bool| {
-        let template = msg.template(english);
+    let one = |lang: Lang| {
+        let template = msg.template(lang);
         let mut all: Vec<(&str, String)> = args.to_vec();
-        all.extend(
-            localized
-                .iter()
-                .map(|(n, l)| (*n, l.get(english).to_owned())),
-        );
+        all.extend(localized.iter().map(|(n, l)| (*n, l.get(lang).to_owned())));
         fill(template, &all)
     };
-    Localized::new(one(false), one(true))
+    Localized::new(one(Lang::Id), one(Lang::En))
 }
 
 const MONTHS: [Msg; 12] = [
@@ -241,30 +238,30 @@ const MONTHS: [Msg; 12] = [
     Msg::M12,
 ];
 
-fn month_name(date: Date, english: bool) -> &'static str {
-    template(MONTHS[usize::from(date.month.clamp(1, 12)) - 1], english)
+fn month_name(date: Date, lang: Lang) -> &'static str {
+    template(MONTHS[usize::from(date.month.clamp(1, 12)) - 1], lang)
 }
 
 /// A date as a person reads it: "30 November 2026" / "17 Agustus 2026".
-pub fn long_date(date: Date, english: bool) -> String {
-    format!("{} {} {}", date.day, month_name(date, english), date.year)
+pub fn long_date(date: Date, lang: Lang) -> String {
+    format!("{} {} {}", date.day, month_name(date, lang), date.year)
 }
 
 /// A date with the time of day: "3 Desember 2026, 14.05" / "3 December 2026, 14:05" (minutes
 /// since midnight; Indonesian writes the time with a dot).
-pub fn date_time(date: Date, minutes: u32, english: bool) -> String {
-    let sep = if english { ':' } else { '.' };
+pub fn date_time(date: Date, minutes: u32, lang: Lang) -> String {
+    let sep = if lang == Lang::En { ':' } else { '.' };
     format!(
         "{}, {:02}{sep}{:02}",
-        long_date(date, english),
+        long_date(date, lang),
         minutes / 60 % 24,
         minutes % 60
     )
 }
 
 /// Month and year: "Desember 2026".
-pub fn month_year(date: Date, english: bool) -> String {
-    format!("{} {}", month_name(date, english), date.year)
+pub fn month_year(date: Date, lang: Lang) -> String {
+    format!("{} {}", month_name(date, lang), date.year)
 }
 
 /// The name of a competency.
@@ -377,32 +374,30 @@ pub fn difficulty(d: Difficulty) -> Localized {
 /// and, for a trap, why it is wrong.
 pub fn wrong_figure(check: &Check, scenario: &Scenario, terms: Terms) -> Localized {
     let date = check.date();
-    let one = |english: bool| {
-        let said = check.said.map_or_else(String::new, |s| money(s, english));
-        let correct = check
-            .correct
-            .map_or_else(String::new, |c| money(c, english));
+    let one = |lang: Lang| {
+        let said = check.said.map_or_else(String::new, |s| money(s, lang));
+        let correct = check.correct.map_or_else(String::new, |c| money(c, lang));
         let name = figure_name(check.placeholder.figure);
         let mut out = fill(
-            template(Msg::AWrong, english),
+            template(Msg::AWrong, lang),
             &[
                 ("said", said.as_str()),
-                ("figure", name.get(english)),
-                ("date", &long_date(date, english)),
+                ("figure", name.get(lang)),
+                ("date", &long_date(date, lang)),
                 ("correct", &correct),
             ],
         );
         if let Some(why) = check
             .placeholder
             .trap
-            .and_then(|t| trap_reason(t, check, scenario, terms, english))
+            .and_then(|t| trap_reason(t, check, scenario, terms, lang))
         {
             out.push(' ');
             out.push_str(&why);
         }
         out
     };
-    Localized::new(one(false), one(true))
+    Localized::new(one(Lang::Id), one(Lang::En))
 }
 
 fn trap_reason(
@@ -410,7 +405,7 @@ fn trap_reason(
     check: &Check,
     scenario: &Scenario,
     terms: Terms,
-    english: bool,
+    lang: Lang,
 ) -> Option<String> {
     let date = check.date();
     let worker = scenario.persona.worker();
@@ -419,13 +414,11 @@ fn trap_reason(
         .contribution(&worker, Package::JkkJkm, date)
         .ok();
     let applied = contribution.and_then(|c| c.applied);
-    let said = check.said.map_or_else(String::new, |s| money(s, english));
-    let correct = check
-        .correct
-        .map_or_else(String::new, |c| money(c, english));
+    let said = check.said.map_or_else(String::new, |s| money(s, lang));
+    let correct = check.correct.map_or_else(String::new, |c| money(c, lang));
     let until = applied
         .and_then(|a| a.until)
-        .map_or_else(String::new, |d| month_year(d, english));
+        .map_or_else(String::new, |d| month_year(d, lang));
     let percent = applied.map_or_else(String::new, |a| format!("{}%", a.percent));
     let msg = match trap {
         Trap::Undiscounted => Msg::AWhyUndiscounted,
@@ -437,8 +430,8 @@ fn trap_reason(
                 Msg::AWhyWindow
             };
             return Some(fill(
-                template(Msg::AWhyDiscounted, english),
-                &[("reason", template(reason, english))],
+                template(Msg::AWhyDiscounted, lang),
+                &[("reason", template(reason, lang))],
             ));
         }
         Trap::OtherPackage => {
@@ -448,10 +441,10 @@ fn trap_reason(
                 .map(Package::other)
                 .unwrap_or(Package::JkkJkm);
             return Some(fill(
-                template(Msg::AWhyOtherPackage, english),
+                template(Msg::AWhyOtherPackage, lang),
                 &[
                     ("said", said.as_str()),
-                    ("package", package(other).get(english)),
+                    ("package", package(other).get(lang)),
                 ],
             ));
         }
@@ -462,7 +455,7 @@ fn trap_reason(
         Trap::Inflated => Msg::AWhyInflated,
     };
     Some(fill(
-        template(msg, english),
+        template(msg, lang),
         &[
             ("said", said.as_str()),
             ("correct", &correct),
@@ -483,8 +476,8 @@ mod tests {
     use std::collections::HashMap;
 
     /// A source catalogue as a translator edits it.
-    fn catalog(english: bool) -> HashMap<String, String> {
-        let text = if english {
+    fn catalog(lang: Lang) -> HashMap<String, String> {
+        let text = if lang == Lang::En {
             include_str!("messages.en.json")
         } else {
             include_str!("messages.id.json")
@@ -494,11 +487,11 @@ mod tests {
 
     #[test]
     fn the_compiled_tables_hold_the_catalogues() {
-        for english in [false, true] {
-            let source = catalog(english);
+        for lang in Lang::ALL {
+            let source = catalog(lang);
             for msg in Msg::ALL {
                 assert_eq!(
-                    Some(template(*msg, english)),
+                    Some(template(*msg, lang)),
                     source.get(msg.key()).map(String::as_str)
                 );
             }
@@ -521,7 +514,7 @@ mod tests {
             v.sort();
             v
         };
-        let (ids, ens) = (catalog(false), catalog(true));
+        let (ids, ens) = (catalog(Lang::Id), catalog(Lang::En));
         for msg in Msg::ALL {
             let id = ids.get(msg.key());
             let en = ens.get(msg.key());
@@ -542,9 +535,9 @@ mod tests {
                 msg.key()
             );
         }
-        for english in [false, true] {
+        for lang in Lang::ALL {
             assert_eq!(
-                catalog(english).len(),
+                catalog(lang).len(),
                 Msg::ALL.len(),
                 "stale keys in a catalogue"
             );

@@ -5,6 +5,7 @@
 
 use super::messages::{messages, text};
 use super::scenario::Localized;
+use super::terms::Lang;
 
 messages! {
     /// A message for scenario authors and trainers.
@@ -114,8 +115,8 @@ mod tests {
     use crate::engine::messages::{message, Catalogue};
     use std::collections::HashMap;
 
-    fn catalog(english: bool) -> HashMap<String, String> {
-        let text = if english {
+    fn catalog(lang: Lang) -> HashMap<String, String> {
+        let text = if lang == Lang::En {
             include_str!("notes.en.json")
         } else {
             include_str!("notes.id.json")
@@ -134,7 +135,7 @@ mod tests {
             v.sort();
             v
         };
-        let (ids, ens) = (catalog(false), catalog(true));
+        let (ids, ens) = (catalog(Lang::Id), catalog(Lang::En));
         for note in Note::ALL {
             let (id, en) = (&ids[note.key()], &ens[note.key()]);
             assert!(
@@ -143,11 +144,11 @@ mod tests {
                 note.key()
             );
             assert_eq!(names(id), names(en), "placeholders of {}", note.key());
-            assert_eq!(note.template(false), id.as_str());
-            assert_eq!(note.template(true), en.as_str());
+            assert_eq!(note.template(Lang::Id), id.as_str());
+            assert_eq!(note.template(Lang::En), en.as_str());
         }
-        for english in [false, true] {
-            assert_eq!(catalog(english).len(), Note::ALL.len(), "stale keys");
+        for lang in Lang::ALL {
+            assert_eq!(catalog(lang).len(), Note::ALL.len(), "stale keys");
         }
     }
 

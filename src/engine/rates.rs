@@ -9,6 +9,7 @@
 //! between. A table has a version; saves and result codes record it, and a replay finds the same
 //! table again with [`RatesTable::find`] (so an old result is never silently rescored).
 
+use super::terms::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::sync::OnceLock;
@@ -544,12 +545,12 @@ fn percent_of(amount: u64, bp: u32) -> u64 {
 
 /// Formats rupiah the Indonesian way: `Rp 16.800`.
 pub fn rupiah(amount: u64) -> String {
-    money(amount, false)
+    money(amount, Lang::Id)
 }
 
 /// Formats rupiah in the interface language: `Rp 16.800` or `Rp 16,800`.
-pub fn money(amount: u64, english: bool) -> String {
-    let separator = if english { ',' } else { '.' };
+pub fn money(amount: u64, lang: Lang) -> String {
+    let separator = if lang == Lang::En { ',' } else { '.' };
     let digits = amount.to_string();
     let mut out = String::from("Rp ");
     for (i, c) in digits.chars().enumerate() {
@@ -563,18 +564,24 @@ pub fn money(amount: u64, english: bool) -> String {
 
 /// Formats large rupiah amounts the way people say them: `Rp 42 juta`, `Rp 1,5 juta`,
 /// `Rp 42 million`. Amounts under a million, or not a whole hundred thousand, are written out.
-pub fn money_words(amount: u64, english: bool) -> String {
+pub fn money_words(amount: u64, lang: Lang) -> String {
     const MILLION: u64 = 1_000_000;
     if amount < MILLION || amount % 100_000 != 0 {
-        return money(amount, english);
+        return money(amount, lang);
     }
     let (whole, tenths) = (amount / MILLION, amount % MILLION / 100_000);
     let number = if tenths == 0 {
         whole.to_string()
     } else {
-        format!("{whole}{}{tenths}", if english { '.' } else { ',' })
+        format!(
+            "{whole}{}{tenths}",
+            if lang == Lang::En { '.' } else { ',' }
+        )
     };
-    format!("Rp {number} {}", if english { "million" } else { "juta" })
+    format!(
+        "Rp {number} {}",
+        if lang == Lang::En { "million" } else { "juta" }
+    )
 }
 
 #[cfg(test)]
@@ -818,13 +825,13 @@ mod tests {
     fn money_in_both_languages() {
         assert_eq!(rupiah(0), "Rp 0");
         assert_eq!(rupiah(560), "Rp 560");
-        assert_eq!(money(16_800, false), "Rp 16.800");
-        assert_eq!(money(16_800, true), "Rp 16,800");
+        assert_eq!(money(16_800, Lang::Id), "Rp 16.800");
+        assert_eq!(money(16_800, Lang::En), "Rp 16,800");
         assert_eq!(rupiah(42_000_000), "Rp 42.000.000");
-        assert_eq!(money_words(42_000_000, false), "Rp 42 juta");
-        assert_eq!(money_words(1_500_000, true), "Rp 1.5 million");
-        assert_eq!(money_words(1_500_000, false), "Rp 1,5 juta");
-        assert_eq!(money_words(8_400, false), "Rp 8.400");
-        assert_eq!(money_words(1_234_567, false), "Rp 1.234.567");
+        assert_eq!(money_words(42_000_000, Lang::Id), "Rp 42 juta");
+        assert_eq!(money_words(1_500_000, Lang::En), "Rp 1.5 million");
+        assert_eq!(money_words(1_500_000, Lang::Id), "Rp 1,5 juta");
+        assert_eq!(money_words(8_400, Lang::Id), "Rp 8.400");
+        assert_eq!(money_words(1_234_567, Lang::Id), "Rp 1.234.567");
     }
 }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use super::rates::Worker;
-use super::terms::{Date, Occupation, Package};
+use super::terms::{Date, Lang, Occupation, Package};
 
 /// The format version this engine writes.
 pub const SCHEMA_VERSION: u32 = 3;
@@ -34,12 +34,11 @@ impl Localized {
         }
     }
 
-    /// The text for `lang` ("id" or "en"); the other language if that one is missing.
-    pub fn get(&self, english: bool) -> &str {
-        let (first, second) = if english {
-            (&self.en, &self.id)
-        } else {
-            (&self.id, &self.en)
+    /// The text in `lang`; the other language if that one is missing.
+    pub fn get(&self, lang: Lang) -> &str {
+        let (first, second) = match lang {
+            Lang::En => (&self.en, &self.id),
+            Lang::Id => (&self.id, &self.en),
         };
         if first.trim().is_empty() {
             second

@@ -4,6 +4,7 @@
 //! [`super::sim::step`]; the score comes from [`super::scoring`], which reads the record of
 //! turns and never the session, so the two do not depend on each other.
 
+use super::terms::Lang;
 use serde::{Deserialize, Serialize};
 
 use super::figures::{self, Context};
@@ -192,8 +193,8 @@ impl<'s> Session<'s> {
     }
 
     /// A text of the scenario with its figures filled in for this run.
-    pub fn render(&self, text: &super::scenario::Localized, english: bool) -> String {
-        figures::render_localized(text, &self.context(), english)
+    pub fn render(&self, text: &super::scenario::Localized, lang: Lang) -> String {
+        figures::render_localized(text, &self.context(), lang)
     }
 
     /// Every event so far (the transcript).

@@ -1,5 +1,5 @@
-//! The terms the rest of the engine shares: a calendar [`Date`], the programme [`Package`]s and a
-//! worker's [`Occupation`]. They sit apart so that scenarios and rates (and everything above
+//! The terms the rest of the engine shares: a calendar [`Date`], the programme [`Package`]s, a
+//! worker's [`Occupation`] and the [`Lang`] texts are given in. They sit apart so that scenarios and rates (and everything above
 //! them) can name them without depending on each other.
 
 use serde::{Deserialize, Serialize};
@@ -168,5 +168,41 @@ impl Occupation {
             self,
             Occupation::OjekDriver | Occupation::Courier | Occupation::Driver
         )
+    }
+}
+
+/// A language the app speaks: every text a user sees is in both.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    /// Bahasa Indonesia, the default.
+    #[default]
+    Id,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every supported language, default first.
+    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
+
+    /// The BCP 47 code, used for storage and the `lang` attribute.
+    pub const fn code(self) -> &'static str {
+        match self {
+            Lang::Id => "id",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses a stored code; anything unknown gives `None`.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.code() == code.trim())
+    }
+
+    /// The other language (the fallback when a text is missing).
+    pub const fn other(self) -> Lang {
+        match self {
+            Lang::Id => Lang::En,
+            Lang::En => Lang::Id,
+        }
     }
 }

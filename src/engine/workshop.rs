@@ -355,8 +355,10 @@ impl Doubt {
             Doubt::OutsideWorkshop { played } => {
                 let one = |english| super::messages::long_date(*played, english);
                 let mut m = message(Msg::DoubtOutside, &[]);
-                m.id = super::messages::fill(&m.id, &[("date", one(false))]);
-                m.en = super::messages::fill(&m.en, &[("date", one(true))]);
+                m.id =
+                    super::messages::fill(&m.id, &[("date", one(crate::engine::terms::Lang::Id))]);
+                m.en =
+                    super::messages::fill(&m.en, &[("date", one(crate::engine::terms::Lang::En))]);
                 m
             }
         }

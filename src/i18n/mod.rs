@@ -53,47 +53,13 @@ impl Key for TrainerText {
     }
 }
 
-/// A language the interface speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
-pub enum Lang {
-    /// Bahasa Indonesia, the default.
-    #[default]
-    Id,
-    /// English.
-    En,
-}
+pub use crate::engine::terms::Lang;
 
-impl Lang {
-    /// Every supported language, default first.
-    pub const ALL: [Lang; 2] = [Lang::Id, Lang::En];
-
-    /// The BCP 47 code, used for storage and the `lang` attribute.
-    pub const fn code(self) -> &'static str {
-        match self {
-            Lang::Id => "id",
-            Lang::En => "en",
-        }
-    }
-
-    /// Parses a stored code; anything unknown gives `None`.
-    pub fn from_code(code: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.code() == code.trim())
-    }
-
-    /// The other language (the fallback when a string is missing).
-    pub const fn other(self) -> Lang {
-        match self {
-            Lang::Id => Lang::En,
-            Lang::En => Lang::Id,
-        }
-    }
-
-    /// The raw JSON catalogue compiled into the app.
-    pub const fn source(self) -> &'static str {
-        match self {
-            Lang::Id => include_str!("id.json"),
-            Lang::En => include_str!("en.json"),
-        }
+/// The raw JSON catalogue of `lang` compiled into the app.
+pub const fn catalogue(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Id => include_str!("id.json"),
+        Lang::En => include_str!("en.json"),
     }
 }
 
@@ -164,7 +130,7 @@ mod tests {
     #[test]
     fn both_catalogues_parse() {
         for lang in Lang::ALL {
-            if let Err(e) = Catalog::parse(lang.source()) {
+            if let Err(e) = Catalog::parse(catalogue(lang)) {
                 panic!("{} catalogue does not parse: {e}", lang.code());
             }
         }
@@ -184,7 +150,7 @@ mod tests {
     fn every_key_is_translated_in_every_language() {
         let mut missing = Vec::new();
         for lang in Lang::ALL {
-            let catalog = Catalog::parse(lang.source()).unwrap();
+            let catalog = Catalog::parse(catalogue(lang)).unwrap();
             for (key, _) in every_key() {
                 if catalog.get(key).is_none() {
                     missing.push(format!("{}: {key}", lang.code()));
@@ -198,7 +164,7 @@ mod tests {
     fn catalogues_hold_no_unknown_keys() {
         let known: Vec<&str> = every_key().into_iter().map(|(k, _)| k).collect();
         for lang in Lang::ALL {
-            let catalog = Catalog::parse(lang.source()).unwrap();
+            let catalog = Catalog::parse(catalogue(lang)).unwrap();
             let stale: Vec<&str> = catalog.keys().filter(|k| !known.contains(k)).collect();
             assert!(
                 stale.is_empty(),
@@ -231,7 +197,7 @@ mod tests {
     #[test]
     fn the_compiled_tables_hold_the_catalogues() {
         for (i, lang) in Lang::ALL.into_iter().enumerate() {
-            let catalog = Catalog::parse(lang.source()).unwrap();
+            let catalog = Catalog::parse(catalogue(lang)).unwrap();
             for (key, strings) in every_key() {
                 assert_eq!(Some(strings[i]), catalog.get(key), "{key}");
             }

@@ -30,7 +30,7 @@ pub struct BriefingProps {
 #[function_component]
 pub fn Briefing(props: &BriefingProps) -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == crate::i18n::Lang::En;
+    let lang = i18n.lang;
     let scenario = use_scenario(&props.id);
     let store = use_store();
     let navigator = use_navigator();
@@ -54,7 +54,7 @@ pub fn Briefing(props: &BriefingProps) -> Html {
     let today = today();
     let terms = Terms::of(&s, today);
     let ctx = terms.context(&s);
-    let say = |t: &crate::engine::scenario::Localized| figures::render_localized(t, &ctx, en);
+    let say = |t: &crate::engine::scenario::Localized| figures::render_localized(t, &ctx, lang);
     let saved = practice
         .run(&s.id)
         .ok()
@@ -136,14 +136,14 @@ pub fn Briefing(props: &BriefingProps) -> Html {
         Callback::from(move |_| mode.set(m))
     };
     let p = &s.persona;
-    let who = format!("{}, {}", p.name, p.occupation_label.get(en));
+    let who = format!("{}, {}", p.name, p.occupation_label.get(lang));
     html! {
         <div class="page page--narrow briefing">
             <div class="briefing__head">
                 <Avatar kind={p.avatar.clone()} label={who.clone()} />
                 <div>
-                    <p class="eyebrow">{ messages::difficulty(s.meta.difficulty).get(en).to_owned() }</p>
-                    <h1 data-testid="briefing-title">{ s.meta.title.get(en).to_owned() }</h1>
+                    <p class="eyebrow">{ messages::difficulty(s.meta.difficulty).get(lang).to_owned() }</p>
+                    <h1 data-testid="briefing-title">{ s.meta.title.get(lang).to_owned() }</h1>
                 </div>
             </div>
             <section class="card">
@@ -153,20 +153,20 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                     <dt>{ i18n.t(Text::BriefingWho) }</dt><dd>{ format!("{who}, {}", t_with(i18n.lang, Text::BriefingAge, &[("age", &p.age.to_string())])) }</dd>
                     <dt>{ i18n.t(Text::BriefingWhere) }</dt><dd>{ p.place.clone() }</dd>
                     <dt>{ i18n.t(Text::BriefingHousehold) }</dt><dd>{ say(&p.household) }</dd>
-                    <dt>{ i18n.t(Text::BriefingIncome) }</dt><dd>{ t_with(i18n.lang, Text::BriefingIncomeValue, &[("amount", &money(p.declared_income, en))]) }</dd>
-                    <dt>{ i18n.t(Text::BriefingDate) }</dt><dd data-testid="briefing-date">{ long_date(terms.date, en) }</dd>
+                    <dt>{ i18n.t(Text::BriefingIncome) }</dt><dd>{ t_with(i18n.lang, Text::BriefingIncomeValue, &[("amount", &money(p.declared_income, lang))]) }</dd>
+                    <dt>{ i18n.t(Text::BriefingDate) }</dt><dd data-testid="briefing-date">{ long_date(terms.date, lang) }</dd>
                     <dt>{ i18n.t(Text::BriefingObjections) }</dt>
-                    <dd>{ s.meta.objections.iter().map(|o| messages::objection(*o).get(en).to_owned()).collect::<Vec<_>>().join(", ") }</dd>
+                    <dd>{ s.meta.objections.iter().map(|o| messages::objection(*o).get(lang).to_owned()).collect::<Vec<_>>().join(", ") }</dd>
                 </dl>
                 if let Some(pinned) = &s.meta.pinned_date {
-                    <p class="hint" data-testid="briefing-pinned">{ t_with(i18n.lang, Text::BriefingPinned, &[("date", &long_date(pinned.date, en)), ("reason", pinned.reason.get(en))]) }</p>
+                    <p class="hint" data-testid="briefing-pinned">{ t_with(i18n.lang, Text::BriefingPinned, &[("date", &long_date(pinned.date, lang)), ("reason", pinned.reason.get(lang))]) }</p>
                     if let Some((then, now)) = pinned_price_differs(&s, pinned.date, today) {
                         <p class="notice notice--info" data-testid="briefing-rates-differ">{ t_with(i18n.lang, Text::BriefingRatesDiffer, &[
-                            ("date", &long_date(pinned.date, en)), ("then", &money(then, en)), ("now", &money(now, en)),
+                            ("date", &long_date(pinned.date, lang)), ("then", &money(then, lang)), ("now", &money(now, lang)),
                         ]) }</p>
                     }
                 } else {
-                    <p class="hint" data-testid="briefing-today">{ t_with(i18n.lang, Text::BriefingToday, &[("date", &long_date(terms.date, en))]) }</p>
+                    <p class="hint" data-testid="briefing-today">{ t_with(i18n.lang, Text::BriefingToday, &[("date", &long_date(terms.date, lang))]) }</p>
                 }
                 if let Some(seed) = seed {
                     <p class="hint" data-testid="fixed-seed">{ t_with(i18n.lang, Text::BriefingSeed, &[("seed", &seed.to_string())]) }</p>

@@ -54,7 +54,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
         Ok(value) => value,
         Err(page) => return page,
     };
-    let en = i18n.lang == crate::i18n::Lang::En;
+    let lang = i18n.lang;
     let Ok(session) = Session::replay(&s, &attempt.save) else {
         return html! { <div class="page page--narrow"><p class="notice notice--warning">{ i18n.t(Text::PlayStale) }</p></div> };
     };
@@ -105,12 +105,12 @@ pub fn Debrief(props: &DebriefProps) -> Html {
         s.nodes
             .get(node as usize)
             .and_then(|n| n.choices.get(choice as usize))
-            .map_or_else(String::new, |c| session.render(&c.text, en))
+            .map_or_else(String::new, |c| session.render(&c.text, lang))
     };
 
     html! {
         <div class="page debrief" data-testid="debrief">
-            <p class="eyebrow">{ s.meta.title.get(en).to_owned() }</p>
+            <p class="eyebrow">{ s.meta.title.get(lang).to_owned() }</p>
             <h1>{ i18n.t(Text::DebriefTitle) }</h1>
             <section class={classes!("card", "total", if card.passed { "total--pass" } else { "total--fail" })}>
                 <p class="total__score" data-testid="total"><span class="total__number">{ card.total }</span>{ " / 100" }</p>
@@ -118,16 +118,16 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                     { t_with(i18n.lang, if card.passed { Text::DebriefPassed } else { Text::DebriefNotPassed }, &[("mark", &card.pass_mark.to_string())]) }
                 </p>
                 <p data-testid="outcome-summary">
-                    { messages::outcome(card.outcome).get(en).to_owned() }
-                    if let Some(p) = card.package { { format!(" · {}", messages::package(p).get(en)) } }
+                    { messages::outcome(card.outcome).get(lang).to_owned() }
+                    if let Some(p) = card.package { { format!(" · {}", messages::package(p).get(lang)) } }
                 </p>
                 if let Some(suitable) = card.suitable {
                     <p class={if suitable { "ok" } else { "warn" }} data-testid="suitability">
-                        { messages::text(if suitable { Msg::CardSuitable } else { Msg::CardUnsuitable }).get(en).to_owned() }
+                        { messages::text(if suitable { Msg::CardSuitable } else { Msg::CardUnsuitable }).get(lang).to_owned() }
                     </p>
                 }
                 if let Some(note) = messages::cap_note(&card, messages::violation) {
-                    <p class="warn" data-testid="cap">{ note.get(en).to_owned() }</p>
+                    <p class="warn" data-testid="cap">{ note.get(lang).to_owned() }</p>
                 }
                 if !verified {
                     <p class="warn">{ i18n.t(Text::DebriefUnverified) }</p>
@@ -140,10 +140,10 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 <h2>{ i18n.t(Text::DebriefCompetencies) }</h2>
                 <ScoreChart scores={card.competencies} />
                 if !d.strengths.is_empty() {
-                    <p>{ t_with(i18n.lang, Text::DebriefStrengths, &[("list", &names(&d.strengths, en))]) }</p>
+                    <p>{ t_with(i18n.lang, Text::DebriefStrengths, &[("list", &names(&d.strengths, lang))]) }</p>
                 }
                 if !d.weaknesses.is_empty() {
-                    <p>{ t_with(i18n.lang, Text::DebriefWeaknesses, &[("list", &names(&d.weaknesses, en))]) }</p>
+                    <p>{ t_with(i18n.lang, Text::DebriefWeaknesses, &[("list", &names(&d.weaknesses, lang))]) }</p>
                 }
             </section>
             <section class="card" data-testid="key-moments">
@@ -157,13 +157,13 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                             <p class="moment__turn">{ t_with(i18n.lang, Text::DebriefTurn, &[("turn", &(m.turn + 1).to_string())]) }</p>
                             <p><strong>{ i18n.t(Text::DebriefYouSaid) }</strong>{ " " }{ choice_text(m.node, m.chose) }</p>
                             if let Some(v) = m.violation {
-                                <p class="warn">{ messages::violation(v).get(en).to_owned() }</p>
+                                <p class="warn">{ messages::violation(v).get(lang).to_owned() }</p>
                             }
                             if m.repeated {
-                                <p class="warn" data-testid="moment-repeated">{ messages::text(Msg::ERepeatCoach).get(en).to_owned() }</p>
+                                <p class="warn" data-testid="moment-repeated">{ messages::text(Msg::ERepeatCoach).get(lang).to_owned() }</p>
                             }
                             { for m.wrong_figures.iter().map(|c| html! {
-                                <p class="warn" data-testid="moment-wrong-figure">{ messages::wrong_figure(c, &s, session.terms()).get(en).to_owned() }</p>
+                                <p class="warn" data-testid="moment-wrong-figure">{ messages::wrong_figure(c, &s, session.terms()).get(lang).to_owned() }</p>
                             }) }
                             if let Some(b) = m.better {
                                 <p class="better" data-testid="better"><strong>{ i18n.t(Text::DebriefBetter) }</strong>{ " " }{ choice_text(m.node, b) }</p>
@@ -186,7 +186,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                                 <p class="moment__turn">{ t_with(i18n.lang, Text::DebriefTurn, &[("turn", &(i + 1).to_string())]) }</p>
                                 <p class="bubble bubble--agent">{ choice_text(t.node, t.choice) }</p>
                                 { coaching(&i18n, &session, t) }
-                                <p class="hint">{ Competency::ALL.iter().zip(t.points).filter(|(_, p)| *p != 0).map(|(c, p)| format!("{} {:+}", messages::competency(*c).get(en), p)).collect::<Vec<_>>().join(" · ") }</p>
+                                <p class="hint">{ Competency::ALL.iter().zip(t.points).filter(|(_, p)| *p != 0).map(|(c, p)| format!("{} {:+}", messages::competency(*c).get(lang), p)).collect::<Vec<_>>().join(" · ") }</p>
                                 <span class="sr-only">{ node.id.clone() }</span>
                             </li>
                         }
@@ -202,9 +202,9 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     }
 }
 
-fn names(list: &[Competency], en: bool) -> String {
+fn names(list: &[Competency], lang: crate::i18n::Lang) -> String {
     list.iter()
-        .map(|c| messages::competency(*c).get(en).to_owned())
+        .map(|c| messages::competency(*c).get(lang).to_owned())
         .collect::<Vec<_>>()
         .join(", ")
 }

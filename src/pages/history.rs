@@ -17,7 +17,7 @@ use crate::router::Route;
 #[function_component]
 pub fn History() -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == crate::i18n::Lang::En;
+    let lang = i18n.lang;
     let store = use_store();
     let attempts = all_attempts(&PracticeStore::new(store));
     let index = use_index();
@@ -25,7 +25,7 @@ pub fn History() -> Html {
         Loadable::Ready(all) => all
             .iter()
             .find(|s| s.id == id)
-            .map_or(id.to_owned(), |s| s.title.get(en).to_owned()),
+            .map_or(id.to_owned(), |s| s.title.get(lang).to_owned()),
         _ => id.to_owned(),
     };
     let mut by_scenario: BTreeMap<String, Vec<usize>> = BTreeMap::new();
@@ -57,11 +57,11 @@ pub fn History() -> Html {
                                 html! {
                                     <li>
                                         <Link to={Route::Debrief { attempt: i }}>
-                                            { format!("{} · {} · {}", a.total, messages::outcome(a.outcome).get(en),
+                                            { format!("{} · {} · {}", a.total, messages::outcome(a.outcome).get(lang),
                                                 i18n.t(if a.mode == Mode::Practice { Text::ModePractice } else { Text::ModeAssessment })) }
                                         </Link>
                                         { " " }
-                                        <time class="hint" data-testid="history-when">{ messages::date_time(day, minutes, en) }</time>
+                                        <time class="hint" data-testid="history-when">{ messages::date_time(day, minutes, lang) }</time>
                                         { " " }
                                         <span class={if a.passed { "chip chip--pass" } else { "chip" }}>
                                             { i18n.t(if a.passed { Text::HistoryPassed } else { Text::HistoryNotPassed }) }

@@ -23,7 +23,7 @@ pub struct JoinProps {
 #[function_component]
 pub fn Join(props: &JoinProps) -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == crate::i18n::Lang::En;
+    let lang = i18n.lang;
     let practice = PracticeStore::new(use_store());
     let navigator = use_navigator();
     let name_ref = use_node_ref();
@@ -36,7 +36,7 @@ pub fn Join(props: &JoinProps) -> Html {
             return html! {
                 <div class="page page--narrow">
                     <h1>{ i18n.t(Text::JoinTitle) }</h1>
-                    <p class="notice notice--warning" role="alert" data-testid="join-error">{ e.message().get(en).to_owned() }</p>
+                    <p class="notice notice--warning" role="alert" data-testid="join-error">{ e.message().get(lang).to_owned() }</p>
                     <Link to={Route::Home} classes="button">{ i18n.t(Text::NotFoundBack) }</Link>
                 </div>
             };

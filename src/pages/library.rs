@@ -25,7 +25,7 @@ const DIFFICULTIES: [Difficulty; 3] = [
 #[function_component]
 pub fn Library() -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == crate::i18n::Lang::En;
+    let lang = i18n.lang;
     let index = use_index();
     let store = use_store();
     let history = PracticeStore::new(store).history().unwrap_or_default();
@@ -78,7 +78,7 @@ pub fn Library() -> Html {
                 .filter(|s| objection.is_none_or(|o| s.objections.contains(&o)))
                 .collect();
             crate::engine::order::sort_small_by_key(&mut shown, |s| {
-                (s.difficulty, s.title.get(en))
+                (s.difficulty, s.title.get(lang))
             });
             if shown.is_empty() {
                 html! { <p class="empty" data-testid="library-empty">{ i18n.t(Text::LibraryNoMatch) }</p> }
@@ -87,24 +87,24 @@ pub fn Library() -> Html {
                     <ul class="cards" data-testid="library">
                         { for shown.into_iter().map(|s| {
                             let best = best_of(&history, &s.id);
-                            let who = format!("{}, {} · {}", s.name, s.occupation.get(en), s.place);
+                            let who = format!("{}, {} · {}", s.name, s.occupation.get(lang), s.place);
                             html! {
                                 <li class="card scenario-card" data-testid={format!("scenario-{}", s.id)}>
                                     <div class="scenario-card__head">
                                         <Avatar kind={s.avatar.clone()} label={who.clone()} />
                                         <div>
-                                            <h2 class="scenario-card__title">{ s.title.get(en).to_owned() }</h2>
+                                            <h2 class="scenario-card__title">{ s.title.get(lang).to_owned() }</h2>
                                             <p class="scenario-card__who">{ who }</p>
                                         </div>
                                     </div>
-                                    <p>{ s.summary.get(en).to_owned() }</p>
+                                    <p>{ s.summary.get(lang).to_owned() }</p>
                                     <p class="chips">
                                         <span class={classes!("chip", "chip--level", level_class(s.difficulty))}>
-                                            { messages::difficulty(s.difficulty).get(en).to_owned() }
+                                            { messages::difficulty(s.difficulty).get(lang).to_owned() }
                                         </span>
                                         if !s.is_bundled() { <span class="chip chip--own" data-testid="own-chip">{ i18n.t(Text::LibraryOwn) }</span> }
                                         <span class="chip">{ t_with(i18n.lang, Text::LibraryMinutes, &[("minutes", &s.estimated_minutes.to_string())]) }</span>
-                                        { for s.objections.iter().map(|o| html! { <span class="chip chip--objection">{ messages::objection(*o).get(en).to_owned() }</span> }) }
+                                        { for s.objections.iter().map(|o| html! { <span class="chip chip--objection">{ messages::objection(*o).get(lang).to_owned() }</span> }) }
                                     </p>
                                     <div class="scenario-card__foot">
                                         <span class="best" data-testid="best-score">{ match best {
@@ -112,7 +112,7 @@ pub fn Library() -> Html {
                                             None => i18n.t(Text::LibraryNotPlayed).to_owned(),
                                         } }</span>
                                         <Link to={Route::Briefing { id: s.id.clone() }} classes="button"
-                                            label={action_on(i18n.lang, Text::LibraryOpen, s.title.get(en))}>
+                                            label={action_on(i18n.lang, Text::LibraryOpen, s.title.get(lang))}>
                                             { i18n.t(Text::LibraryOpen) }
                                         </Link>
                                     </div>
@@ -135,7 +135,7 @@ pub fn Library() -> Html {
                     <select onchange={on_difficulty} data-testid="filter-difficulty">
                         <option value="" selected={difficulty.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
                         { for DIFFICULTIES.iter().enumerate().map(|(i, d)| html! {
-                            <option value={i.to_string()} selected={*difficulty == Some(*d)}>{ messages::difficulty(*d).get(en).to_owned() }</option>
+                            <option value={i.to_string()} selected={*difficulty == Some(*d)}>{ messages::difficulty(*d).get(lang).to_owned() }</option>
                         }) }
                     </select>
                 </label>
@@ -144,7 +144,7 @@ pub fn Library() -> Html {
                     <select onchange={on_objection} data-testid="filter-objection">
                         <option value="" selected={objection.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
                         { for Objection::ALL.iter().enumerate().map(|(i, o)| html! {
-                            <option value={i.to_string()} selected={*objection == Some(*o)}>{ messages::objection(*o).get(en).to_owned() }</option>
+                            <option value={i.to_string()} selected={*objection == Some(*o)}>{ messages::objection(*o).get(lang).to_owned() }</option>
                         }) }
                     </select>
                 </label>

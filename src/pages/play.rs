@@ -103,7 +103,7 @@ pub fn Play(props: &PlayProps) -> Html {
         return html! {
             <div class="page page--narrow">
                 { notice_html }
-                <h1>{ s.meta.title.get(i18n.lang == crate::i18n::Lang::En).to_owned() }</h1>
+                <h1>{ s.meta.title.get(i18n.lang).to_owned() }</h1>
                 <p>{ i18n.t(Text::PlayNoRun) }</p>
                 <Link to={Route::Briefing { id: s.id.clone() }} classes="button">{ i18n.t(Text::PlayToBriefing) }</Link>
             </div>
@@ -209,7 +209,7 @@ pub fn Play(props: &PlayProps) -> Html {
         })
     };
 
-    let en = i18n.lang == crate::i18n::Lang::En;
+    let lang = i18n.lang;
     let worker = session.state().worker;
     let p = &s.persona;
     let practice_mode = current.mode == Mode::Practice;
@@ -219,9 +219,9 @@ pub fn Play(props: &PlayProps) -> Html {
             { notice_html }
             <aside class="play__aside">
             <header class="play__worker card">
-                <Avatar kind={p.avatar.clone()} label={format!("{}, {}", p.name, p.occupation_label.get(en))} mood={mood_sign(&worker)} />
+                <Avatar kind={p.avatar.clone()} label={format!("{}, {}", p.name, p.occupation_label.get(lang))} mood={mood_sign(&worker)} />
                 <div class="play__who">
-                    <h1 class="play__name">{ format!("{} · {}", p.name, p.occupation_label.get(en)) }</h1>
+                    <h1 class="play__name">{ format!("{} · {}", p.name, p.occupation_label.get(lang)) }</h1>
                     <p class="play__mood" data-testid="mood">{ t_with(i18n.lang, Text::MoodIs, &[("name", &p.name), ("mood", i18n.t(mood_text(&worker)))]) }</p>
                     <p class="play__mode">{ i18n.t(if practice_mode { Text::ModePractice } else { Text::ModeAssessment }) }</p>
                 </div>
@@ -262,7 +262,7 @@ pub fn Play(props: &PlayProps) -> Html {
                                     <button type="button" class="choice" {onclick} data-testid={format!("choice-{}", c.id)}
                                         aria-keyshortcuts={(i + 1).to_string()}>
                                         <span class="choice__key" aria-hidden="true">{ i + 1 }</span>
-                                        <span class="choice__text">{ session.render(&c.text, en) }</span>
+                                        <span class="choice__text">{ session.render(&c.text, lang) }</span>
                                     </button>
                                 </li>
                             }
@@ -291,7 +291,7 @@ pub fn turn_quality(turn: &Turn) -> &'static str {
 /// The coaching for one turn: the authored feedback, the check of every wrong figure, a
 /// repetition and any violation.
 pub fn coaching(i18n: &I18n, session: &Session, turn: &Turn) -> Html {
-    let en = i18n.lang == crate::i18n::Lang::En;
+    let lang = i18n.lang;
     let s = session.scenario();
     let Some(choice) = s
         .nodes
@@ -314,24 +314,24 @@ pub fn coaching(i18n: &I18n, session: &Session, turn: &Turn) -> Html {
                 // The verdict in words too, not only in colour and a mark.
                 <span class="coach__verdict" data-testid="coach-verdict">{ format!(": {}", i18n.t(label)) }</span>
             </p>
-            <p>{ session.render(&choice.feedback, en) }</p>
+            <p>{ session.render(&choice.feedback, lang) }</p>
             if turn.repeated {
-                <p class="coach__repeat" data-testid="repeat-check">{ messages::text(Msg::ERepeatCoach).get(en).to_owned() }</p>
+                <p class="coach__repeat" data-testid="repeat-check">{ messages::text(Msg::ERepeatCoach).get(lang).to_owned() }</p>
             }
             { for turn.checks.iter().filter(|c| c.is_wrong()).map(|check| html! {
-                <p class="coach__figure" data-testid="figure-check">{ messages::wrong_figure(check, s, session.terms()).get(en).to_owned() }</p>
+                <p class="coach__figure" data-testid="figure-check">{ messages::wrong_figure(check, s, session.terms()).get(lang).to_owned() }</p>
             }) }
             if let Some(v) = turn.violation {
-                <p class="coach__violation">{ t_with(i18n.lang, Text::CoachViolation, &[("what", messages::violation(v).get(en))]) }</p>
+                <p class="coach__violation">{ t_with(i18n.lang, Text::CoachViolation, &[("what", messages::violation(v).get(lang))]) }</p>
             }
         </div>
     }
 }
 
 fn event_html(i18n: &I18n, session: &Session, event: &Event, practice: bool) -> Html {
-    let en = i18n.lang == crate::i18n::Lang::En;
+    let lang = i18n.lang;
     let s = session.scenario();
-    let say = |t: &crate::engine::scenario::Localized| session.render(t, en);
+    let say = |t: &crate::engine::scenario::Localized| session.render(t, lang);
     let worker_line = |text: String| {
         html! { <li class="bubble bubble--worker" data-testid="worker-line"><span class="bubble__who">{ s.persona.name.clone() }</span>{ text }</li> }
     };
@@ -351,7 +351,7 @@ fn event_html(i18n: &I18n, session: &Session, event: &Event, practice: bool) -> 
             let text = say(&line.text);
             worker_line(if *again {
                 messages::message(Msg::EAgain, &[("line", text)])
-                    .get(en)
+                    .get(lang)
                     .to_owned()
             } else {
                 text
@@ -363,7 +363,7 @@ fn event_html(i18n: &I18n, session: &Session, event: &Event, practice: bool) -> 
             } else {
                 Msg::ERepeated
             })
-            .get(en)
+            .get(lang)
             .to_owned(),
         ),
         Event::AgentSays { node, choice } => {
@@ -384,14 +384,14 @@ fn event_html(i18n: &I18n, session: &Session, event: &Event, practice: bool) -> 
         }
         Event::Feedback(_) => html! {},
         Event::Decision { package, agreed } => html! {
-            <li class="chat__note">{ t_with(i18n.lang, if *agreed { Text::ChatAgreed } else { Text::ChatNotReady }, &[("package", messages::package(*package).get(en))]) }</li>
+            <li class="chat__note">{ t_with(i18n.lang, if *agreed { Text::ChatAgreed } else { Text::ChatNotReady }, &[("package", messages::package(*package).get(lang))]) }</li>
         },
         Event::Ended(end) => html! {
             <>
                 if let Some(ending) = s.ending(end.outcome) {
                     <li class="bubble bubble--worker"><span class="bubble__who">{ s.persona.name.clone() }</span>{ say(&ending.text) }</li>
                 }
-                <li class="chat__note chat__note--end" data-testid="outcome">{ messages::outcome(end.outcome).get(en).to_owned() }</li>
+                <li class="chat__note chat__note--end" data-testid="outcome">{ messages::outcome(end.outcome).get(lang).to_owned() }</li>
             </>
         },
     }

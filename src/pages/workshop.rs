@@ -18,7 +18,7 @@ use crate::router::Route;
 #[function_component]
 pub fn WorkshopPage() -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == crate::i18n::Lang::En;
+    let lang = i18n.lang;
     let practice = PracticeStore::new(use_store());
     let index = use_index();
     let joined = practice.joined().ok().flatten();
@@ -41,7 +41,7 @@ pub fn WorkshopPage() -> Html {
         index
             .iter()
             .find(|s| s.id == id)
-            .map_or_else(|| id.to_owned(), |s| s.title.get(en).to_owned())
+            .map_or_else(|| id.to_owned(), |s| s.title.get(lang).to_owned())
     };
     let next = match &progress.next {
         Next::PreTest(id) => t_with(i18n.lang, Text::WorkshopNextPre, &[("title", &title(id))]),
@@ -66,7 +66,7 @@ pub fn WorkshopPage() -> Html {
         };
         html! {
             <li class="workshop__item" data-testid={format!("test-{tes}-{}", r.id)}>
-                { scenario_line(&i18n, summary(r), r, en) }
+                { scenario_line(&i18n, summary(r), r, lang) }
                 if let Some((i, a)) = done {
                     <p class="ok">{ t_with(i18n.lang, Text::WorkshopDone, &[("score", &a.total.to_string())]) }</p>
                     <Link to={Route::Debrief { attempt: i }} classes="button button--secondary" label={action_on(i18n.lang, Text::WorkshopShowCode, &title(&r.id))}>
@@ -107,7 +107,7 @@ pub fn WorkshopPage() -> Html {
                     <ul class="workshop__list">
                         { for workshop.practice.iter().map(|r| html! {
                             <li class="workshop__item">
-                                { scenario_line(&i18n, summary(r), r, en) }
+                                { scenario_line(&i18n, summary(r), r, lang) }
                                 <Link to={Route::Briefing { id: r.id.clone() }} classes="button button--secondary"
                                     label={action_on(i18n.lang, Text::WorkshopPracticeStart, &title(&r.id))}>{ i18n.t(Text::WorkshopPracticeStart) }</Link>
                             </li>
@@ -125,15 +125,15 @@ fn scenario_line(
     i18n: &crate::context::I18n,
     summary: Option<Summary>,
     r: &ScenarioRef,
-    en: bool,
+    lang: crate::i18n::Lang,
 ) -> Html {
     match summary {
         Some(s) if s.version == r.version => {
-            html! { <p class="workshop__title">{ s.title.get(en).to_owned() }</p> }
+            html! { <p class="workshop__title">{ s.title.get(lang).to_owned() }</p> }
         }
         Some(s) => html! {
             <>
-                <p class="workshop__title">{ s.title.get(en).to_owned() }</p>
+                <p class="workshop__title">{ s.title.get(lang).to_owned() }</p>
                 <p class="warn">{ i18n.t(Text::WorkshopOtherVersion) }</p>
             </>
         },

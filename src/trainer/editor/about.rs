@@ -13,7 +13,7 @@ use crate::context::use_i18n;
 use crate::engine::messages;
 use crate::engine::scenario::*;
 use crate::engine::terms::Date;
-use crate::i18n::{Lang, TrainerText};
+use crate::i18n::TrainerText;
 
 const DIFFICULTIES: [Difficulty; 3] = [
     Difficulty::Beginner,
@@ -28,14 +28,10 @@ pub(super) fn AboutEditor(props: &FormProps) -> Html {
     let t = |k: TrainerText| AttrValue::from(i18n.t(k));
     let (s, ed) = (&props.scenario, &props.editor);
     let difficulties = options(DIFFICULTIES, |d| {
-        messages::difficulty(*d)
-            .get(i18n.lang == Lang::En)
-            .to_owned()
+        messages::difficulty(*d).get(i18n.lang).to_owned()
     });
     let objections: Options = options(Objection::ALL, |o| {
-        messages::objection(*o)
-            .get(i18n.lang == Lang::En)
-            .to_owned()
+        messages::objection(*o).get(i18n.lang).to_owned()
     });
     html! {
         <section class="card about-editor" data-testid="about-editor">

@@ -16,7 +16,7 @@ use crate::context::use_i18n;
 use crate::engine::messages;
 use crate::engine::scenario::*;
 use crate::engine::terms::Package;
-use crate::i18n::{action_on, Lang, TrainerText};
+use crate::i18n::{action_on, TrainerText};
 
 /// Props of [`ChoiceForm`].
 #[derive(Properties)]
@@ -65,12 +65,10 @@ pub(super) fn ChoiceForm(props: &ChoiceFormProps) -> Html {
             .collect(),
     );
     let objections: Options = options(Objection::ALL, |o| {
-        messages::objection(*o)
-            .get(i18n.lang == Lang::En)
-            .to_owned()
+        messages::objection(*o).get(i18n.lang).to_owned()
     });
     let packages: Options = options(Package::ALL, |p| {
-        messages::package(*p).get(i18n.lang == Lang::En).to_owned()
+        messages::package(*p).get(i18n.lang).to_owned()
     });
 
     fn choice<T: Clone + 'static>(

@@ -8,7 +8,7 @@ use super::pair::Pair;
 use crate::context::use_i18n;
 use crate::engine::messages;
 use crate::engine::scenario::*;
-use crate::i18n::{action_on, t_with, Lang, TrainerText};
+use crate::i18n::{action_on, t_with, TrainerText};
 
 /// How a run can end.
 #[function_component]
@@ -30,7 +30,7 @@ pub(super) fn EndingsForm(props: &FormProps) -> Html {
                     { points(&i18n, TrainerText::EndingScores, &ending.scores, (-10, 20),
                         edit(ed, move |s, v: Points| if let Some(e) = s.endings.get_mut(n) { e.scores = v }), &format!("ending-{n}-score")) }
                     <button type="button" class="button button--secondary button--small" data-testid={format!("ending-{n}-remove")}
-                        aria-label={action_on(i18n.lang, TrainerText::Remove, messages::outcome(ending.outcome).get(i18n.lang == Lang::En))}
+                        aria-label={action_on(i18n.lang, TrainerText::Remove, messages::outcome(ending.outcome).get(i18n.lang))}
                         onclick={edit(ed, move |s, _: MouseEvent| { if n < s.endings.len() { s.endings.remove(n); } })}>{ t(TrainerText::Remove) }</button>
                 </div>
             }) }
@@ -39,7 +39,7 @@ pub(super) fn EndingsForm(props: &FormProps) -> Html {
                     { for missing_outcomes.into_iter().map(|o| html! {
                         <button type="button" class="button button--secondary button--small" data-testid={format!("add-ending-{}", format_name(&o))}
                             onclick={edit(ed, move |s, _: MouseEvent| s.endings.push(Ending { outcome: o, text: Localized::default(), scores: Points::new() }))}>
-                            { t_with(i18n.lang, TrainerText::AddEnding, &[("outcome", messages::outcome(o).get(i18n.lang == Lang::En))]) }
+                            { t_with(i18n.lang, TrainerText::AddEnding, &[("outcome", messages::outcome(o).get(i18n.lang))]) }
                         </button>
                     }) }
                 </div>

@@ -11,7 +11,7 @@ use crate::engine::rates::{money, RatesTable};
 use crate::engine::scenario::*;
 use crate::engine::sim::spoken;
 use crate::engine::terms::{Date, Package};
-use crate::i18n::{t_with, Lang, TrainerText};
+use crate::i18n::{t_with, TrainerText};
 
 /// Props of [`FigureInserter`].
 #[derive(Properties, PartialEq)]
@@ -33,7 +33,7 @@ pub struct FigureInserterProps {
 #[function_component]
 pub fn FigureInserter(props: &FigureInserterProps) -> Html {
     let i18n = crate::context::use_i18n();
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     let t = |k: TrainerText| AttrValue::from(i18n.t(k));
     let figure = use_state(|| Figure::Monthly);
     let package = use_state(|| Package::JkkJkm);
@@ -48,7 +48,7 @@ pub fn FigureInserter(props: &FigureInserterProps) -> Html {
         .map(|p| {
             let written = figures::written(&p);
             let check = figures::check(&p, &ctx);
-            let said = check.said.map(|v| money(v, en)).unwrap_or_default();
+            let said = check.said.map(|v| money(v, lang)).unwrap_or_default();
             let text = match (p.trap, check.correct) {
                 (_, None) => t_with(
                     i18n.lang,
@@ -61,7 +61,7 @@ pub fn FigureInserter(props: &FigureInserterProps) -> Html {
                     &[
                         ("placeholder", &written),
                         ("said", &said),
-                        ("correct", &money(correct, en)),
+                        ("correct", &money(correct, lang)),
                     ],
                 ),
                 (Some(_), Some(_)) => t_with(
@@ -78,13 +78,13 @@ pub fn FigureInserter(props: &FigureInserterProps) -> Html {
             html! { <li>{ text }</li> }
         });
     let figure_options: Options = options(FIGURES, |f| {
-        format!("{} ({})", messages::figure_name(*f).get(en), f.name())
+        format!("{} ({})", messages::figure_name(*f).get(lang), f.name())
     });
     let fitting: Vec<Trap> = TRAPS.into_iter().filter(|x| x.fits(*figure)).collect();
     let trap_options: Options = options(fitting.clone(), |x| {
-        messages::trap_name(*x).get(en).to_owned()
+        messages::trap_name(*x).get(lang).to_owned()
     });
-    let packages: Options = options(Package::ALL, |p| messages::package(*p).get(en).to_owned());
+    let packages: Options = options(Package::ALL, |p| messages::package(*p).get(lang).to_owned());
     let placeholder = Placeholder {
         figure: *figure,
         package: matches!(

@@ -10,7 +10,7 @@ use super::state::{Editor, EditorAction};
 use crate::context::I18n;
 use crate::engine::messages;
 use crate::engine::scenario::*;
-use crate::i18n::{Lang, TrainerText};
+use crate::i18n::TrainerText;
 
 /// What the forms change the scenario through.
 pub(super) type Ed = UseReducerDispatcher<Editor>;
@@ -36,7 +36,7 @@ pub(super) fn edit_text(ed: &Ed, f: impl Fn(&mut Scenario, String) + 'static) ->
 }
 
 pub(super) fn lz(i18n: &I18n, l: Localized) -> AttrValue {
-    AttrValue::from(l.get(i18n.lang == Lang::En).to_owned())
+    AttrValue::from(l.get(i18n.lang).to_owned())
 }
 
 pub(super) fn strings(values: &[impl AsRef<str>]) -> Vec<AttrValue> {

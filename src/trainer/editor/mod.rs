@@ -35,7 +35,7 @@ use crate::engine::graph::layout;
 use crate::engine::import::export;
 use crate::engine::scenario::Scenario;
 use crate::engine::validate::{validate, Severity, Validator};
-use crate::i18n::{t_with, Lang, TrainerText};
+use crate::i18n::{t_with, TrainerText};
 use crate::loader::Loadable;
 use crate::platform::download::download_text;
 use crate::trainer::storage::scenarios::ScenarioStore;
@@ -93,7 +93,7 @@ impl PartialEq for EditorPageProps {
 #[function_component]
 fn EditorPage(props: &EditorPageProps) -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     let store = ScenarioStore::new(use_store());
     let mirror: Mirror = use_mut_ref(|| (props.initial.clone(), 0u64));
     let editor = {
@@ -292,7 +292,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 <NodeIds ids={node_ids} />
             }
             <p class="eyebrow">{ format!("{} · v{}", s.id, s.version) }</p>
-            <h1 data-testid="editor-title">{ s.meta.title.get(en).to_owned() }</h1>
+            <h1 data-testid="editor-title">{ s.meta.title.get(lang).to_owned() }</h1>
             <div class="actions editor-bar">
                 <button type="button" class="button button--secondary" onclick={undo} disabled={!editor.can_undo()} data-testid="undo">{ i18n.t(TrainerText::Undo) }</button>
                 <button type="button" class="button button--secondary" onclick={redo} disabled={!editor.can_redo()} data-testid="redo">{ i18n.t(TrainerText::Redo) }</button>

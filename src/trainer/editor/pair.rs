@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::context::use_i18n;
 use crate::engine::scenario::Localized;
-use crate::i18n::TrainerText;
+use crate::i18n::{Lang, TrainerText};
 
 /// Props of [`Pair`].
 #[derive(Properties, PartialEq)]
@@ -22,7 +22,7 @@ pub(crate) struct PairProps {
 #[function_component]
 pub(crate) fn Pair(props: &PairProps) -> Html {
     let i18n = use_i18n();
-    let side = |english: bool| {
+    let side = |lang: Lang| {
         let (value, on_change) = (props.value.clone(), props.on_change.clone());
         let onchange = Callback::from(move |e: Event| {
             let text = e
@@ -31,23 +31,23 @@ pub(crate) fn Pair(props: &PairProps) -> Html {
                 .or_else(|| e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()))
                 .unwrap_or_default();
             let mut next = value.clone();
-            if english {
+            if lang == Lang::En {
                 next.en = text;
             } else {
                 next.id = text;
             }
             on_change.emit(next);
         });
-        let current = if english {
+        let current = if lang == Lang::En {
             props.value.en.clone()
         } else {
             props.value.id.clone()
         };
-        let missing = current.trim().is_empty() && !props.value.get(!english).trim().is_empty();
-        let testid = format!("{}-{}", props.testid, if english { "en" } else { "id" });
+        let missing = current.trim().is_empty() && !props.value.get(lang.other()).trim().is_empty();
+        let testid = format!("{}-{}", props.testid, lang.code());
         html! {
             <label class={classes!("field", missing.then_some("field--missing"))}>
-                <span>{ i18n.t(if english { crate::i18n::Text::LangNameEn } else { crate::i18n::Text::LangNameId }) }
+                <span>{ i18n.t(if lang == Lang::En { crate::i18n::Text::LangNameEn } else { crate::i18n::Text::LangNameId }) }
                     if missing { <em class="warn">{ format!(" · {}", i18n.t(TrainerText::Untranslated)) }</em> }
                 </span>
                 if props.long {
@@ -61,8 +61,8 @@ pub(crate) fn Pair(props: &PairProps) -> Html {
     html! {
         <fieldset class="pair">
             <legend>{ props.label.clone() }</legend>
-            { side(false) }
-            { side(true) }
+            { side(Lang::Id) }
+            { side(Lang::En) }
         </fieldset>
     }
 }

@@ -16,7 +16,7 @@ use crate::engine::scenario::Scenario;
 use crate::engine::session::Session;
 use crate::engine::sim::{initial_worker, Event as SimEvent, Terms, WorkerState};
 use crate::engine::terms::Date;
-use crate::i18n::{t_with, Lang, TrainerText};
+use crate::i18n::{t_with, TrainerText};
 
 /// Props of both panels.
 #[derive(Properties)]
@@ -44,7 +44,7 @@ struct Run {
 #[function_component]
 pub fn Playtest(props: &ScenarioProps) -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     let s = props.scenario.clone();
     let setup = {
         let s = s.clone();
@@ -162,14 +162,14 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                         <ol class="playtest__log" data-testid="playtest-log">
                             { for session.events().iter().map(|e| match e {
                                 SimEvent::WorkerSays { node, variant, again } => {
-                                    let line = s.nodes.get(*node as usize).and_then(|n| n.lines.get(*variant as usize)).map_or_else(String::new, |l| session.render(&l.text, en));
+                                    let line = s.nodes.get(*node as usize).and_then(|n| n.lines.get(*variant as usize)).map_or_else(String::new, |l| session.render(&l.text, lang));
                                     let line = unwritten(line, s.nodes.get(*node as usize).map_or("", |n| n.id.as_str()));
-                                    let line = if *again { messages::message(Msg::EAgain, &[("line", line)]).get(en).to_owned() } else { line };
+                                    let line = if *again { messages::message(Msg::EAgain, &[("line", line)]).get(lang).to_owned() } else { line };
                                     html! { <li class="bubble bubble--worker">{ line }</li> }
                                 }
-                                SimEvent::Repeated { close } => html! { <li class="bubble bubble--worker">{ messages::text(if *close { Msg::ERepeatedClose } else { Msg::ERepeated }).get(en).to_owned() }</li> },
-                                SimEvent::AgentSays { node, choice } => html! { <li class="bubble bubble--agent">{ s.nodes.get(*node as usize).and_then(|n| n.choices.get(*choice as usize)).map_or_else(String::new, |c| unwritten(session.render(&c.text, en), &c.id)) }</li> },
-                                SimEvent::FactRevealed { fact } => html! { <li class="hint">{ s.persona.hidden_facts.get(*fact as usize).map_or_else(String::new, |f| session.render(&f.text, en)) }</li> },
+                                SimEvent::Repeated { close } => html! { <li class="bubble bubble--worker">{ messages::text(if *close { Msg::ERepeatedClose } else { Msg::ERepeated }).get(lang).to_owned() }</li> },
+                                SimEvent::AgentSays { node, choice } => html! { <li class="bubble bubble--agent">{ s.nodes.get(*node as usize).and_then(|n| n.choices.get(*choice as usize)).map_or_else(String::new, |c| unwritten(session.render(&c.text, lang), &c.id)) }</li> },
+                                SimEvent::FactRevealed { fact } => html! { <li class="hint">{ s.persona.hidden_facts.get(*fact as usize).map_or_else(String::new, |f| session.render(&f.text, lang)) }</li> },
                                 SimEvent::Feedback(turn) => html! {
                                     <li class="hint">
                                         { t_with(i18n.lang, TrainerText::PlaytestChange, &[
@@ -177,15 +177,15 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                                             ("interest", &format!("{:+}", turn.after.interest - turn.before.interest)),
                                             ("worry", &format!("{:+}", turn.after.cost_worry - turn.before.cost_worry))]) }
                                         if turn.repeated {
-                                            <br />{ messages::text(Msg::ERepeatCoach).get(en).to_owned() }
+                                            <br />{ messages::text(Msg::ERepeatCoach).get(lang).to_owned() }
                                         }
                                         { for turn.checks.iter().filter(|c| c.is_wrong()).map(|c| html! {
-                                            <><br />{ messages::wrong_figure(c, &s, session.terms()).get(en).to_owned() }</>
+                                            <><br />{ messages::wrong_figure(c, &s, session.terms()).get(lang).to_owned() }</>
                                         }) }
                                     </li>
                                 },
-                                SimEvent::Decision { package, agreed } => html! { <li class="hint">{ format!("{} · {}", messages::package(*package).get(en), if *agreed { "✓" } else { "✗" }) }</li> },
-                                SimEvent::Ended(end) => html! { <li data-testid="playtest-ended"><strong>{ messages::outcome(end.outcome).get(en).to_owned() }</strong></li> },
+                                SimEvent::Decision { package, agreed } => html! { <li class="hint">{ format!("{} · {}", messages::package(*package).get(lang), if *agreed { "✓" } else { "✗" }) }</li> },
+                                SimEvent::Ended(end) => html! { <li data-testid="playtest-ended"><strong>{ messages::outcome(end.outcome).get(lang).to_owned() }</strong></li> },
                             }) }
                         </ol>
                         { stats(&session.state().worker) }
@@ -198,7 +198,7 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                                 <li>
                                     <button type="button" class="button button--secondary choice" onclick={choose(c.id.clone())} data-testid={format!("pt-choice-{}", c.id)}>
                                         <span class="choice__key" aria-hidden="true">{ n + 1 }</span>
-                                        <span class="choice__text">{ unwritten(session.render(&c.text, en), &c.id) }</span>
+                                        <span class="choice__text">{ unwritten(session.render(&c.text, lang), &c.id) }</span>
                                     </button>
                                 </li>
                             }) }
@@ -224,7 +224,7 @@ fn now() -> f64 {
 #[function_component]
 pub fn BalanceReport(props: &ScenarioProps) -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     let reports = use_state(Vec::<PolicyReport>::new);
     let progress = use_state(|| None::<u32>);
     let cancelled = use_memo((), |_| Rc::new(Cell::new(false)));
@@ -293,11 +293,11 @@ pub fn BalanceReport(props: &ScenarioProps) -> Html {
                         <tbody>
                             { for reports.iter().map(|r| html! {
                                 <tr data-testid={format!("balance-{}", r.policy.name())}>
-                                    <td>{ crate::engine::notes::policy_name(r.policy).get(en).to_owned() }</td>
+                                    <td>{ crate::engine::notes::policy_name(r.policy).get(lang).to_owned() }</td>
                                     <td data-testid="balance-mean">{ r.mean.round() as u32 }</td>
                                     <td>{ r.min }</td><td>{ r.median }</td><td>{ r.max }</td>
                                     <td>{ format!("{}%", (r.pass_rate * 100.0).round() as u32) }</td>
-                                    <td>{ r.outcomes.iter().map(|(o, n)| format!("{} {n}", messages::outcome(*o).get(en))).collect::<Vec<_>>().join(" · ") }</td>
+                                    <td>{ r.outcomes.iter().map(|(o, n)| format!("{} {n}", messages::outcome(*o).get(lang))).collect::<Vec<_>>().join(" · ") }</td>
                                 </tr>
                             }) }
                         </tbody>
@@ -305,7 +305,7 @@ pub fn BalanceReport(props: &ScenarioProps) -> Html {
                 </div>
                 if !busy {
                     <ul class="balance__missed" data-testid="balance-missed">
-                        { for missed_targets(&reports).into_iter().map(|m| html! { <li class="warn">{ m.message().get(en).to_owned() }</li> }) }
+                        { for missed_targets(&reports).into_iter().map(|m| html! { <li class="warn">{ m.message().get(lang).to_owned() }</li> }) }
                     </ul>
                 }
             }

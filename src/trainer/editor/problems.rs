@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::context::use_i18n;
 use crate::engine::validate::{Diagnostic, Severity};
-use crate::i18n::{t_with, Lang, TrainerText};
+use crate::i18n::{t_with, TrainerText};
 
 /// The editor control (its `data-testid`, or the prefix of a bilingual pair's) that edits the
 /// field a problem is about, so clicking the problem takes the trainer there.
@@ -82,7 +82,7 @@ impl PartialEq for ProblemsProps {
 #[function_component]
 pub(super) fn Problems(props: &ProblemsProps) -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     let diagnostics = &props.diagnostics;
     let open = |d: &Diagnostic| {
         let (on_open, node, control) = (
@@ -105,7 +105,7 @@ pub(super) fn Problems(props: &ProblemsProps) -> Html {
                             onclick={open(d)} data-testid="diagnostic">
                             <strong>{ i18n.t(if d.severity == Severity::Error { TrainerText::ScenarioError } else { TrainerText::ScenarioWarning }) }</strong>
                             if let Some(n) = &d.location.node { { format!(" · {n}") } }
-                            <br />{ d.message.get(en).to_owned() }
+                            <br />{ d.message.get(lang).to_owned() }
                         </button>
                     </li>
                 }) }

@@ -13,7 +13,7 @@ use crate::context::{use_i18n, use_store};
 use crate::engine::import::export;
 use crate::engine::scenario::Scenario;
 use crate::engine::validate::Severity;
-use crate::i18n::{action_on, Lang, TrainerText};
+use crate::i18n::{action_on, TrainerText};
 use crate::loader::{use_pack, Loadable};
 use crate::pages::load_failed;
 use crate::platform::clock::now_ms;
@@ -56,7 +56,7 @@ fn import_scenario_files(
 #[function_component]
 pub fn ScenarioLibrary() -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     let store = ScenarioStore::new(use_store());
     let pack = use_pack();
     let navigator = crate::router::use_navigator();
@@ -279,9 +279,9 @@ pub fn ScenarioLibrary() -> Html {
                 <p data-testid="no-scenarios">{ i18n.t(TrainerText::ScenariosNone) }</p>
             }
             <ul class="workshop-list">
-                { for live.iter().map(|e| { let named = |action| action_on(i18n.lang, action, e.title.get(en)); html! {
+                { for live.iter().map(|e| { let named = |action| action_on(i18n.lang, action, e.title.get(lang)); html! {
                     <li class="card workshop-list__item" data-testid={format!("own-{}", e.id)}>
-                        <a href={TrainerRoute::Scenario { uid: e.uid.clone() }.href()} data-testid="open-scenario"><strong>{ e.title.get(en).to_owned() }</strong></a>
+                        <a href={TrainerRoute::Scenario { uid: e.uid.clone() }.href()} data-testid="open-scenario"><strong>{ e.title.get(lang).to_owned() }</strong></a>
                         <p class="hint">{ e.id.clone() }</p>
                         <div class="actions">
                             <button type="button" class="button button--secondary" onclick={copy_uid(e.uid.clone())} data-testid="copy-own" aria-label={named(TrainerText::ScenarioCopy)}>{ i18n.t(TrainerText::ScenarioCopy) }</button>
@@ -299,10 +299,10 @@ pub fn ScenarioLibrary() -> Html {
                     <ul class="workshop-list">
                         { for all.iter().map(|s| html! {
                             <li class="card workshop-list__item" data-testid={format!("bundled-{}", s.id)}>
-                                <strong>{ s.meta.title.get(en).to_owned() }</strong>
+                                <strong>{ s.meta.title.get(lang).to_owned() }</strong>
                                 <p class="hint">{ i18n.t(TrainerText::ScenarioReadOnly) }</p>
                                 <button type="button" class="button button--secondary" onclick={copy(s.clone())} data-testid="copy-bundled"
-                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioCopy, s.meta.title.get(en))}>{ i18n.t(TrainerText::ScenarioCopy) }</button>
+                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioCopy, s.meta.title.get(lang))}>{ i18n.t(TrainerText::ScenarioCopy) }</button>
                             </li>
                         }) }
                     </ul>
@@ -324,12 +324,12 @@ pub fn ScenarioLibrary() -> Html {
                 <ul class="workshop-list">
                     { for trashed.iter().map(|e| html! {
                         <li class="card workshop-list__item" data-testid={format!("trashed-{}", e.id)}>
-                            <strong>{ e.title.get(en).to_owned() }</strong>
+                            <strong>{ e.title.get(lang).to_owned() }</strong>
                             <div class="actions">
                                 <button type="button" class="button button--secondary" onclick={trash(e.uid.clone(), None, TrainerText::ScenarioRestored)} data-testid="restore-scenario"
-                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioRestore, e.title.get(en))}>{ i18n.t(TrainerText::ScenarioRestore) }</button>
+                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioRestore, e.title.get(lang))}>{ i18n.t(TrainerText::ScenarioRestore) }</button>
                                 <button type="button" class="button button--secondary" onclick={purge(e.uid.clone())} data-testid="purge-scenario"
-                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioPurge, e.title.get(en))}>{ i18n.t(TrainerText::ScenarioPurge) }</button>
+                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioPurge, e.title.get(lang))}>{ i18n.t(TrainerText::ScenarioPurge) }</button>
                             </div>
                         </li>
                     }) }

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::context::use_i18n;
 use crate::engine::scenario::Localized;
-use crate::i18n::{t_with, Lang, TrainerText};
+use crate::i18n::{t_with, TrainerText};
 
 /// What the last import or action said.
 #[derive(Clone, PartialEq)]
@@ -37,7 +37,7 @@ pub(super) struct StatusNoticeProps {
 #[function_component]
 pub(super) fn StatusNotice(props: &StatusNoticeProps) -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     match props.status.clone() {
         None => html! {},
         Some(Status::Imported {
@@ -47,17 +47,17 @@ pub(super) fn StatusNotice(props: &StatusNoticeProps) -> Html {
             warnings,
         }) => html! {
             <div class="notice notice--info" role="status" data-testid="import-ok">
-                <p>{ t_with(i18n.lang, TrainerText::ScenarioImported, &[("title", title.get(en)), ("errors", &errors.to_string()), ("warnings", &warnings.to_string())]) }</p>
+                <p>{ t_with(i18n.lang, TrainerText::ScenarioImported, &[("title", title.get(lang)), ("errors", &errors.to_string()), ("warnings", &warnings.to_string())]) }</p>
                 if !repairs.is_empty() {
                     <p>{ i18n.t(TrainerText::ScenarioRepairs) }</p>
-                    <ul>{ for repairs.iter().map(|r| html! { <li>{ r.get(en).to_owned() }</li> }) }</ul>
+                    <ul>{ for repairs.iter().map(|r| html! { <li>{ r.get(lang).to_owned() }</li> }) }</ul>
                 }
             </div>
         },
         Some(Status::Refused { message, position }) => html! {
             <div class="notice notice--warning" role="alert" data-testid="import-refused">
                 <p><strong>{ i18n.t(TrainerText::ScenarioRefused) }</strong></p>
-                <p>{ message.get(en).to_owned() }</p>
+                <p>{ message.get(lang).to_owned() }</p>
                 if let Some((line, column)) = position {
                     <p data-testid="import-position">{ t_with(i18n.lang, TrainerText::ScenarioPosition, &[("line", &line.to_string()), ("column", &column.to_string())]) }</p>
                 }
@@ -65,7 +65,7 @@ pub(super) fn StatusNotice(props: &StatusNoticeProps) -> Html {
         },
         Some(Status::AlreadyThere(title)) => html! {
             <p class="notice notice--info" role="status" data-testid="import-already">
-                { t_with(i18n.lang, TrainerText::ScenarioAlreadyThere, &[("title", title.get(en))]) }
+                { t_with(i18n.lang, TrainerText::ScenarioAlreadyThere, &[("title", title.get(lang))]) }
             </p>
         },
         Some(Status::Restored(done)) => html! {

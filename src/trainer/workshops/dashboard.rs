@@ -11,7 +11,7 @@ use crate::engine::scenario::{Competency, Scenario};
 use crate::engine::sim::Terms;
 use crate::engine::terms::Date;
 use crate::engine::workshop::Phase;
-use crate::i18n::{t_with, Lang, Text, TrainerText};
+use crate::i18n::{t_with, Text, TrainerText};
 use crate::trainer::table_wrap;
 
 pub(super) fn number(value: Option<u32>) -> String {
@@ -28,7 +28,7 @@ pub(super) fn dashboard_view(
     scenarios: &[Scenario],
     date: Date,
 ) -> Html {
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     let p = d.participation;
     let tile = |label: &'static str, value: u32, id: &str| {
         html! {
@@ -52,14 +52,14 @@ pub(super) fn dashboard_view(
         .iter()
         .enumerate()
         .map(|(i, c)| PairRow {
-            label: messages::competency(*c).get(en).to_owned().into(),
+            label: messages::competency(*c).get(lang).to_owned().into(),
             pre: pre[i],
             post: post[i],
         })
         .collect();
     // Figures in the scenario's words as they read on the workshop's day.
     let say = |s: &Scenario, t: &crate::engine::scenario::Localized| {
-        crate::engine::figures::render_localized(t, &Terms::of(s, date).context(s), en)
+        crate::engine::figures::render_localized(t, &Terms::of(s, date).context(s), i18n.lang)
     };
     let node_text = |scenario: &str, node: u32, choice: Option<u32>| {
         let s = scenarios.iter().find(|s| s.id == scenario)?;
@@ -68,7 +68,7 @@ pub(super) fn dashboard_view(
         let better = choice
             .and_then(|c| n.choices.get(c as usize))
             .map(|c| say(s, &c.text));
-        Some((s.meta.title.get(en).to_owned(), line, better))
+        Some((s.meta.title.get(lang).to_owned(), line, better))
     };
     html! {
         <>
@@ -138,7 +138,7 @@ pub(super) fn dashboard_view(
             <ul class="obstacles" data-testid="objections">
                 { for d.objections.iter().map(|o| html! {
                     <li>{ t_with(i18n.lang, TrainerText::ObjectionLine, &[
-                        ("objection", messages::objection(o.objection).get(en)), ("badly", &o.badly.to_string()), ("times", &(o.well + o.badly).to_string())]) }</li>
+                        ("objection", messages::objection(o.objection).get(lang)), ("badly", &o.badly.to_string()), ("times", &(o.well + o.badly).to_string())]) }</li>
                 }) }
             </ul>
             <h3>{ i18n.t(TrainerText::Moments) }</h3>
@@ -169,7 +169,7 @@ pub(super) fn dashboard_view(
                             let node = s.nodes.get(row.node as usize)?;
                             Some(html! {
                                 <tr data-testid="item-row" data-flagged={(!row.flags.is_empty()).to_string()}>
-                                    <td><strong>{ s.meta.title.get(en).to_owned() }</strong><br />{ node.lines.first().map(|l| say(s, &l.text)).unwrap_or_default() }</td>
+                                    <td><strong>{ s.meta.title.get(lang).to_owned() }</strong><br />{ node.lines.first().map(|l| say(s, &l.text)).unwrap_or_default() }</td>
                                     <td>{ row.reached }</td>
                                     <td>{ format!("{}%", row.best_percent) }</td>
                                     <td data-testid="item-d">{ row.discrimination.map_or("–".to_owned(), |v| format!("{v:+}")) }</td>

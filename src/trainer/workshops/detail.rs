@@ -11,7 +11,7 @@ use super::{excerpt, print, read_files, WorkshopProps};
 use crate::context::{use_i18n, use_store};
 use crate::engine::monev::{self, dashboard, Filter};
 use crate::engine::workshop::{check_batch, ScenarioRef};
-use crate::i18n::{t_with, Lang, Text, TrainerText};
+use crate::i18n::{t_with, Text, TrainerText};
 use crate::loader::use_pack;
 use crate::pages::date_text;
 use crate::platform::download::{download, download_text};
@@ -147,7 +147,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         })
     };
     let doubtful_view = (!doubtful.is_empty()).then(|| {
-        let en = i18n.lang == Lang::En;
+        let lang = i18n.lang;
         html! {
             <section class="card" data-testid="doubtful">
                 <h2>{ i18n.t(TrainerText::DoubtfulTitle) }</h2>
@@ -156,7 +156,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                     { for doubtful.iter().map(|v| html! {
                         <li data-testid="doubtful-result">
                             <p><strong>{ v.record.agent.clone() }</strong>{ format!(" · {} · {} · {}", v.record.wadah, v.record.scenario, v.card.total) }</p>
-                            { for v.doubts.iter().map(|d| html! { <p class="warn">{ d.message().get(en).to_owned() }</p> }) }
+                            { for v.doubts.iter().map(|d| html! { <p class="warn">{ d.message().get(lang).to_owned() }</p> }) }
                             <button type="button" class="button button--secondary" onclick={count_anyway(v.record.attempt.uuid())}
                                 data-testid="count-anyway" aria-label={t_with(i18n.lang, TrainerText::CountAnywayFor, &[("name", &v.record.agent), ("scenario", &v.record.scenario)])}>
                                 { i18n.t(TrainerText::CountAnyway) }
@@ -216,12 +216,12 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
             filter.set(next);
         })
     };
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     let title_of = |id: &str| {
         scenarios
             .iter()
             .find(|s| s.id == id)
-            .map_or(id.to_owned(), |s| s.meta.title.get(en).to_owned())
+            .map_or(id.to_owned(), |s| s.meta.title.get(lang).to_owned())
     };
     // Each tested scenario once, even when it is both the pre-test and the post-test.
     let mut tested: Vec<&ScenarioRef> = Vec::new();
@@ -242,7 +242,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                         .into_iter().filter(|(_, refs)| !refs.is_empty()).map(|(label, refs)| html! {
                         <>
                             <dt>{ i18n.t(label) }</dt>
-                            <dd>{ refs.iter().map(|r| scenarios.iter().find(|s| s.id == r.id).map_or_else(|| r.id.clone(), |s| s.meta.title.get(en).to_owned())).collect::<Vec<_>>().join(", ") }</dd>
+                            <dd>{ refs.iter().map(|r| scenarios.iter().find(|s| s.id == r.id).map_or_else(|| r.id.clone(), |s| s.meta.title.get(lang).to_owned())).collect::<Vec<_>>().join(", ") }</dd>
                         </>
                     }) }
                     <dt>{ i18n.t(TrainerText::WadahList) }</dt>
@@ -297,7 +297,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                         <ul class="rejections">
                             { for r.rejected.iter().map(|(code, why)| html! {
                                 <li data-testid="import-rejected">
-                                    <code>{ excerpt(code) }</code>{ " — " }{ why.get(en).to_owned() }
+                                    <code>{ excerpt(code) }</code>{ " — " }{ why.get(lang).to_owned() }
                                 </li>
                             }) }
                         </ul>

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::context::{use_i18n, use_store};
 use crate::engine::terms::Date;
 use crate::engine::workshop::{ScenarioRef, Workshop};
-use crate::i18n::{t_with, Lang, Text, TrainerText};
+use crate::i18n::{t_with, Text, TrainerText};
 use crate::loader::use_index;
 use crate::platform::clock::{now_ms, random_u64};
 use crate::router::use_navigator;
@@ -26,7 +26,7 @@ enum Slot {
 #[function_component]
 pub fn NewWorkshop() -> Html {
     let i18n = use_i18n();
-    let en = i18n.lang == Lang::En;
+    let lang = i18n.lang;
     let store = WorkshopStore::new(use_store());
     let navigator = use_navigator();
     let index = use_index();
@@ -162,7 +162,7 @@ pub fn NewWorkshop() -> Html {
     let slot_box = |s: &crate::engine::pack::Summary, slot: Slot, label: Text, key: &str| {
         let on = picked.iter().any(|(id, sl)| *id == s.id && *sl == slot);
         // Named with its scenario ("Pra-tes: Amaq Mahsun ..."), not only "Pra-tes" 24 times.
-        let name = format!("{}: {}", i18n.t(label), s.title.get(en));
+        let name = format!("{}: {}", i18n.t(label), s.title.get(lang));
         html! {
             <label class="field--check">
                 <input type="checkbox" checked={on} onchange={toggle(s.id.clone(), slot)} aria-label={name}
@@ -183,7 +183,7 @@ pub fn NewWorkshop() -> Html {
     let described = |field: FormField| error_of(field).map(|_| error_id(field));
     // The agents' library order: easiest first, then by title.
     let mut listed: Vec<&crate::engine::pack::Summary> = index.iter().collect();
-    crate::engine::order::sort_small_by_key(&mut listed, |s| (s.difficulty, s.title.get(en)));
+    crate::engine::order::sort_small_by_key(&mut listed, |s| (s.difficulty, s.title.get(lang)));
     html! {
         <div class="page page--narrow">
             <h1>{ i18n.t(TrainerText::New) }</h1>
@@ -216,8 +216,8 @@ pub fn NewWorkshop() -> Html {
                     { error_at(FormField::Tests) }
                     { for listed.into_iter().map(|s| html! {
                         <div class="scenario-pick">
-                            <p class="workshop__title">{ s.title.get(en).to_owned() }
-                                <span class="hint">{ format!(" · {}", crate::engine::messages::difficulty(s.difficulty).get(en)) }</span></p>
+                            <p class="workshop__title">{ s.title.get(lang).to_owned() }
+                                <span class="hint">{ format!(" · {}", crate::engine::messages::difficulty(s.difficulty).get(lang)) }</span></p>
                             <div class="scenario-pick__slots">
                                 { slot_box(s, Slot::Pre, Text::WorkshopPreTest, "pre") }
                                 { slot_box(s, Slot::Practice, Text::WorkshopPractice, "practice") }
