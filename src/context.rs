@@ -1,12 +1,17 @@
-//! The contexts every component reads: the interface language ([`I18n`]) and the device's
-//! storage ([`Store`]). Both apps provide them (through [`crate::shell::Shell`]); a component
-//! outside a provider (an isolated render test) gets Bahasa Indonesia and memory storage.
+//! The contexts every component reads: the interface language ([`I18n`]), the device's
+//! storage ([`Store`]) and what this visit holds beside storage ([`Visit`]). Both apps provide
+//! them (through [`crate::shell::Shell`]); a component outside a provider (an isolated render
+//! test) gets Bahasa Indonesia, memory storage and a visit of its own.
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::i18n::{t, Lang};
 use crate::platform::prefs::{load_lang, save_lang};
 use crate::platform::storage::{Store, StoreError};
+use crate::practice::{Attempt, PracticeStore, SavedRun};
 
 /// The interface language and the way to change it, shared through context.
 #[derive(Clone, Debug, PartialEq)]
@@ -75,4 +80,63 @@ fn set_document_lang(lang: Lang) {
 pub fn use_store() -> Store {
     let fallback = use_memo((), |_| Store::memory());
     use_context::<Store>().unwrap_or_else(|| (*fallback).clone())
+}
+
+/// What this visit holds beside storage, so that a storage failure loses nothing the agent
+/// needs now: the run just started (handed from the briefing or the debrief to the play page,
+/// so it plays even when storage refused it) and the attempts storage could not keep (so
+/// their debrief still opens).
+#[derive(Default)]
+pub struct Visit {
+    /// The run handed over, and whether storage kept it.
+    handed_over: RefCell<Option<(SavedRun, bool)>>,
+    /// Finished attempts storage refused, in the order they ended.
+    unsaved: RefCell<Vec<Attempt>>,
+}
+
+impl Visit {
+    /// Hands a freshly started run to the play page; `stored` says whether storage kept it.
+    pub fn hand_over(&self, run: SavedRun, stored: bool) {
+        *self.handed_over.borrow_mut() = Some((run, stored));
+    }
+
+    /// Takes the run handed over, if it is one of `scenario`'s (a run for another scenario is
+    /// dropped: the agent went elsewhere), with whether storage kept it.
+    pub fn take_run(&self, scenario: &str) -> Option<(SavedRun, bool)> {
+        self.handed_over
+            .borrow_mut()
+            .take()
+            .filter(|(run, _)| run.save.scenario == scenario)
+    }
+
+    /// Keeps an attempt storage refused; returns its index among [`Visit::attempts`].
+    pub fn keep_unsaved(&self, practice: &PracticeStore, attempt: Attempt) -> usize {
+        self.unsaved.borrow_mut().push(attempt);
+        self.attempts(practice).len() - 1
+    }
+
+    /// The stored history followed by this visit's unsaved attempts (what debrief indices
+    /// refer to).
+    pub fn attempts(&self, practice: &PracticeStore) -> Vec<Attempt> {
+        let mut all = practice.history().unwrap_or_default();
+        all.extend(self.unsaved.borrow().iter().cloned());
+        all
+    }
+}
+
+/// The [`Visit`] as a context value: one per app, compared by identity.
+#[derive(Clone, Default)]
+pub struct VisitContext(pub Rc<Visit>);
+
+impl PartialEq for VisitContext {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// This visit's runs and attempts beside storage (a visit of its own outside a provider).
+#[hook]
+pub fn use_visit() -> Rc<Visit> {
+    let fallback = use_memo((), |_| Rc::new(Visit::default()));
+    use_context::<VisitContext>().map_or_else(|| (*fallback).clone(), |v| v.0)
 }

@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use crate::components::storage_notice::StorageNotice;
-use crate::context::{use_app_lang, I18n};
+use crate::context::{use_app_lang, I18n, VisitContext};
 use crate::i18n::{t, Text};
 use crate::platform::storage::Store;
 use crate::router::{History, Router};
@@ -31,9 +31,11 @@ pub struct ShellProps {
 pub fn Shell(props: &ShellProps) -> Html {
     let (i18n, store_error) = use_app_lang(&props.store);
     let lang = i18n.lang;
+    let visit = use_memo((), |_| VisitContext::default());
     html! {
         <ContextProvider<I18n> context={i18n}>
         <ContextProvider<Store> context={props.store.clone()}>
+        <ContextProvider<VisitContext> context={(*visit).clone()}>
             <Router history={props.history.clone()}>
                 <div class={classes!("app", props.class.clone())}>
                     { props.header.clone() }
@@ -49,6 +51,7 @@ pub fn Shell(props: &ShellProps) -> Html {
                     </footer>
                 </div>
             </Router>
+        </ContextProvider<VisitContext>>
         </ContextProvider<Store>>
         </ContextProvider<I18n>>
     }

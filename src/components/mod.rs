@@ -4,6 +4,7 @@ pub mod avatar;
 pub mod header;
 pub mod lang_switch;
 pub mod mood;
+pub mod notice;
 pub mod qr;
 pub mod result_code;
 pub mod score_chart;

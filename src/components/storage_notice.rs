@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::context::use_i18n;
 use crate::i18n::Text;
 use crate::platform::storage::StoreError;
@@ -23,8 +24,8 @@ pub fn StorageNotice(props: &StorageNoticeProps) -> Html {
         StoreError::Other(_) => Text::StorageOther,
     };
     html! {
-        <div class="notice notice--warning" role="status" data-testid="storage-notice">
+        <Notice tone={Tone::Warning} testid="storage-notice">
             { i18n.t(text) }
-        </div>
+        </Notice>
     }
 }

@@ -6,6 +6,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::context::use_i18n;
 use crate::engine::figures::{self, Context};
 use crate::engine::messages::{self, long_date, month_year};
@@ -162,7 +163,7 @@ pub fn ToolsDrawer(props: &ToolsProps) -> Html {
                     ]) }</p>
                 }
                 if !c.exact() {
-                    <p class="notice notice--warning" data-testid="calc-approximate">{ i18n.t(Text::CalcApproxNote) }</p>
+                    <Notice tone={Tone::Warning} testid="calc-approximate">{ i18n.t(Text::CalcApproxNote) }</Notice>
                 }
                 </>
             }

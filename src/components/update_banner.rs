@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::context::use_i18n;
 use crate::i18n::Text;
 use crate::platform::device::{apply_update, update_ready};
@@ -24,11 +25,11 @@ pub fn UpdateBanner() -> Html {
         return html! {};
     }
     html! {
-        <div class="notice notice--update" role="status" data-testid="update-banner">
+        <Notice tone={Tone::Update} testid="update-banner">
             <span>{ i18n.t(Text::UpdateReady) }</span>
             <button type="button" class="button" onclick={Callback::from(|_| apply_update())} data-testid="update-reload">
                 { i18n.t(Text::UpdateReload) }
             </button>
-        </div>
+        </Notice>
     }
 }

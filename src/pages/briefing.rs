@@ -5,7 +5,8 @@ use crate::router::{query_param, use_navigator, Link};
 use yew::prelude::*;
 
 use crate::components::avatar::Avatar;
-use crate::context::{use_i18n, use_store};
+use crate::components::notice::{Notice, Tone};
+use crate::context::{use_i18n, use_store, use_visit};
 use crate::engine::figures;
 use crate::engine::messages;
 use crate::engine::messages::long_date;
@@ -43,7 +44,7 @@ pub fn Briefing(props: &BriefingProps) -> Html {
         _ => None,
     };
     let mode = use_state(|| Mode::Practice);
-    let error = use_state(|| None::<Text>);
+    let visit = use_visit();
 
     let s = match crate::pages::ready(&i18n, scenario) {
         Ok(value) => value,
@@ -71,9 +72,9 @@ pub fn Briefing(props: &BriefingProps) -> Html {
             .then(|| joined.taker(&workshop, phase))
     });
     // A finished test is not taken again, and a test in progress is only continued.
-    let finished_test = taker.as_ref().and_then(|t| {
-        crate::practice::test_attempt(&crate::pages::play::all_attempts(&practice), t, &s.id)
-    });
+    let finished_test = taker
+        .as_ref()
+        .and_then(|t| crate::practice::test_attempt(&visit.attempts(&practice), t, &s.id));
     let test_running = saved.as_ref().is_some_and(|r| r.taker.is_some());
     // A post-test opens only when the workshop's order allows it.
     let locked = phase == Some(Phase::PostTest)
@@ -84,8 +85,7 @@ pub fn Briefing(props: &BriefingProps) -> Html {
             .flatten()
             .and_then(|j| j.workshop().map(|w| (j, w)))
             .is_some_and(|(j, w)| {
-                !crate::practice::progress(&w, &j, &crate::pages::play::all_attempts(&practice))
-                    .post_open
+                !crate::practice::progress(&w, &j, &visit.attempts(&practice)).post_open
             });
     let test_title = taker.as_ref().map(|t| {
         i18n.t(match t.phase {
@@ -95,11 +95,11 @@ pub fn Briefing(props: &BriefingProps) -> Html {
     });
 
     let start = {
-        let (practice, navigator, mode, error, s, taker, terms) = (
+        let (practice, navigator, mode, visit, s, taker, terms) = (
             practice.clone(),
             navigator.clone(),
             mode.clone(),
-            error.clone(),
+            visit.clone(),
             s.clone(),
             taker.clone(),
             terms,
@@ -123,11 +123,9 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                 (random_u64(), random_u64()),
                 now_ms(),
             );
-            // If storage fails the run still starts; the play page says why it is not kept.
-            if practice.save_run(&run).is_err() {
-                error.set(Some(Text::StorageRunNotSaved));
-            }
-            crate::pages::play::hand_over(run);
+            // If storage fails the run still starts; the play page says it is not kept.
+            let stored = practice.save_run(&run).is_ok();
+            visit.hand_over(run, stored);
             navigator.push(&Route::Play { id: s.id.clone() });
         })
     };
@@ -161,9 +159,9 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                 if let Some(pinned) = &s.meta.pinned_date {
                     <p class="hint" data-testid="briefing-pinned">{ t_with(i18n.lang, Text::BriefingPinned, &[("date", &long_date(pinned.date, lang)), ("reason", pinned.reason.get(lang))]) }</p>
                     if let Some((then, now)) = pinned_price_differs(&s, pinned.date, today) {
-                        <p class="notice notice--info" data-testid="briefing-rates-differ">{ t_with(i18n.lang, Text::BriefingRatesDiffer, &[
+                        <Notice tone={Tone::Info} testid="briefing-rates-differ">{ t_with(i18n.lang, Text::BriefingRatesDiffer, &[
                             ("date", &long_date(pinned.date, lang)), ("then", &money(then, lang)), ("now", &money(now, lang)),
-                        ]) }</p>
+                        ]) }</Notice>
                     }
                 } else {
                     <p class="hint" data-testid="briefing-today">{ t_with(i18n.lang, Text::BriefingToday, &[("date", &long_date(terms.date, lang))]) }</p>
@@ -173,9 +171,9 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                 }
             </section>
             if let Some(title) = test_title {
-                <p class="notice notice--info" data-testid="test-notice">
+                <Notice tone={Tone::Info} testid="test-notice">
                     <strong>{ title }</strong>{ " · " }{ i18n.t(Text::BriefingTestNotice) }
-                </p>
+                </Notice>
             } else {
             <fieldset class="mode">
                 <legend>{ i18n.t(Text::ModeLabel) }</legend>
@@ -189,9 +187,6 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                 </label>
             </fieldset>
             }
-            if let Some(e) = *error {
-                <p class="notice notice--warning" role="status">{ i18n.t(e) }</p>
-            }
             <div class="actions">
                 if finished_test.is_none() && saved.as_ref().is_some_and(|r| r.taker == taker || r.taker.is_some()) {
                     <Link to={Route::Play { id: s.id.clone() }} classes="button" >
@@ -199,14 +194,14 @@ pub fn Briefing(props: &BriefingProps) -> Html {
                     </Link>
                 }
                 if let Some(i) = finished_test {
-                    <p class="notice notice--info" data-testid="test-done">{ i18n.t(Text::BriefingTestDone) }</p>
+                    <Notice tone={Tone::Info} testid="test-done">{ i18n.t(Text::BriefingTestDone) }</Notice>
                     <Link to={Route::Debrief { attempt: i }} classes="button">{ i18n.t(Text::WorkshopShowCode) }</Link>
                 } else if locked && !test_running {
-                    <p class="notice notice--info" data-testid="test-locked">{ i18n.t(Text::BriefingTestLocked) }</p>
+                    <Notice tone={Tone::Info} testid="test-locked">{ i18n.t(Text::BriefingTestLocked) }</Notice>
                     <Link to={Route::Workshop} classes="button button--secondary">{ i18n.t(Text::WorkshopTitle) }</Link>
                 } else if test_running && saved.as_ref().is_some_and(|r| r.taker != taker) {
                     // Another start would overwrite the test in progress.
-                    <p class="notice notice--info" data-testid="test-running">{ i18n.t(Text::BriefingTestRunning) }</p>
+                    <Notice tone={Tone::Info} testid="test-running">{ i18n.t(Text::BriefingTestRunning) }</Notice>
                 } else if !test_running {
                     <button type="button" class={classes!("button", saved.is_some().then_some("button--secondary"))}
                         onclick={start} data-testid="start">

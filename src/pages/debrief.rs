@@ -6,9 +6,10 @@
 use crate::router::{use_navigator, Link};
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::components::result_code::ResultCode;
 use crate::components::score_chart::ScoreChart;
-use crate::context::{use_i18n, use_store};
+use crate::context::{use_i18n, use_store, use_visit};
 use crate::engine::messages::{self, Msg};
 use crate::engine::scenario::Competency;
 use crate::engine::scoring::debrief;
@@ -16,7 +17,7 @@ use crate::engine::session::{SaveState, Session};
 use crate::engine::sim::Terms;
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
-use crate::pages::play::{all_attempts, coaching, hand_over};
+use crate::pages::play::coaching;
 use crate::platform::clock::{fresh_seed, now_ms, today};
 use crate::practice::{Mode, PracticeStore, SavedRun};
 use crate::router::Route;
@@ -34,7 +35,8 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     let i18n = use_i18n();
     let store = use_store();
     let practice = PracticeStore::new(store);
-    let attempt = all_attempts(&practice).get(props.attempt).cloned();
+    let visit = use_visit();
+    let attempt = visit.attempts(&practice).get(props.attempt).cloned();
     let scenario_id = attempt
         .as_ref()
         .map(|a| a.save.scenario.clone())
@@ -56,22 +58,23 @@ pub fn Debrief(props: &DebriefProps) -> Html {
     };
     let lang = i18n.lang;
     let Ok(session) = Session::replay(&s, &attempt.save) else {
-        return html! { <div class="page page--narrow"><p class="notice notice--warning">{ i18n.t(Text::PlayStale) }</p></div> };
+        return html! { <div class="page page--narrow"><Notice tone={Tone::Warning}>{ i18n.t(Text::PlayStale) }</Notice></div> };
     };
     let Some(card) = session.score_card() else {
-        return html! { <div class="page page--narrow"><p class="notice notice--warning">{ i18n.t(Text::PlayStale) }</p></div> };
+        return html! { <div class="page page--narrow"><Notice tone={Tone::Warning}>{ i18n.t(Text::PlayStale) }</Notice></div> };
     };
     let verified = card.total == attempt.total;
     let d = debrief(&s, session.turns(), &card, session.terms());
 
     let taken = attempt.code.is_some();
     let again = |same_seed: bool| {
-        let (practice, navigator, save, mode, s) = (
+        let (practice, navigator, save, mode, s, visit) = (
             practice.clone(),
             navigator.clone(),
             attempt.save.clone(),
             attempt.mode,
             s.clone(),
+            visit.clone(),
         );
         Callback::from(move |_| {
             // A new run takes place today, with today's rates.
@@ -95,9 +98,10 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                 taker: None,
                 attempt: None,
             };
-            let _ = practice.save_run(&run);
+            // If storage fails the run still starts; the play page says it is not kept.
+            let stored = practice.save_run(&run).is_ok();
             let id = run.save.scenario.clone();
-            hand_over(run);
+            visit.hand_over(run, stored);
             navigator.push(&Route::Play { id });
         })
     };

@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 use crate::router::Link;
 use yew::prelude::*;
 
-use crate::context::{use_i18n, use_store};
+use crate::context::{use_i18n, use_store, use_visit};
 use crate::engine::messages;
 use crate::i18n::{t_with, Text};
 use crate::loader::{use_index, Loadable};
-use crate::pages::play::all_attempts;
 use crate::practice::{Mode, PracticeStore};
 use crate::router::Route;
 
@@ -19,7 +18,7 @@ pub fn History() -> Html {
     let i18n = use_i18n();
     let lang = i18n.lang;
     let store = use_store();
-    let attempts = all_attempts(&PracticeStore::new(store));
+    let attempts = use_visit().attempts(&PracticeStore::new(store));
     let index = use_index();
     let title = |id: &str| match &index {
         Loadable::Ready(all) => all

@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::context::{use_i18n, use_store};
 use crate::engine::workshop::Workshop;
 use crate::i18n::{t_with, Text};
@@ -36,7 +37,7 @@ pub fn Join(props: &JoinProps) -> Html {
             return html! {
                 <div class="page page--narrow">
                     <h1>{ i18n.t(Text::JoinTitle) }</h1>
-                    <p class="notice notice--warning" role="alert" data-testid="join-error">{ e.message().get(lang).to_owned() }</p>
+                    <Notice tone={Tone::Warning} urgent=true testid="join-error">{ e.message().get(lang).to_owned() }</Notice>
                     <Link to={Route::Home} classes="button">{ i18n.t(Text::NotFoundBack) }</Link>
                 </div>
             };
@@ -93,11 +94,11 @@ pub fn Join(props: &JoinProps) -> Html {
             <h1 data-testid="join-workshop">{ workshop.name.clone() }</h1>
             <p>{ format!("{} · {}", date_text(i18n.lang, workshop.date), workshop.place) }</p>
             if let Some(j) = already {
-                <p class="notice notice--info">{ t_with(i18n.lang, Text::JoinAlready, &[("name", &j.agent), ("wadah", &j.wadah)]) }</p>
+                <Notice tone={Tone::Info}>{ t_with(i18n.lang, Text::JoinAlready, &[("name", &j.agent), ("wadah", &j.wadah)]) }</Notice>
                 <Link to={Route::Workshop} classes="button">{ i18n.t(Text::JoinOpen) }</Link>
             } else {
                 if let Some(other) = current.as_ref() {
-                    <p class="notice notice--warning">{ t_with(i18n.lang, Text::JoinReplaces, &[("workshop", &other.workshop().map(|w| w.name).unwrap_or_default())]) }</p>
+                    <Notice tone={Tone::Warning}>{ t_with(i18n.lang, Text::JoinReplaces, &[("workshop", &other.workshop().map(|w| w.name).unwrap_or_default())]) }</Notice>
                 }
                 <form class="card form" onsubmit={submit} novalidate=true>
                     <label class="field">
@@ -112,7 +113,7 @@ pub fn Join(props: &JoinProps) -> Html {
                         </select>
                     </label>
                     if let Some(e) = *error {
-                        <p class="notice notice--warning" role="alert" data-testid="join-problem">{ i18n.t(e) }</p>
+                        <Notice tone={Tone::Warning} urgent=true testid="join-problem">{ i18n.t(e) }</Notice>
                     }
                     <button type="submit" class="button" data-testid="join-submit">{ i18n.t(Text::JoinSubmit) }</button>
                 </form>

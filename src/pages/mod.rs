@@ -13,6 +13,7 @@ pub mod workshop;
 
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::context::{use_i18n, use_store, I18n};
 use crate::i18n::Text;
 use crate::loader::LoadError;
@@ -47,7 +48,7 @@ pub fn load_failed(i18n: &I18n, error: &LoadError) -> Html {
         LoadError::Fetch(FetchError::Status(_)) => i18n.t(Text::LoadMissing).to_owned(),
         LoadError::Damaged => i18n.t(Text::LoadDamaged).to_owned(),
     };
-    html! { <p class="notice notice--warning" role="alert" data-testid="load-failed">{ text }</p> }
+    html! { <Notice tone={Tone::Warning} urgent=true testid="load-failed">{ text }</Notice> }
 }
 
 /// Every piece of stored data that could not be read and was set aside, until the user
@@ -113,12 +114,12 @@ pub fn UnreadableNotice(props: &UnreadableProps) -> Html {
         })
     };
     html! {
-        <div class="notice notice--warning" role="alert" data-testid="unreadable">
+        <Notice tone={Tone::Warning} urgent=true testid="unreadable">
             <p>{ i18n.t(Text::UnreadableData) }</p>
             <div class="actions">
                 <button type="button" class="button button--secondary" onclick={download}>{ i18n.t(Text::UnreadableDownload) }</button>
                 <button type="button" class="button button--secondary" onclick={dismiss} data-testid="unreadable-dismiss">{ i18n.t(Text::UnreadableDismiss) }</button>
             </div>
-        </div>
+        </Notice>
     }
 }

@@ -2,16 +2,15 @@
 //! coaching after each choice in practice mode, and the tools drawer. The run is saved after
 //! every choice and replayed from (seed, choices) when the page is opened again.
 
-use std::cell::RefCell;
-
 use crate::router::Link;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::avatar::Avatar;
 use crate::components::mood::{mood_sign, mood_text, Meters};
+use crate::components::notice::{Notice, Tone};
 use crate::components::tools::ToolsDrawer;
-use crate::context::{use_i18n, use_store, I18n};
+use crate::context::{use_i18n, use_store, use_visit, I18n};
 use crate::engine::messages::{self, Msg};
 use crate::engine::session::Session;
 use crate::engine::sim::{Event, Turn};
@@ -22,25 +21,6 @@ use crate::platform::clock::{now_ms, random_u64};
 use crate::platform::events::WindowListener;
 use crate::practice::{Attempt, Mode, PracticeStore, ReadError, SavedRun};
 use crate::router::Route;
-
-thread_local! {
-    /// The run just started on the briefing page, so it plays even when storage is unavailable.
-    static HANDED_OVER: RefCell<Option<SavedRun>> = const { RefCell::new(None) };
-    /// Attempts that could not be stored (storage full or unavailable), for their debrief.
-    static UNSAVED: RefCell<Vec<Attempt>> = const { RefCell::new(Vec::new()) };
-}
-
-/// Passes a freshly started run to the play page.
-pub fn hand_over(run: SavedRun) {
-    HANDED_OVER.with(|h| *h.borrow_mut() = Some(run));
-}
-
-/// The stored history followed by this visit's unsaved attempts (what debrief indices refer to).
-pub fn all_attempts(practice: &PracticeStore) -> Vec<Attempt> {
-    let mut all = practice.history().unwrap_or_default();
-    UNSAVED.with(|u| all.extend(u.borrow().iter().cloned()));
-    all
-}
 
 /// Key of the preference that hides the meters (for trainers who want agents to read the person).
 pub const METERS_KEY: &str = "latih.meters";
@@ -54,7 +34,7 @@ pub struct PlayProps {
 
 /// What went wrong with saving, shown above the conversation.
 #[derive(Clone, PartialEq)]
-enum Notice {
+enum SaveProblem {
     NotSaved,
     SetAside(String),
 }
@@ -66,17 +46,27 @@ pub fn Play(props: &PlayProps) -> Html {
     let scenario = use_scenario(&props.id);
     let store = use_store();
     let practice = PracticeStore::new(store.clone());
-    let notice = use_state(|| None::<Notice>);
+    let visit = use_visit();
+    let notice = use_state(|| None::<SaveProblem>);
     let run = {
-        let (practice, id, notice) = (practice.clone(), props.id.to_string(), notice.clone());
+        let (practice, id, notice, visit) = (
+            practice.clone(),
+            props.id.to_string(),
+            notice.clone(),
+            visit.clone(),
+        );
         use_state(move || {
-            let handed = HANDED_OVER
-                .with(|h| h.borrow_mut().take())
-                .filter(|r| r.save.scenario == id);
+            // A run storage refused plays all the same, and the page says it is not kept.
+            let handed = visit.take_run(&id).map(|(run, stored)| {
+                if !stored {
+                    notice.set(Some(SaveProblem::NotSaved));
+                }
+                run
+            });
             handed.or_else(|| match practice.run(&id) {
                 Ok(run) => run,
                 Err(ReadError::SetAside(key)) => {
-                    notice.set(Some(Notice::SetAside(key)));
+                    notice.set(Some(SaveProblem::SetAside(key)));
                     None
                 }
                 Err(ReadError::Store(_)) => None,
@@ -92,11 +82,11 @@ pub fn Play(props: &PlayProps) -> Html {
         Err(page) => return page,
     };
     let notice_html = match &*notice {
-        Some(Notice::NotSaved) => {
-            html! { <p class="notice notice--warning" role="status" data-testid="not-saved">{ i18n.t(Text::StorageRunNotSaved) }</p> }
+        Some(SaveProblem::NotSaved) => {
+            html! { <Notice tone={Tone::Warning} testid="not-saved">{ i18n.t(Text::StorageRunNotSaved) }</Notice> }
         }
         // Shown at the top of the page, with every other piece of data set aside.
-        Some(Notice::SetAside(_)) => html! {},
+        Some(SaveProblem::SetAside(_)) => html! {},
         None => html! {},
     };
     let Some(current) = (*run).clone() else {
@@ -114,7 +104,7 @@ pub fn Play(props: &PlayProps) -> Html {
         Err(_) => {
             return html! {
                 <div class="page page--narrow">
-                    <p class="notice notice--warning" role="alert">{ i18n.t(Text::PlayStale) }</p>
+                    <Notice tone={Tone::Warning} urgent=true>{ i18n.t(Text::PlayStale) }</Notice>
                     <Link to={Route::Briefing { id: s.id.clone() }} classes="button">{ i18n.t(Text::PlayToBriefing) }</Link>
                 </div>
             };
@@ -122,12 +112,13 @@ pub fn Play(props: &PlayProps) -> Html {
     };
 
     let choose = {
-        let (run, practice, notice, finished, s) = (
+        let (run, practice, notice, finished, s, visit) = (
             run.clone(),
             practice.clone(),
             notice.clone(),
             finished.clone(),
             s.clone(),
+            visit.clone(),
         );
         Callback::from(move |choice_id: String| {
             let Some(current) = (*run).clone() else {
@@ -150,14 +141,13 @@ pub fn Play(props: &PlayProps) -> Html {
                 let index = match practice.finish(attempt.clone()) {
                     Ok(i) => i,
                     Err(_) => {
-                        notice.set(Some(Notice::NotSaved));
-                        UNSAVED.with(|u| u.borrow_mut().push(attempt));
-                        all_attempts(&practice).len() - 1
+                        notice.set(Some(SaveProblem::NotSaved));
+                        visit.keep_unsaved(&practice, attempt)
                     }
                 };
                 finished.set(Some(index));
             } else if practice.save_run(&next).is_err() {
-                notice.set(Some(Notice::NotSaved));
+                notice.set(Some(SaveProblem::NotSaved));
             }
             run.set(Some(next));
         })

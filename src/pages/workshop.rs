@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
-use crate::context::{use_i18n, use_store};
+use crate::components::notice::{Notice, Tone};
+use crate::context::{use_i18n, use_store, use_visit};
 use crate::engine::pack::Summary;
 use crate::engine::workshop::{Phase, ScenarioRef};
 use crate::i18n::{action_on, t_with, Text};
 use crate::loader::use_index;
 use crate::pages::date_text;
-use crate::pages::play::all_attempts;
 use crate::practice::{progress, test_attempt, Next, PracticeStore};
 use crate::router::Link;
 use crate::router::Route;
@@ -21,6 +21,7 @@ pub fn WorkshopPage() -> Html {
     let lang = i18n.lang;
     let practice = PracticeStore::new(use_store());
     let index = use_index();
+    let visit = use_visit();
     let joined = practice.joined().ok().flatten();
     let Some((joined, workshop)) = joined.and_then(|j| j.workshop().map(|w| (j, w))) else {
         return html! {
@@ -34,7 +35,7 @@ pub fn WorkshopPage() -> Html {
         Ok(value) => value,
         Err(page) => return page,
     };
-    let attempts = all_attempts(&practice);
+    let attempts = visit.attempts(&practice);
     let progress = progress(&workshop, &joined, &attempts);
     let summary = |r: &ScenarioRef| index.iter().find(|s| s.id == r.id).cloned();
     let title = |id: &str| {
@@ -99,7 +100,7 @@ pub fn WorkshopPage() -> Html {
             <h1>{ workshop.name.clone() }</h1>
             <p>{ format!("{} · {}", date_text(i18n.lang, workshop.date), workshop.place) }</p>
             <p class="hint" data-testid="workshop-you">{ t_with(i18n.lang, Text::WorkshopYou, &[("name", &joined.agent), ("wadah", &joined.wadah)]) }</p>
-            <p class="notice notice--info" data-testid="workshop-next">{ next }</p>
+            <Notice tone={Tone::Info} testid="workshop-next">{ next }</Notice>
             { section(Text::WorkshopPreTest, Phase::PreTest, &workshop.pre_test) }
             if !workshop.practice.is_empty() {
                 <section class="card">

@@ -54,6 +54,26 @@ async function debrief(page) {
   return Number(await page.locator("[data-testid=total] .total__number").textContent());
 }
 
+test("a run storage refuses still plays to its debrief, and the page says it is not kept", async () => {
+  const { context, page, problems } = await newPage();
+  // A phone whose storage is full: every run and attempt is refused.
+  await context.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key, value) {
+      if (key.startsWith("latih.run.") || key === "latih.history") throw new DOMException("full", "QuotaExceededError");
+      return setItem.call(this, key, value);
+    };
+  });
+  const s = index[0];
+  const best = pathOf(s, "best_practice");
+  await startRun(page, s.id);
+  await page.getByTestId("not-saved").waitFor();
+  await play(page, best);
+  assert.equal(await debrief(page), engineTotal(s, best), "the unsaved attempt's debrief shows the engine's score");
+  await context.close();
+  assert.deepEqual(problems, []);
+});
+
 test("every bundled scenario: best practice enrols suitably and passes; a pushy agent fails", async () => {
   const { context, page, problems } = await newPage();
   for (const s of index) {

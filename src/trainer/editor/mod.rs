@@ -30,6 +30,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::context::{use_i18n, use_store};
 use crate::engine::graph::layout;
 use crate::engine::import::export;
@@ -302,7 +303,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
                 <SaveIndicator state={autosave.status.clone()} changed={editor.changes > 0} />
             </div>
             if let Some(p) = *agent_problem {
-                <p class="notice notice--warning" role="alert" data-testid="play-problem">{ i18n.t(p) }</p>
+                <Notice tone={Tone::Warning} urgent=true testid="play-problem">{ i18n.t(p) }</Notice>
             }
             <OtherTabNotice gone={autosave.gone} conflict={autosave.conflict} take_theirs={autosave.take_theirs.clone()}
                 keep_mine={autosave.keep_mine.clone()} keep_as_new={autosave.keep_as_new.clone()} />

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::context::use_i18n;
 use crate::i18n::TrainerText;
 
@@ -24,20 +25,20 @@ pub(super) fn OtherTabNotice(props: &OtherTabNoticeProps) -> Html {
     let i18n = use_i18n();
     html! {
         if props.gone {
-            <div class="notice notice--warning" role="alert" data-testid="scenario-gone">
+            <Notice tone={Tone::Warning} urgent=true testid="scenario-gone">
                 <p>{ i18n.t(TrainerText::ScenarioGone) }</p>
                 <div class="actions">
                     <button type="button" class="button" onclick={props.keep_as_new.clone()} data-testid="keep-as-new">{ i18n.t(TrainerText::KeepAsNew) }</button>
                 </div>
-            </div>
+            </Notice>
         } else if props.conflict {
-            <div class="notice notice--warning" role="alert" data-testid="conflict">
+            <Notice tone={Tone::Warning} urgent=true testid="conflict">
                 <p>{ i18n.t(TrainerText::OtherTab) }</p>
                 <div class="actions">
                     <button type="button" class="button" onclick={props.take_theirs.clone()} data-testid="take-theirs">{ i18n.t(TrainerText::TakeTheirs) }</button>
                     <button type="button" class="button button--secondary" onclick={props.keep_mine.clone()} data-testid="keep-mine">{ i18n.t(TrainerText::KeepMine) }</button>
                 </div>
-            </div>
+            </Notice>
         }
     }
 }

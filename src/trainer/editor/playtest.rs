@@ -9,6 +9,7 @@ use std::rc::Rc;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::context::use_i18n;
 use crate::engine::balance::{missed_targets, reference_dates, Policy, PolicyReport, Tally};
 use crate::engine::messages::{self, Msg};
@@ -146,7 +147,7 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
             { match session {
                 None => html! {},
                 // E.g. a node id that does not exist: the problems panel says what is broken.
-                Some(Err(_)) => html! { <p class="notice notice--warning" role="alert" data-testid="playtest-problem">{ i18n.t(TrainerText::PlaytestCannotStart) }</p> },
+                Some(Err(_)) => html! { <Notice tone={Tone::Warning} urgent=true testid="playtest-problem">{ i18n.t(TrainerText::PlaytestCannotStart) }</Notice> },
                 Some(Ok(session)) => {
                     // A node still being written: say what is missing instead of an empty
                     // bubble or an unnamed button.

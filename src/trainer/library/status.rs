@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::context::use_i18n;
 use crate::engine::scenario::Localized;
 use crate::i18n::{t_with, TrainerText};
@@ -46,35 +47,35 @@ pub(super) fn StatusNotice(props: &StatusNoticeProps) -> Html {
             errors,
             warnings,
         }) => html! {
-            <div class="notice notice--info" role="status" data-testid="import-ok">
+            <Notice tone={Tone::Info} testid="import-ok">
                 <p>{ t_with(i18n.lang, TrainerText::ScenarioImported, &[("title", title.get(lang)), ("errors", &errors.to_string()), ("warnings", &warnings.to_string())]) }</p>
                 if !repairs.is_empty() {
                     <p>{ i18n.t(TrainerText::ScenarioRepairs) }</p>
                     <ul>{ for repairs.iter().map(|r| html! { <li>{ r.get(lang).to_owned() }</li> }) }</ul>
                 }
-            </div>
+            </Notice>
         },
         Some(Status::Refused { message, position }) => html! {
-            <div class="notice notice--warning" role="alert" data-testid="import-refused">
+            <Notice tone={Tone::Warning} urgent=true testid="import-refused">
                 <p><strong>{ i18n.t(TrainerText::ScenarioRefused) }</strong></p>
                 <p>{ message.get(lang).to_owned() }</p>
                 if let Some((line, column)) = position {
                     <p data-testid="import-position">{ t_with(i18n.lang, TrainerText::ScenarioPosition, &[("line", &line.to_string()), ("column", &column.to_string())]) }</p>
                 }
-            </div>
+            </Notice>
         },
         Some(Status::AlreadyThere(title)) => html! {
-            <p class="notice notice--info" role="status" data-testid="import-already">
+            <Notice tone={Tone::Info} testid="import-already">
                 { t_with(i18n.lang, TrainerText::ScenarioAlreadyThere, &[("title", title.get(lang))]) }
-            </p>
+            </Notice>
         },
         Some(Status::Restored(done)) => html! {
-            <p class="notice notice--info" role="status" data-testid="library-restored">
+            <Notice tone={Tone::Info} testid="library-restored">
                 { t_with(i18n.lang, TrainerText::LibraryRestored, &[("added", &done.added.to_string()), ("unchanged", &done.unchanged.to_string())]) }
-            </p>
+            </Notice>
         },
         Some(Status::Done(text)) => {
-            html! { <p class="notice notice--info" role="status" data-testid="scenario-status">{ i18n.t(text) }</p> }
+            html! { <Notice tone={Tone::Info} testid="scenario-status">{ i18n.t(text) }</Notice> }
         }
     }
 }

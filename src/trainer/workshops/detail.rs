@@ -8,6 +8,7 @@ use yew::prelude::*;
 
 use super::dashboard::{awards_view, dashboard_view};
 use super::{excerpt, print, read_files, WorkshopProps};
+use crate::components::notice::{Notice, Tone};
 use crate::context::{use_i18n, use_store};
 use crate::engine::monev::{self, dashboard, Filter};
 use crate::engine::workshop::{check_batch, ScenarioRef};
@@ -289,10 +290,10 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                         <p data-testid="import-summary">{ t_with(i18n.lang, TrainerText::ImportSummary, &[
                             ("accepted", &r.accepted.to_string()), ("duplicates", &r.duplicates.to_string()), ("rejected", &r.rejected.len().to_string())]) }</p>
                         if r.skipped > 0 {
-                            <p class="notice notice--warning">{ t_with(i18n.lang, TrainerText::FilesSkipped, &[("count", &r.skipped.to_string())]) }</p>
+                            <Notice tone={Tone::Warning}>{ t_with(i18n.lang, TrainerText::FilesSkipped, &[("count", &r.skipped.to_string())]) }</Notice>
                         }
                         if r.not_saved {
-                            <p class="notice notice--warning">{ i18n.t(TrainerText::NotSaved) }</p>
+                            <Notice tone={Tone::Warning}>{ i18n.t(TrainerText::NotSaved) }</Notice>
                         }
                         <ul class="rejections">
                             { for r.rejected.iter().map(|(code, why)| html! {
@@ -324,9 +325,9 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                     </label>
                 </div>
                 if unverified > 0 {
-                    <p class="notice notice--warning" role="status" data-testid="unverified">
+                    <Notice tone={Tone::Warning} testid="unverified">
                         { t_with(i18n.lang, TrainerText::Unverified, &[("count", &unverified.to_string())]) }
-                    </p>
+                    </Notice>
                 }
                 { doubtful_view.unwrap_or_default() }
                 { dashboard_view(&i18n, &d, &scenarios, workshop.date) }

@@ -3,6 +3,7 @@
 use yew::prelude::*;
 
 use super::read_files;
+use crate::components::notice::{Notice, Tone};
 use crate::context::{use_i18n, use_store};
 use crate::i18n::{t_with, Text, TrainerText};
 use crate::pages::date_text;
@@ -52,7 +53,7 @@ pub fn WorkshopList() -> Html {
                 </label>
             </div>
             if let Some(s) = *status {
-                <p class="notice notice--info" role="status" data-testid="restore-status">{ i18n.t(s) }</p>
+                <Notice tone={Tone::Info} testid="restore-status">{ i18n.t(s) }</Notice>
             }
             { match all {
                 Ok(list) if list.is_empty() => html! { <p data-testid="no-workshops">{ i18n.t(TrainerText::NoWorkshops) }</p> },
@@ -74,7 +75,7 @@ pub fn WorkshopList() -> Html {
                 },
                 // Shown at the top of the page until dismissed.
                 Err(crate::practice::ReadError::SetAside(_)) => html! {},
-                Err(crate::practice::ReadError::Store(_)) => html! { <p class="notice notice--warning" role="alert">{ i18n.t(Text::StorageUnavailable) }</p> },
+                Err(crate::practice::ReadError::Store(_)) => html! { <Notice tone={Tone::Warning} urgent=true>{ i18n.t(Text::StorageUnavailable) }</Notice> },
             } }
         </div>
     }

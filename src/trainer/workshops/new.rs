@@ -4,6 +4,7 @@
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+use crate::components::notice::{Notice, Tone};
 use crate::context::{use_i18n, use_store};
 use crate::engine::terms::Date;
 use crate::engine::workshop::{ScenarioRef, Workshop};
@@ -232,10 +233,10 @@ pub fn NewWorkshop() -> Html {
                 </label>
                 <p class="hint">{ i18n.t(TrainerText::TestOrderHelp) }</p>
                 if !problems.is_empty() {
-                    <div class="notice notice--warning" role="alert" data-testid="ws-problem">
+                    <Notice tone={Tone::Warning} urgent=true testid="ws-problem">
                         <p>{ t_with(i18n.lang, TrainerText::FormProblems, &[("count", &problems.len().to_string())]) }</p>
                         <ul>{ for problems.iter().map(|(_, t)| html! { <li>{ i18n.t(*t) }</li> }) }</ul>
-                    </div>
+                    </Notice>
                 }
                 <button type="submit" class="button" data-testid="ws-create">{ i18n.t(TrainerText::Create) }</button>
             </form>
