@@ -4,39 +4,24 @@
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use crate::envelope::RestoreError;
+use crate::envelope::{open, seal};
 use crate::platform::storage::{Store, StoreError};
 
 /// Prefix of every key the app stores.
 pub const PREFIX: &str = "latih.";
-/// What the `app` field of a backup says.
-pub const APP: &str = "latih";
+/// What the `kind` of a backup file says (files before the envelope said it in `app`).
+pub const KIND: &str = "latih";
 /// The backup format version.
 pub const FORMAT: u32 = 1;
 
-/// The backup file.
+/// What a backup file holds (inside an [`crate::envelope::Envelope`] of kind [`KIND`]).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Backup {
-    /// Always `latih`.
-    pub app: String,
-    /// Backup format version.
-    pub format: u32,
     /// When it was made (ms since the epoch).
     pub created_ms: u64,
     /// Every stored key and its value.
     pub entries: BTreeMap<String, String>,
-}
-
-/// Why a backup could not be restored. Nothing is changed in any of these cases.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RestoreError {
-    /// Not a Latih backup (or not JSON at all).
-    NotABackup,
-    /// Made by a newer Latih.
-    TooNew,
-    /// A backup with nothing in it.
-    Empty,
-    /// Storage refused a write; what the restore had written was undone.
-    Store(StoreError),
 }
 
 /// What to do with data here that differs from the backup's and cannot be merged (a run in
@@ -76,11 +61,14 @@ pub fn create(store: &Store, created_ms: u64) -> Result<Backup, StoreError> {
         }
     }
     Ok(Backup {
-        app: APP.into(),
-        format: FORMAT,
         created_ms,
         entries,
     })
+}
+
+/// The backup file's text.
+pub fn file(backup: &Backup) -> String {
+    seal(KIND, FORMAT, backup)
 }
 
 /// Whether a key holds a preference of this device (language, meters shown, notices
@@ -168,13 +156,7 @@ pub fn pending(store: &Store, list: &str) -> Vec<(String, String)> {
 /// backup's. The file is checked completely first, and the restore is all or nothing: when
 /// storage refuses a write, every entry written is put back as it was.
 pub fn restore(store: &Store, text: &str, differing: Differing) -> Result<Restored, RestoreError> {
-    let backup: Backup = serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)?;
-    if backup.app != APP {
-        return Err(RestoreError::NotABackup);
-    }
-    if backup.format > FORMAT {
-        return Err(RestoreError::TooNew);
-    }
+    let backup: Backup = open(text, KIND, FORMAT)?;
     if backup.entries.keys().any(|k| !k.starts_with(PREFIX)) {
         return Err(RestoreError::NotABackup);
     }
@@ -240,7 +222,7 @@ mod tests {
         a.set("other.app", "x").unwrap();
         let backup = create(&a, 5).unwrap();
         assert_eq!(backup.entries.len(), 2);
-        let text = serde_json::to_string(&backup).unwrap();
+        let text = file(&backup);
         let b = Store::memory();
         let done = restore(&b, &text, Differing::KeepHere).unwrap();
         assert_eq!((done.added, done.kept_here), (2, 0));
@@ -284,7 +266,7 @@ mod tests {
         old.set(HISTORY_KEY, &history(&[attempt("a", 10)])).unwrap();
         old.set(JOINED_KEY, "\"old workshop\"").unwrap();
         old.set("latih.lang", "en").unwrap();
-        let file = serde_json::to_string(&create(&old, 1).unwrap()).unwrap();
+        let file = file(&create(&old, 1).unwrap());
 
         let here = Store::memory();
         here.set(HISTORY_KEY, &history(&[attempt("a", 10), attempt("b", 20)]))
@@ -304,7 +286,7 @@ mod tests {
         // History from both devices is joined, in order of play.
         old.set(HISTORY_KEY, &history(&[attempt("c", 5), attempt("a", 10)]))
             .unwrap();
-        let file = serde_json::to_string(&create(&old, 2).unwrap()).unwrap();
+        let file = super::file(&create(&old, 2).unwrap());
         let done = restore(&here, &file, Differing::KeepHere).unwrap();
         assert_eq!(done.merged, 1);
         let joined: Vec<crate::practice::Attempt> =
@@ -328,7 +310,7 @@ mod tests {
         a.set("latih.history", "[]").unwrap();
         a.set("latih.run.x", &"x".repeat(500)).unwrap();
         a.set("latih.run.y", &"y".repeat(500)).unwrap();
-        let file = serde_json::to_string(&create(&a, 1).unwrap()).unwrap();
+        let file = file(&create(&a, 1).unwrap());
         let b = Store::memory_with_quota(800);
         b.set("latih.history", "[]").unwrap();
         let before: Vec<_> = b.keys().unwrap();

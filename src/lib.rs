@@ -27,6 +27,8 @@ pub mod components;
 #[cfg(feature = "ui")]
 pub mod context;
 #[cfg(feature = "ui")]
+pub mod envelope;
+#[cfg(feature = "ui")]
 pub mod loader;
 #[cfg(feature = "ui")]
 pub mod pages;

@@ -85,7 +85,7 @@ pub fn Settings() -> Html {
         let (store, status) = (store.clone(), status.clone());
         Callback::from(move |_| match create(&store, now_ms()) {
             Ok(backup) => {
-                let text = serde_json::to_string(&backup).unwrap_or_default();
+                let text = crate::backup::file(&backup);
                 if download_text("latih-cadangan.json", &text) {
                     status.set(Status::Done(Text::BackupSaved, backup.entries.len()));
                 } else {

@@ -206,12 +206,14 @@ pub fn ScenarioLibrary() -> Html {
             input.set_value("");
             let (store, status, version) = (store.clone(), status.clone(), version.clone());
             import_files(files, move |text| {
-                use crate::trainer::storage::workshops::RestoreError;
+                use crate::envelope::RestoreError;
                 status.set(Some(match store.restore(&text, new_uid) {
-                    Ok(Ok(done)) => Status::Restored(done),
-                    Ok(Err(_)) => Status::Done(TrainerText::ScenarioNotSaved),
+                    Ok(done) => Status::Restored(done),
+                    Err(RestoreError::Store(_)) => Status::Done(TrainerText::ScenarioNotSaved),
                     Err(RestoreError::TooNew) => Status::Done(TrainerText::BackupTooNew),
-                    Err(RestoreError::NotABackup) => Status::Done(TrainerText::NotALibraryBackup),
+                    Err(RestoreError::NotABackup | RestoreError::Empty) => {
+                        Status::Done(TrainerText::NotALibraryBackup)
+                    }
                 }));
                 version.set(*version + 1);
             });

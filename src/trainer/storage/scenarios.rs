@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use crate::engine::import::{export_compact, import, parse_stored, ImportError, Imported};
 use crate::engine::pack::{decode_published, encode_published, PUBLISHED_KEY};
 use crate::engine::scenario::{Localized, Scenario};
+use crate::envelope::{open, seal, RestoreError};
 use crate::platform::storage::{Store, StoreError};
 use crate::practice::{read_json, ReadError};
 
@@ -53,13 +54,10 @@ pub const LIBRARY_KIND: &str = "latih-scenario-library";
 /// The library backup format version.
 pub const LIBRARY_FORMAT: u32 = 1;
 
-/// The trainer's whole library as a file: every scenario (the trash included) as stored.
+/// The trainer's whole library as a file (inside an [`crate::envelope::Envelope`] of kind
+/// [`LIBRARY_KIND`]): every scenario (the trash included) as stored.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LibraryBackup {
-    /// Always [`LIBRARY_KIND`].
-    pub kind: String,
-    /// Format version.
-    pub format: u32,
     /// The scenarios.
     pub scenarios: Vec<BackedUp>,
 }
@@ -316,12 +314,11 @@ impl ScenarioStore {
                 }
             }
         }
-        Ok(serde_json::to_string(&LibraryBackup {
-            kind: LIBRARY_KIND.into(),
-            format: LIBRARY_FORMAT,
-            scenarios,
-        })
-        .unwrap_or_default())
+        Ok(seal(
+            LIBRARY_KIND,
+            LIBRARY_FORMAT,
+            LibraryBackup { scenarios },
+        ))
     }
 
     /// Restores a library backup, checking the whole file before writing. It is all or
@@ -332,16 +329,8 @@ impl ScenarioStore {
         &self,
         text: &str,
         new_uid: impl Fn() -> String,
-    ) -> Result<Result<Restored, StoreError>, super::workshops::RestoreError> {
-        use super::workshops::RestoreError;
-        let backup: LibraryBackup =
-            serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)?;
-        if backup.kind != LIBRARY_KIND {
-            return Err(RestoreError::NotABackup);
-        }
-        if backup.format > LIBRARY_FORMAT {
-            return Err(RestoreError::TooNew);
-        }
+    ) -> Result<Restored, RestoreError> {
+        let backup: LibraryBackup = open(text, LIBRARY_KIND, LIBRARY_FORMAT)?;
         let mut incoming = Vec::with_capacity(backup.scenarios.len());
         for b in backup.scenarios {
             let scenario = read_stored(&b.text).map_err(|_| RestoreError::NotABackup)?;
@@ -349,7 +338,7 @@ impl ScenarioStore {
         }
         let mut entries = match self.entries_for_change() {
             Ok(entries) => entries,
-            Err(e) => return Ok(Err(e)),
+            Err(e) => return Err(RestoreError::Store(e)),
         };
         let mut done = Restored {
             added: 0,
@@ -372,7 +361,7 @@ impl ScenarioStore {
             let uid = if free { b.entry.uid.clone() } else { new_uid() };
             if let Err(e) = self.store.set(&text_key(&uid), &b.text) {
                 undo(&written);
-                return Ok(Err(e));
+                return Err(RestoreError::Store(e));
             }
             written.push(uid.clone());
             entries.push(Entry { uid, ..b.entry });
@@ -381,10 +370,10 @@ impl ScenarioStore {
         if done.added > 0 {
             if let Err(e) = self.write_entries(&entries) {
                 undo(&written);
-                return Ok(Err(e));
+                return Err(RestoreError::Store(e));
             }
         }
-        Ok(Ok(done))
+        Ok(done)
     }
 
     /// The scenarios published to the agents' app on this device.
@@ -630,17 +619,17 @@ mod tests {
 
         // A fresh device gets everything, the trash included.
         let b = ScenarioStore::new(Store::memory());
-        let done = b.restore(&file, || "x".into()).unwrap().unwrap();
+        let done = b.restore(&file, || "x".into()).unwrap();
         assert_eq!((done.added, done.unchanged), (2, 0));
         assert_eq!(b.entries().unwrap(), a.entries().unwrap());
         assert_eq!(b.load(&u1).unwrap(), pack[0]);
 
         // Again: nothing new. After an edit here, the file's version comes back as a copy.
-        assert_eq!(b.restore(&file, || "y".into()).unwrap().unwrap().added, 0);
+        assert_eq!(b.restore(&file, || "y".into()).unwrap().added, 0);
         let mut edited = pack[0].clone();
         edited.meta.title.en = "Edited here".into();
         b.save(&u1, &edited, 9).unwrap();
-        let done = b.restore(&file, || "copy".into()).unwrap().unwrap();
+        let done = b.restore(&file, || "copy".into()).unwrap();
         assert_eq!((done.added, done.unchanged), (1, 1));
         assert_eq!(b.load(&u1).unwrap(), edited, "the edit here is kept");
         assert_eq!(b.load("copy").unwrap(), pack[0]);
@@ -716,33 +705,33 @@ mod tests {
         let version = a.versions(&u1);
 
         // An entry naming u1's version slot, one naming u1 itself, one with a dot.
-        let file = serde_json::to_string(&LibraryBackup {
-            kind: LIBRARY_KIND.into(),
-            format: LIBRARY_FORMAT,
-            scenarios: ["u1.v1", "u1", "../x"]
-                .iter()
-                .zip(&pack[1..4])
-                .map(|(uid, s)| BackedUp {
-                    entry: Entry {
-                        uid: (*uid).into(),
-                        id: s.id.clone(),
-                        title: s.meta.title.clone(),
-                        updated_ms: 5,
-                        deleted_ms: None,
-                        versioned_ms: None,
-                    },
-                    text: export_compact(s),
-                })
-                .collect(),
-        })
-        .unwrap();
+        let file = seal(
+            LIBRARY_KIND,
+            LIBRARY_FORMAT,
+            LibraryBackup {
+                scenarios: ["u1.v1", "u1", "../x"]
+                    .iter()
+                    .zip(&pack[1..4])
+                    .map(|(uid, s)| BackedUp {
+                        entry: Entry {
+                            uid: (*uid).into(),
+                            id: s.id.clone(),
+                            title: s.meta.title.clone(),
+                            updated_ms: 5,
+                            deleted_ms: None,
+                            versioned_ms: None,
+                        },
+                        text: export_compact(s),
+                    })
+                    .collect(),
+            },
+        );
         let n = std::cell::Cell::new(0);
         let done = a
             .restore(&file, || {
                 n.set(n.get() + 1);
                 format!("new{}", n.get())
             })
-            .unwrap()
             .unwrap();
         assert_eq!(done.added, 3);
         assert_eq!(a.versions(&u1), version, "u1's version untouched");
@@ -758,7 +747,7 @@ mod tests {
         let whole = a.backup().unwrap();
         assert!(matches!(
             b.restore(&whole, || "z".into()),
-            Ok(Err(StoreError::Full))
+            Err(RestoreError::Store(StoreError::Full))
         ));
         assert!(b_mem.keys().unwrap().is_empty(), "{:?}", b_mem.keys());
     }

@@ -5,6 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::engine::workshop::{verified_results, Verified, Workshop};
+pub use crate::envelope::RestoreError;
+use crate::envelope::{open, seal};
 use crate::platform::storage::{Store, StoreError};
 use crate::practice::{read_json, ReadError};
 
@@ -82,13 +84,10 @@ impl SavedWorkshop {
     }
 }
 
-/// A workshop with its results, as a file: it imports again without loss.
+/// A workshop with its results, as a file (inside an [`crate::envelope::Envelope`] of kind
+/// [`BACKUP_KIND`]): it imports again without loss.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct WorkshopBackup {
-    /// Always [`BACKUP_KIND`].
-    pub kind: String,
-    /// Format version.
-    pub format: u32,
     /// The workshop and its results.
     pub workshop: SavedWorkshop,
 }
@@ -131,15 +130,6 @@ pub fn merge_into(newest_first: &mut Vec<SavedWorkshop>, incoming: SavedWorkshop
     };
     newest_first.insert(0, incoming);
     added
-}
-
-/// Why a workshop backup could not be restored. Nothing is written in any of these cases.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum RestoreError {
-    /// Not a workshop backup, or its workshop code is damaged.
-    NotABackup,
-    /// Made by a newer Latih.
-    TooNew,
 }
 
 /// Reads and writes the trainer's workshops.
@@ -255,24 +245,18 @@ impl WorkshopStore {
 
 /// The backup file of one workshop.
 pub fn backup(saved: &SavedWorkshop) -> String {
-    serde_json::to_string_pretty(&WorkshopBackup {
-        kind: BACKUP_KIND.into(),
-        format: BACKUP_FORMAT,
-        workshop: saved.clone(),
-    })
-    .unwrap_or_default()
+    seal(
+        BACKUP_KIND,
+        BACKUP_FORMAT,
+        WorkshopBackup {
+            workshop: saved.clone(),
+        },
+    )
 }
 
 /// Reads a workshop backup file, checking it whole.
 pub fn read_backup(text: &str) -> Result<SavedWorkshop, RestoreError> {
-    let backup: WorkshopBackup =
-        serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)?;
-    if backup.kind != BACKUP_KIND {
-        return Err(RestoreError::NotABackup);
-    }
-    if backup.format > BACKUP_FORMAT {
-        return Err(RestoreError::TooNew);
-    }
+    let backup: WorkshopBackup = open(text, BACKUP_KIND, BACKUP_FORMAT)?;
     backup.workshop.workshop().ok_or(RestoreError::NotABackup)?;
     Ok(backup.workshop)
 }
@@ -448,7 +432,7 @@ mod restored_in_the_agents_app {
         .unwrap();
         old.set(INDEX_KEY, &list(&[entry("x"), entry("y")]))
             .unwrap();
-        let file = serde_json::to_string(&create(&old, 1).unwrap()).unwrap();
+        let file = crate::backup::file(&create(&old, 1).unwrap());
 
         // This device: workshop 1 with results a, b; workshop 2's id with another definition;
         // scenario x and z.

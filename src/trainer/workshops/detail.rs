@@ -54,6 +54,8 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     let report = use_state(|| None::<ImportReport>);
     let filter = use_state(Filter::default);
     let copied = use_state(|| false);
+    // Storage refused to count a doubtful result: said beside the list, which is unchanged.
+    let count_failed = use_state(|| false);
     // "Kode disalin." shows for a few seconds, then goes, so a second copy is seen to work.
     let copied_timer = use_mut_ref(|| None::<crate::platform::events::Timer>);
     let text_ref = use_node_ref();
@@ -141,9 +143,14 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         .len()
         .saturating_sub(results.len() + doubtful.len());
     let count_anyway = |attempt: String| {
-        let (store, version, id) = (store.clone(), version.clone(), props.id.clone());
+        let (store, version, id, count_failed) = (
+            store.clone(),
+            version.clone(),
+            props.id.clone(),
+            count_failed.clone(),
+        );
         Callback::from(move |_| {
-            let _ = store.count_anyway(&id, &attempt);
+            count_failed.set(store.count_anyway(&id, &attempt).is_err());
             version.set(*version + 1);
         })
     };
@@ -328,6 +335,9 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                     <Notice tone={Tone::Warning} testid="unverified">
                         { t_with(i18n.lang, TrainerText::Unverified, &[("count", &unverified.to_string())]) }
                     </Notice>
+                }
+                if *count_failed {
+                    <Notice tone={Tone::Warning} urgent=true testid="count-not-saved">{ i18n.t(TrainerText::NotSaved) }</Notice>
                 }
                 { doubtful_view.unwrap_or_default() }
                 { dashboard_view(&i18n, &d, &scenarios, workshop.date) }

@@ -35,7 +35,8 @@ pub fn WorkshopList() -> Html {
                         Err(_) => TrainerText::NotSaved,
                     },
                     Err(RestoreError::TooNew) => TrainerText::BackupTooNew,
-                    Err(RestoreError::NotABackup) => TrainerText::NotABackup,
+                    Err(RestoreError::Store(_)) => TrainerText::NotSaved,
+                    Err(RestoreError::NotABackup | RestoreError::Empty) => TrainerText::NotABackup,
                 }));
                 version.set(*version + 1);
             });
