@@ -103,9 +103,7 @@ pub fn App() -> Html {
             let _ = app.remove_attribute(FIRST_PAINT_MARK);
         }
         // Marks the first render for the start-up benchmark (scripts/bench-size.mjs).
-        if let Some(perf) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = perf.mark("latih-first-render");
-        }
+        crate::platform::page::mark("latih-first-render");
         // Ask the browser to keep the agent's history even under storage pressure.
         #[cfg(target_arch = "wasm32")]
         wasm_bindgen_futures::spawn_local(async {

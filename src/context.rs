@@ -67,12 +67,7 @@ pub fn use_app_lang(store: &Store) -> (I18n, Option<StoreError>) {
 }
 
 fn set_document_lang(lang: Lang) {
-    if let Some(root) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-    {
-        let _ = root.set_attribute("lang", lang.code());
-    }
+    crate::platform::page::set_lang_attribute(lang.code());
 }
 
 /// The device's storage, shared through context (memory outside a provider).

@@ -33,9 +33,7 @@ pub fn Library() -> Html {
     use_effect_with(ready, |ready| {
         // Marks the library's first useful render for the latency benchmark.
         if *ready {
-            if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                let _ = p.mark("latih-library-ready");
-            }
+            crate::platform::page::mark("latih-library-ready");
         }
     });
     let difficulty = use_state(|| None::<Difficulty>);

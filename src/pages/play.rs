@@ -3,7 +3,6 @@
 //! every choice and replayed from (seed, choices) when the page is opened again.
 
 use crate::router::Link;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::components::avatar::Avatar;
@@ -18,7 +17,8 @@ use crate::engine::workshop::AttemptId;
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
 use crate::platform::clock::{now_ms, random_u64};
-use crate::platform::events::WindowListener;
+use crate::platform::events::{key_press, WindowListener};
+use crate::platform::page::{mark, measure};
 use crate::practice::{Attempt, Mode, PracticeStore, ReadError, SavedRun};
 use crate::router::Route;
 
@@ -166,20 +166,14 @@ pub fn Play(props: &PlayProps) -> Html {
                 let _ = list.focus();
             }
             let listener = WindowListener::new("keydown", move |e: web_sys::Event| {
-                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else {
+                let Some(key) = key_press(&e) else {
                     return;
                 };
-                let typing = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| {
-                        matches!(el.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA")
-                    });
                 // A held-down key repeats; only a fresh press chooses.
-                if typing || e.repeat() || e.ctrl_key() || e.alt_key() || e.meta_key() {
+                if key.repeat || key.command || key.alt {
                     return;
                 }
-                if let Some(d) = e.key().chars().next().and_then(|c| c.to_digit(10)) {
+                if let Some(d) = key.key.chars().next().and_then(|c| c.to_digit(10)) {
                     if let Some(id) = offered.get((d as usize).wrapping_sub(1)) {
                         e.prevent_default();
                         choose.emit(id.clone());
@@ -384,20 +378,5 @@ fn event_html(i18n: &I18n, session: &Session, event: &Event, practice: bool) -> 
                 <li class="chat__note chat__note--end" data-testid="outcome">{ messages::outcome(end.outcome).get(lang).to_owned() }</li>
             </>
         },
-    }
-}
-
-fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
-}
-
-fn measure(name: &str, start: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        if !p.get_entries_by_name(start).length().eq(&0) {
-            let _ = p.measure_with_start_mark(name, start);
-            p.clear_marks_with_mark_name(start);
-        }
     }
 }

@@ -1,7 +1,6 @@
 //! Settings: what this device keeps, how much space it uses, whether the browser promised to keep
 //! it, what clearing browser data would delete, and a backup file to download and restore.
 
-use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -128,15 +127,7 @@ pub fn Settings() -> Html {
             }
         })
     };
-    let pick_file = Callback::from(|_| {
-        if let Some(input) = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.get_element_by_id("restore-file"))
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            input.click();
-        }
-    });
+    let pick_file = Callback::from(|_| crate::platform::page::click("restore-file"));
     html! {
         <div class="page page--narrow settings">
             <h1>{ i18n.t(Text::SettingsTitle) }</h1>

@@ -101,3 +101,54 @@ pub async fn next_task() {
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
+
+/// A key pressed outside a text field, as the app's shortcuts see it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyPress {
+    /// The key's value (`"z"`, `"3"`, ...).
+    pub key: String,
+    /// Ctrl, or Cmd on a Mac.
+    pub command: bool,
+    /// Shift.
+    pub shift: bool,
+    /// Alt.
+    pub alt: bool,
+    /// Held down and repeating.
+    pub repeat: bool,
+}
+
+/// The key of a `keydown` event, unless it was typed into a field (an input, select or text
+/// area, which have their own keys, undo included).
+pub fn key_press(e: &web_sys::Event) -> Option<KeyPress> {
+    let key = e.dyn_ref::<web_sys::KeyboardEvent>()?;
+    let in_field = key
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
+    (!in_field).then(|| KeyPress {
+        key: key.key(),
+        command: key.ctrl_key() || key.meta_key(),
+        shift: key.shift_key(),
+        alt: key.alt_key(),
+        repeat: key.repeat(),
+    })
+}
+
+/// A change another tab made to storage: the key (`None`: storage was cleared) and its new
+/// value (`None`: removed).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StorageChange {
+    /// The key changed.
+    pub key: Option<String>,
+    /// Its new value.
+    pub new_value: Option<String>,
+}
+
+/// The change a `storage` event reports.
+pub fn storage_change(e: &web_sys::Event) -> Option<StorageChange> {
+    let e = e.dyn_ref::<web_sys::StorageEvent>()?;
+    Some(StorageChange {
+        key: e.key(),
+        new_value: e.new_value(),
+    })
+}

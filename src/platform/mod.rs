@@ -8,6 +8,7 @@ pub mod events;
 pub mod fatal;
 pub mod fetch;
 pub mod files;
+pub mod page;
 pub mod prefs;
 pub mod share;
 pub mod storage;

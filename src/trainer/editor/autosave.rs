@@ -239,11 +239,8 @@ pub(super) fn use_autosave(
             });
             let on_hide = {
                 let flush = flush.clone();
-                move |_: web_sys::Event| {
-                    let hidden = web_sys::window()
-                        .and_then(|w| w.document())
-                        .is_some_and(|d| d.hidden());
-                    if hidden {
+                move |_| {
+                    if crate::platform::page::is_hidden() {
                         flush()
                     }
                 }
@@ -254,14 +251,7 @@ pub(super) fn use_autosave(
                 crate::platform::events::WindowListener::new("pagehide", move |_| {
                     // Leaving the focused field commits what was typed in it (its change
                     // event is handled at once), then everything is saved.
-                    use wasm_bindgen::JsCast;
-                    if let Some(field) = web_sys::window()
-                        .and_then(|w| w.document())
-                        .and_then(|d| d.active_element())
-                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                    {
-                        let _ = field.blur();
-                    }
+                    crate::platform::page::commit_focused_field();
                     leave()
                 })
             };
@@ -285,20 +275,21 @@ pub(super) fn use_autosave(
             let key = crate::trainer::storage::scenarios::text_key(uid);
             let uid = uid.clone();
             let listener = crate::platform::events::WindowListener::new("storage", move |e| {
-                use wasm_bindgen::JsCast;
-                let Ok(e) = e.dyn_into::<web_sys::StorageEvent>() else {
+                let Some(e) = crate::platform::events::storage_change(&e) else {
                     return;
                 };
                 // Purged in another tab (or storage cleared): the list no longer has it.
                 let index = e
-                    .key()
+                    .key
+                    .as_deref()
                     .is_none_or(|k| k == crate::trainer::storage::scenarios::INDEX_KEY);
                 if index {
                     let listed = e
-                        .new_value()
+                        .new_value
+                        .as_deref()
                         .and_then(|t| {
                             serde_json::from_str::<Vec<crate::trainer::storage::scenarios::Entry>>(
-                                &t,
+                                t,
                             )
                             .ok()
                         })
@@ -309,12 +300,13 @@ pub(super) fn use_autosave(
                     }
                     return;
                 }
-                if e.key().as_deref() != Some(key.as_str()) {
+                if e.key.as_deref() != Some(key.as_str()) {
                     return;
                 }
                 let Some(theirs) = e
-                    .new_value()
-                    .and_then(|t| crate::trainer::storage::scenarios::read_stored(&t).ok())
+                    .new_value
+                    .as_deref()
+                    .and_then(|t| crate::trainer::storage::scenarios::read_stored(t).ok())
                 else {
                     return;
                 };

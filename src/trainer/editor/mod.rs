@@ -233,10 +233,10 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             };
             problem.set(outcome.err());
             if outcome.is_ok() {
-                if let Some(w) = web_sys::window() {
-                    let url = format!("./#/latihan/{}", crate::engine::code::percent_encode(&s.id));
-                    let _ = w.open_with_url_and_target(&url, "_blank");
-                }
+                crate::platform::page::open_in_new_tab(&format!(
+                    "./#/latihan/{}",
+                    crate::engine::code::percent_encode(&s.id)
+                ));
             }
         })
     };

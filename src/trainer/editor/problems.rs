@@ -43,20 +43,9 @@ pub fn field_control(path: &str) -> Option<String> {
 /// Focuses the control `field_control` names (the Indonesian half of a pair) and brings it
 /// into view; nothing happens if it is not on the page.
 pub(super) fn focus_control(testid: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let selector = format!("[data-testid=\"{testid}-id\"], [data-testid=\"{testid}\"]");
-    if let Some(el) = doc
-        .query_selector(&selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = el.focus();
-        el.scroll_into_view();
-    }
+    crate::platform::page::focus(&format!(
+        "[data-testid=\"{testid}-id\"], [data-testid=\"{testid}\"]"
+    ));
 }
 
 /// How many problems the panel lists: the first are what to fix first, and thousands of rows

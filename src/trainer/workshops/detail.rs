@@ -20,12 +20,10 @@ use crate::platform::share::copy_text;
 use crate::trainer::storage::workshops::{backup, WorkshopStore};
 use crate::trainer::TrainerRoute;
 
-/// The address agents open to join: this app's folder, then `#/w/CODE`.
-fn join_link(code: &str) -> String {
-    let href = web_sys::window()
-        .and_then(|w| w.location().href().ok())
-        .unwrap_or_default();
-    let base = href.split('#').next().unwrap_or("");
+/// The address agents open to join, from the address the trainer's app runs at: its folder,
+/// then `#/w/CODE`.
+fn join_link(page: &str, code: &str) -> String {
+    let base = page.split(['#', '?']).next().unwrap_or("");
     let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
     format!("{dir}#/w/{code}")
 }
@@ -116,7 +114,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
             });
         })
     };
-    let link = join_link(&saved.code);
+    let link = join_link(&crate::platform::page::address(), &saved.code);
     let copy_link = {
         let (link, copied, timer) = (link.clone(), copied.clone(), copied_timer.clone());
         Callback::from(move |_| {
@@ -360,5 +358,24 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                 </div>
             </section>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::join_link;
+
+    #[test]
+    fn the_join_link_is_the_trainers_folder_then_the_code() {
+        assert_eq!(
+            join_link("https://bpjs.example/latih/pelatih.html#/w/ABC", "CODE"),
+            "https://bpjs.example/latih/#/w/CODE"
+        );
+        assert_eq!(
+            join_link("https://bpjs.example/pelatih.html?x=1", "CODE"),
+            "https://bpjs.example/#/w/CODE"
+        );
+        // Outside a browser there is no address: the link is relative.
+        assert_eq!(join_link("", "CODE"), "#/w/CODE");
     }
 }

@@ -42,9 +42,7 @@ pub struct WorkshopProps {
 }
 
 fn print() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.print();
-    }
+    crate::platform::page::print();
 }
 
 /// The first and last characters of a long code.
