@@ -8,7 +8,7 @@
 // The scenario comes from `latih-cli generate --runs 2000` (valid by construction, three or four
 // choices per node, hidden facts and conditions). It is over the 2 MiB import limit, as a
 // 2,000-node scenario written by hand would be, so it is put in the trainer's storage the way
-// the app keeps its scenarios (src/trainer/scenarios.rs: a list entry and a text key), as if
+// the app keeps its scenarios (src/trainer/storage/scenarios.rs: a list entry and a text key), as if
 // it had grown there edit by edit.
 import { writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { execFileSync } from "node:child_process";

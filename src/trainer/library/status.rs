@@ -22,7 +22,7 @@ pub(super) enum Status {
         position: Option<(usize, usize)>,
     },
     Done(TrainerText),
-    Restored(crate::trainer::storage::scenarios::Restored),
+    Restored(crate::trainer::storage::library_backup::Restored),
     /// The file is a scenario already in the library, exactly: nothing was added.
     AlreadyThere(Localized),
 }
