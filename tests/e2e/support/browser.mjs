@@ -85,7 +85,7 @@ export function withAppAndBrowser(set, { serveApp = true } = {}) {
 
 /**
  * Puts a scenario's JSON text in the trainer's storage the way the app keeps it
- * (src/trainer/scenarios.rs: a list entry and a text key), as if it had grown there edit by
+ * (src/trainer/storage/scenarios.rs: a list entry and a text key), as if it had grown there edit by
  * edit; for scenarios over the 2 MiB import limit. Run on a page of the app's origin.
  */
 export async function seedScenario(page, uid, text) {
