@@ -609,7 +609,7 @@ mod tests {
 
     #[test]
     fn the_compiled_tables_are_the_files() {
-        let parsed: RatesTable = serde_json::from_str(include_str!("rates/2026-12.json")).unwrap();
+        let parsed: RatesTable = serde_json::from_str(include_str!("2026-12.json")).unwrap();
         assert_eq!(RatesTable::find("2026-12"), Some(&parsed));
         assert_eq!(RatesTable::bundled().version, "2026-12");
         assert!(RatesTable::find("1999-01").is_none());
