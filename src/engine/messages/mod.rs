@@ -478,9 +478,9 @@ mod tests {
     /// A source catalogue as a translator edits it.
     fn catalog(lang: Lang) -> HashMap<String, String> {
         let text = if lang == Lang::En {
-            include_str!("messages.en.json")
+            include_str!("../messages.en.json")
         } else {
-            include_str!("messages.id.json")
+            include_str!("../messages.id.json")
         };
         serde_json::from_str(text).expect("the catalogue parses")
     }
