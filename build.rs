@@ -26,7 +26,7 @@ const CATALOGUES: &[(&str, &str, &str, &str)] = &[
         "trainer_texts_tables.rs",
     ),
     (
-        "src/engine/messages.rs",
+        "src/engine/messages/mod.rs",
         "src/engine/messages.id.json",
         "src/engine/messages.en.json",
         "messages_tables.rs",
