@@ -27,10 +27,10 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let ctx = terms.context(s);
     for node in &s.nodes {
         for line in &node.lines {
-            let _ = figures::render_localized(&line.text, &ctx, false);
+            let _ = figures::render_localized(&line.text, &ctx, latih::engine::terms::Lang::Id);
         }
         for choice in &node.choices {
-            let _ = figures::render_localized(&choice.text, &ctx, true);
+            let _ = figures::render_localized(&choice.text, &ctx, latih::engine::terms::Lang::En);
             let _ = figures::sayable(&choice.text.id, &ctx);
         }
     }
