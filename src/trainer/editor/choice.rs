@@ -12,6 +12,7 @@ use super::figures::FigureInserter;
 use super::forms::{edit, find, points, strings, Ed};
 use super::next::NextForm;
 use super::pair::Pair;
+use super::state::EditorAction;
 use crate::context::use_i18n;
 use crate::engine::messages;
 use crate::engine::scenario::*;
@@ -137,7 +138,7 @@ pub(super) fn ChoiceForm(props: &ChoiceFormProps) -> Html {
                     on_change={choice(ed, i, c, |x, v: Vec<Condition>| x.requires = v)} />
                 <button type="button" class="button button--secondary" data-testid={format!("choice-{c}-remove")}
                     aria-label={action_on(i18n.lang, TrainerText::RemoveChoice, &ch.id)}
-                    onclick={edit(ed, move |s, _: MouseEvent| crate::engine::edit::remove_choice(s, i, c))}>{ t(TrainerText::RemoveChoice) }</button>
+                    onclick={{ let ed = ed.clone(); Callback::from(move |_: MouseEvent| ed.dispatch(EditorAction::RemoveChoice { node: i, choice: c })) }}>{ t(TrainerText::RemoveChoice) }</button>
             </div>
     }
 }

@@ -193,9 +193,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         let (editor, selected) = (editor.clone(), selected.clone());
         Callback::from(move |_| {
             let at = editor.scenario.nodes.len();
-            editor.dispatch(EditorAction::Edit(Rc::new(|s: &mut Scenario| {
-                crate::engine::edit::add_node(s);
-            })));
+            editor.dispatch(EditorAction::AddNode);
             selected.set(Some(at));
         })
     };
@@ -280,9 +278,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
         let (editor, selected) = (editor.clone(), selected.clone());
         Callback::from(move |_| {
             if let Some(i) = *selected {
-                editor.dispatch(EditorAction::Edit(Rc::new(move |s: &mut Scenario| {
-                    crate::engine::edit::remove_node(s, i)
-                })));
+                editor.dispatch(EditorAction::RemoveNode(i));
             }
             selected.set(None);
         })

@@ -10,6 +10,7 @@ use super::conditions::Conditions;
 use super::fields::Number;
 use super::forms::{edit, fact_ids, Ed};
 use super::pair::Pair;
+use super::state::EditorAction;
 use crate::context::use_i18n;
 use crate::engine::scenario::*;
 use crate::i18n::{action_on, t_with, TrainerText};
@@ -112,7 +113,7 @@ pub(super) fn NodeForm(props: &NodeFormProps) -> Html {
             }) }
             <div class="actions">
                 <button type="button" class="button button--secondary" data-testid="add-choice"
-                    onclick={edit(ed, move |s, _: MouseEvent| { crate::engine::edit::add_choice(s, i); })}>{ t(TrainerText::AddChoice) }</button>
+                    onclick={{ let ed = ed.clone(); Callback::from(move |_: MouseEvent| ed.dispatch(EditorAction::AddChoice(i))) }}>{ t(TrainerText::AddChoice) }</button>
                 <button type="button" class="button button--secondary" onclick={remove_node} data-testid="remove-node">{ t(TrainerText::RemoveNode) }</button>
             </div>
         </section>

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::engine::edit;
 use crate::engine::scenario::Scenario;
 
 /// The latest scenario and change count, shared with the autosave: updated as each action is
@@ -28,14 +29,51 @@ pub struct Editor {
 /// How far back undo goes.
 const UNDO_DEPTH: usize = 200;
 
-/// What the editor can do to its scenario.
+/// What the editor can do to its scenario. Every action but undo and redo is one step of undo;
+/// one that changes nothing is no step.
 pub enum EditorAction {
-    /// Changes the scenario (one undo step).
+    /// Changes one field of the forms. The forms have a field for every part of the format, so
+    /// a field's change is the closure that sets it rather than a variant of its own (which
+    /// would copy the format a second time).
     Edit(Rc<dyn Fn(&mut Scenario)>),
+    /// Adds an empty node with a fresh id.
+    AddNode,
+    /// Removes a node (links to it are left for validation to point out).
+    RemoveNode(usize),
+    /// Adds an empty choice to a node.
+    AddChoice(usize),
+    /// Removes a choice of a node.
+    RemoveChoice {
+        /// The node.
+        node: usize,
+        /// Its choice.
+        choice: usize,
+    },
+    /// Steps back.
     Undo,
+    /// Steps forward again.
     Redo,
-    /// Replaces the scenario with an earlier version (one undo step).
+    /// Replaces the scenario (an earlier version, another tab's, a renamed node's).
     Replace(Rc<Scenario>),
+}
+
+impl EditorAction {
+    /// Makes the change to `s` (undo, redo and replace are not changes of a scenario, and
+    /// change nothing here).
+    fn apply(&self, s: &mut Scenario) {
+        match *self {
+            EditorAction::Edit(ref f) => f(s),
+            EditorAction::AddNode => {
+                edit::add_node(s);
+            }
+            EditorAction::RemoveNode(node) => edit::remove_node(s, node),
+            EditorAction::AddChoice(node) => {
+                edit::add_choice(s, node);
+            }
+            EditorAction::RemoveChoice { node, choice } => edit::remove_choice(s, node, choice),
+            EditorAction::Undo | EditorAction::Redo | EditorAction::Replace(_) => {}
+        }
+    }
 }
 
 impl Reducible for Editor {
@@ -45,16 +83,6 @@ impl Reducible for Editor {
         let mut undo = self.undo.clone();
         let mut redo = self.redo.clone();
         let scenario = match action {
-            EditorAction::Edit(f) => {
-                let mut next = (*self.scenario).clone();
-                f(&mut next);
-                if next == *self.scenario {
-                    return self;
-                }
-                undo.push(self.scenario.clone());
-                redo.clear();
-                Rc::new(next)
-            }
             EditorAction::Replace(next) => {
                 undo.push(self.scenario.clone());
                 redo.clear();
@@ -74,6 +102,16 @@ impl Reducible for Editor {
                 }
                 None => return self,
             },
+            change => {
+                let mut next = (*self.scenario).clone();
+                change.apply(&mut next);
+                if next == *self.scenario {
+                    return self;
+                }
+                undo.push(self.scenario.clone());
+                redo.clear();
+                Rc::new(next)
+            }
         };
         // A step shares every node it did not change with the others (see `Scenario::nodes`):
         // 200 steps of a 2,000-node scenario cost about 3 MB of pointers.
@@ -181,6 +219,30 @@ mod tests {
         }
         assert_eq!(steps, UNDO_DEPTH);
         assert_eq!(e.scenario.version, 21);
+    }
+
+    #[test]
+    fn nodes_and_choices_are_added_and_removed_as_one_step_each() {
+        let e = editor();
+        let nodes = e.scenario.nodes.len();
+        let e = e.reduce(EditorAction::AddNode);
+        assert_eq!(e.scenario.nodes.len(), nodes + 1);
+        let choices = e.scenario.nodes[nodes].choices.len();
+        let e = e.reduce(EditorAction::AddChoice(nodes));
+        assert_eq!(e.scenario.nodes[nodes].choices.len(), choices + 1);
+        let e = e.reduce(EditorAction::RemoveChoice {
+            node: nodes,
+            choice: choices,
+        });
+        assert_eq!(e.scenario.nodes[nodes].choices.len(), choices);
+        let e = e.reduce(EditorAction::RemoveNode(nodes));
+        assert_eq!(e.scenario.nodes.len(), nodes);
+        assert_eq!(e.changes, 4);
+        // Out of range, nothing happens and no step is kept.
+        let same = e.clone().reduce(EditorAction::RemoveNode(99));
+        assert!(Rc::ptr_eq(&e, &same));
+        let e = e.reduce(EditorAction::Undo).reduce(EditorAction::Undo);
+        assert_eq!(e.scenario.nodes[nodes].choices.len(), choices + 1);
     }
 
     #[test]
