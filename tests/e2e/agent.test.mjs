@@ -5,24 +5,14 @@
 // switch in the middle; assessment mode; the calculator; number keys; screenshots.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { watchProblems, screenshot, PHONE, LAPTOP, withAppAndBrowser, todayWita } from "./support/browser.mjs";
+import { AgentApp, bundled, cli, pathOf as pathWith, engineTotal as totalWith } from "./support/agent.mjs";
 
-const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-const PACK = resolve(ROOT, "src/engine/pack");
-const index = JSON.parse(execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "index"], { cwd: ROOT, encoding: "utf8" }));
+const index = bundled();
 const SEED = 11;
-
-function cli(...args) {
-  return execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", ...args], { cwd: ROOT, encoding: "utf8" }).trim();
-}
-const pathOf = (s, policy, seed = SEED) => cli("path", resolve(PACK, s.file), "--policy", policy, "--seed", String(seed)).split(",");
-function engineTotal(s, ids, seed = SEED) {
-  const out = cli("play", resolve(PACK, s.file), "--seed", String(seed), "--choices", ids.join(","));
-  return Number(out.match(/TOTAL\s+(\d+)/)[1]);
-}
+const pathOf = (s, policy, seed = SEED) => pathWith(s, policy, seed);
+const engineTotal = (s, ids, seed = SEED) => totalWith(s, ids, seed);
 
 let server, browser;
 withAppAndBrowser((s, b) => {
@@ -36,23 +26,10 @@ async function newPage(viewport = PHONE) {
   return { context, page, problems: watchProblems(page) };
 }
 
-async function startRun(page, id, { seed = SEED, mode = "practice" } = {}) {
-  await page.goto(`${server.url}#/latihan/${id}?seed=${seed}`);
-  await page.getByTestId("start").waitFor();
-  if (mode === "assessment") await page.getByTestId("mode-assessment").check();
-  await page.getByTestId("start").click();
-  await page.getByTestId("chat").waitFor();
-}
-
-async function play(page, ids) {
-  for (const id of ids) await page.getByTestId(`choice-${id}`).click();
-}
-
-async function debrief(page) {
-  await page.getByTestId("to-debrief").click();
-  await page.getByTestId("debrief").waitFor();
-  return Number(await page.locator("[data-testid=total] .total__number").textContent());
-}
+const app = (page) => new AgentApp(page, server.url);
+const startRun = (page, id, { seed = SEED, mode } = {}) => app(page).startRun(id, { seed, mode });
+const play = (page, ids) => app(page).choose(ids);
+const debrief = (page) => app(page).debrief();
 
 test("a run storage refuses still plays to its debrief, and the page says it is not kept", async () => {
   const { context, page, problems } = await newPage();

@@ -4,8 +4,8 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { watchProblems, screenshot, seedScenario, LAPTOP, PHONE, withAppAndBrowser } from "./support/browser.mjs";
+import { cli, upload } from "./support/agent.mjs";
 
 let server, browser;
 withAppAndBrowser((s, b) => {
@@ -212,7 +212,7 @@ test("a trainer writes a scenario from scratch, tests it, shares it, and plays i
   await own.getByTestId("delete-scenario").click();
   await page.getByTestId("trashed-pedagang-sayur-ampenan").getByTestId("purge-scenario").click();
   await page.getByTestId("trashed-pedagang-sayur-ampenan").waitFor({ state: "detached" });
-  await page.getByTestId("scenario-file").setInputFiles({ name: "pedagang.json", mimeType: "application/json", buffer: Buffer.from(text) });
+  await upload(page.getByTestId("scenario-file"), "pedagang.json", text);
   await page.getByTestId("import-ok").filter({ hasText: /\b0 kesalahan/ }).waitFor();
 
   // Play it as an agent: the agents' app opens in a new tab with the scenario in its library.
@@ -237,10 +237,10 @@ test("a trainer writes a scenario from scratch, tests it, shares it, and plays i
   t.after(() => other.close());
   const laptop = await other.newPage();
   await laptop.goto(`${server.url}pelatih.html#/skenario`);
-  await laptop.getByTestId("library-restore").setInputFiles({ name: "x.json", mimeType: "application/json", buffer: Buffer.from('{"kind":"latih-workshop"}') });
+  await upload(laptop.getByTestId("library-restore"), "x.json", '{"kind":"latih-workshop"}');
   await laptop.getByTestId("scenario-status").filter({ hasText: /bukan cadangan pustaka/ }).waitFor();
   await laptop.getByTestId("no-scenarios").waitFor();
-  await laptop.getByTestId("library-restore").setInputFiles({ name: "cadangan.json", mimeType: "application/json", buffer: Buffer.from(backup) });
+  await upload(laptop.getByTestId("library-restore"), "cadangan.json", backup);
   await laptop.getByTestId("library-restored").filter({ hasText: /^1 skenario dipulihkan; 0 sudah ada/ }).waitFor();
   await laptop.getByTestId("own-pedagang-sayur-ampenan").getByTestId("open-scenario").click();
   await laptop.getByTestId("editor-title").filter({ hasText: "Inaq Rahmah, pedagang sayur di Ampenan" }).waitFor();
@@ -260,7 +260,7 @@ test("a scenario with errors is not offered to play", async (t) => {
 });
 
 test("a large scenario's graph draws what is in view, pans by dragging, and finds a node", async (t) => {
-  const text = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "generate", "--runs", "400"], { encoding: "utf8", maxBuffer: 64 << 20 });
+  const text = cli("generate", "--runs", "400");
   const context = await browser.newContext({ viewport: LAPTOP });
   t.after(() => context.close());
   const page = await context.newPage();

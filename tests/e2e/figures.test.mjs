@@ -6,15 +6,11 @@
 // is done.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { watchProblems, screenshot, PHONE, withAppAndBrowser } from "./support/browser.mjs";
+import { AgentApp, bundled, cli, PACK } from "./support/agent.mjs";
 
-const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-const PACK = resolve(ROOT, "src/engine/pack");
-const cli = (...args) =>
-  execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", ...args], { cwd: ROOT, encoding: "utf8" }).trim();
-const index = JSON.parse(cli("index"));
+const index = bundled();
 const byOccupation = (transport) =>
   index.find((s) => (transport ? /ojek/ : /farmer|petani/).test(`${s.id} ${s.avatar} ${s.occupation.en}`.toLowerCase()));
 
@@ -58,12 +54,11 @@ for (const [date, transport, price] of WINDOWS) {
     assert.equal(`Rp ${calc.total.toLocaleString("id-ID")}`, price, "the rates table gives the domain figure");
 
     const { context, page, problems } = await phoneOn(date);
-    await page.goto(`${server.url}#/latihan/${s.id}?seed=${seed}`);
-    await page.getByTestId("start").waitFor();
+    const app = new AgentApp(page, server.url);
+    await app.briefing(s.id, { seed });
     assert.match(await page.getByTestId("briefing-date").textContent(), new RegExp(String(Number(date.slice(8)))));
-    await page.getByTestId("start").click();
-    await page.getByTestId("chat").waitFor();
-    for (const id of best) await page.getByTestId(`choice-${id}`).click();
+    await app.start();
+    await app.choose(best);
     // The conversation says exactly what the engine says for that date.
     const said = (await page.getByTestId("agent-line").allTextContents()).map((t) => t.replace(/^Anda/, "").trim());
     assert.deepEqual(said, agentLines(transcript));

@@ -6,20 +6,12 @@
 // certificates are there to print.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { watchProblems, screenshot, PHONE, LAPTOP, withAppAndBrowser } from "./support/browser.mjs";
 import { readResult, forgeScore } from "./support/codes.mjs";
+import { AgentApp, cliVerdicts } from "./support/agent.mjs";
 
-const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-const cli = (...args) => {
-  try {
-    return execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", ...args], { cwd: ROOT, encoding: "utf8" }).trim();
-  } catch (e) {
-    return String(e.stdout).trim();
-  }
-};
+const cli = cliVerdicts;
 const CSV_COLUMNS = "attempt_id,workshop_id,workshop_name,workshop_date,agent,wadah,phase,scenario,scenario_version,seed,started_utc,duration_s,score,passed,outcome,package,suitable,rapport,discovery,accuracy,objections,closing,ethics,violations,choices";
 const WADAH = ["Koperasi Nelayan Tanjung Luar", "Pokdarwis Sukarara"];
 const meanOf = (xs) => Math.floor((xs.reduce((a, b) => a + b, 0) * 2 + xs.length) / (2 * xs.length));
@@ -76,12 +68,9 @@ async function agent(t, link, name, wadah, picks) {
   const results = [];
   const files = [];
   for (const [tes, id, pick] of [["pre", "fisher-lombok-timur", picks[0]], ["post", "trader-mataram", picks[1]]]) {
-    await page.getByTestId(`test-${tes}-${id}`).getByTestId("test-start").click();
-    await page.getByTestId("start").click();
-    while ((await page.getByTestId("ended").count()) === 0) {
-      const choices = page.locator(".choice");
-      await choices.nth(Math.min(pick, (await choices.count()) - 1)).click();
-    }
+    const app = new AgentApp(page, link.split("#")[0]);
+    await app.startTest(tes, id);
+    await app.playUntilEnded(pick);
     await page.getByTestId("to-debrief").click();
     await page.getByTestId("result-code").waitFor();
     const code = (await page.getByTestId("result-code-text").textContent()).trim();

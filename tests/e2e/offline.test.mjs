@@ -2,16 +2,15 @@
 // noticed and offered as a reload; a backup restored in a fresh browser reproduces the history.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { serve, DIST } from "./support/server.mjs";
 import { watchProblems, screenshot, waitForAsync, PHONE, withAppAndBrowser } from "./support/browser.mjs";
+import { AgentApp, cli, PACK, upload } from "./support/agent.mjs";
 
-const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-const FISHER = resolve(ROOT, "src/engine/pack/fisher-lombok-timur.json");
-const path = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "path", FISHER, "--policy", "best_practice", "--seed", "3"], { cwd: ROOT, encoding: "utf8" }).trim().split(",");
+const FISHER = resolve(PACK, "fisher-lombok-timur.json");
+const path = cli("path", FISHER, "--policy", "best_practice", "--seed", "3").split(",");
 
 let browser;
 // Each test serves its own copy of the app (a fresh origin, so a fresh service worker).
@@ -24,11 +23,10 @@ async function controlled(page) {
 }
 
 async function playFisher(page, url) {
-  await page.goto(`${url}#/latihan/fisher-lombok-timur?seed=3`);
-  await page.getByTestId("start").click();
-  for (const id of path) await page.getByTestId(`choice-${id}`).click();
-  await page.getByTestId("to-debrief").click();
-  await page.getByTestId("debrief").waitFor();
+  const app = new AgentApp(page, url);
+  await app.startRun("fisher-lombok-timur", { seed: 3 });
+  await app.choose(path);
+  await app.debrief();
 }
 
 test("after one visit the app starts, plays a scenario and saves history with no connection", async (t) => {
@@ -101,7 +99,7 @@ test("a backup restored in a fresh browser reproduces the history exactly", asyn
   const pageB = await b.newPage();
   const problemsB = watchProblems(pageB);
   await pageB.goto(`${server.url}#/setelan`);
-  await pageB.getByTestId("restore-file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from("{\"hello\": 1}") });
+  await upload(pageB.getByTestId("restore-file"), "bad.json", "{\"hello\": 1}");
   assert.match(await pageB.getByTestId("backup-status").textContent(), /bukan cadangan Latih/);
   assert.equal(await pageB.evaluate(() => localStorage.getItem("latih.history")), null, "a bad file changes nothing");
   await pageB.getByTestId("restore-file").setInputFiles(file);
@@ -118,7 +116,7 @@ test("a backup restored in a fresh browser reproduces the history exactly", asyn
   }, JSON.stringify(newer));
   const withRun = JSON.parse(readFileSync(file, "utf8"));
   withRun.entries["latih.run.fisher-lombok-timur"] = "{\"from\": \"backup\"}";
-  await pageB.getByTestId("restore-file").setInputFiles({ name: "latih-backup.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(withRun)) });
+  await upload(pageB.getByTestId("restore-file"), "latih-backup.json", JSON.stringify(withRun));
   await pageB.getByTestId("restore-kept-here").waitFor();
   assert.equal(JSON.parse(await pageB.evaluate(() => localStorage.getItem("latih.history"))).length, 2, "nothing of the newer history lost");
   assert.equal(await pageB.evaluate(() => localStorage.getItem("latih.run.fisher-lombok-timur")), "{\"kept\": \"here\"}");

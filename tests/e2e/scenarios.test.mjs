@@ -6,6 +6,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { watchProblems, screenshot, LAPTOP, withAppAndBrowser } from "./support/browser.mjs";
 import { calibrate } from "./support/calibrate.mjs";
+import { upload } from "./support/agent.mjs";
 
 const ROOT = resolve(new URL("../..", import.meta.url).pathname);
 const FISHER = readFileSync(resolve(ROOT, "src/engine/pack/fisher-lombok-timur.json"), "utf8");
@@ -16,7 +17,6 @@ withAppAndBrowser((s, b) => {
   browser = b;
 });
 
-const file = (name, text) => ({ name, mimeType: "application/json", buffer: Buffer.from(text) });
 
 test("scenario files are imported, checked, drawn, exported and kept in a trash", async (t) => {
   const context = await browser.newContext({ viewport: LAPTOP, acceptDownloads: true });
@@ -27,18 +27,18 @@ test("scenario files are imported, checked, drawn, exported and kept in a trash"
   await page.getByTestId("no-scenarios").waitFor();
 
   // A malformed file and an oversized one change nothing, and say why.
-  await page.getByTestId("scenario-file").setInputFiles(file("rusak.json", '{\n  "schema_version": 2,\n  oops\n}'));
+  await upload(page.getByTestId("scenario-file"), "rusak.json", '{\n  "schema_version": 2,\n  oops\n}');
   await page.getByTestId("import-refused").waitFor();
   assert.match(await page.getByTestId("import-position").textContent(), /baris 3/);
-  await page.getByTestId("scenario-file").setInputFiles(file("besar.json", " ".repeat(2 * 1024 * 1024 + 10)));
+  await upload(page.getByTestId("scenario-file"), "besar.json", " ".repeat(2 * 1024 * 1024 + 10));
   await page.getByTestId("import-refused").filter({ hasText: /terlalu besar/i }).waitFor();
   assert.equal(await page.getByTestId("no-scenarios").count(), 1, "nothing was stored");
 
   // A good file, picked; a file with a broken link, dropped.
-  await page.getByTestId("scenario-file").setInputFiles(file("fisher.json", FISHER));
+  await upload(page.getByTestId("scenario-file"), "fisher.json", FISHER);
   await page.getByTestId("import-ok").filter({ hasText: /\b0 kesalahan/ }).waitFor();
   // The same file again is one scenario, not two, and the page says so.
-  await page.getByTestId("scenario-file").setInputFiles(file("fisher-lagi.json", FISHER));
+  await upload(page.getByTestId("scenario-file"), "fisher-lagi.json", FISHER);
   await page.getByTestId("import-already").filter({ hasText: "sudah ada di pustaka" }).waitFor();
   assert.equal(await page.locator("[data-testid^=own-fisher-lombok-timur]").count(), 1);
   const broken = FISHER.replace('"next": { "node": "discovery" }', '"next": { "node": "tidak-ada" }').replace('"id": "fisher-lombok-timur"', '"id": "nelayan-rusak"');

@@ -4,18 +4,10 @@
 // the score the agent saw, and refuses a damaged one.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
-import { resolve } from "node:path";
 import { watchProblems, screenshot, PHONE, withAppAndBrowser } from "./support/browser.mjs";
+import { AgentApp, cliVerdicts } from "./support/agent.mjs";
 
-const ROOT = resolve(new URL("../..", import.meta.url).pathname);
-function cli(...args) {
-  try {
-    return execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", ...args], { cwd: ROOT, encoding: "utf8" }).trim();
-  } catch (e) {
-    return String(e.stdout).trim(); // exit 1 still prints the verdicts
-  }
-}
+const cli = cliVerdicts; // verify exits 1 when it refuses a code, and still prints every verdict
 const WORKSHOP = cli("workshop", "--name", "Upgrading Skill Perisai Lombok Timur", "--date", "2026-12-03", "--place", "Selong",
   "--wadah", "Koperasi Nelayan Tanjung Luar;Pokdarwis Sukarara", "--pre", "fisher-lombok-timur", "--post", "trader-mataram",
   "--practice", "farmer-lombok-tengah");
@@ -49,13 +41,7 @@ async function agentTakesPreTest(t, name, wadah, pick) {
   assert.equal(await page.getByTestId("mode-practice").count(), 0, "a test cannot be switched to practice");
   await page.getByTestId("start").click();
   assert.equal(await page.getByTestId("play").getAttribute("data-mode"), "assessment");
-  let turns = 0;
-  while ((await page.getByTestId("ended").count()) === 0) {
-    const choices = page.locator(".choice");
-    const n = await choices.count();
-    await choices.nth(Math.min(pick, n - 1)).click();
-    assert.ok(++turns < 60, "the visit ends");
-  }
+  await new AgentApp(page, server.url).playUntilEnded(pick);
   await page.getByTestId("to-debrief").click();
   await page.getByTestId("result-code").waitFor();
   const total = Number(await page.locator("[data-testid=total] .total__number").textContent());
