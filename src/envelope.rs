@@ -10,10 +10,12 @@ use serde::{Deserialize, Serialize};
 use crate::platform::storage::StoreError;
 
 /// A file of kind `kind`, format `format`, holding `body` (its fields sit beside these two).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Only written: [`open`] reads the kind and format, then the body from the same text (a body
+/// ignores the two fields), because deserializing a flattened field would add the buffering
+/// code serde needs for it to both apps' download.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Envelope<T> {
-    /// What the file is. Device backups before this envelope named it in `app`.
-    #[serde(alias = "app")]
+    /// What the file is.
     pub kind: String,
     /// The version of the format that wrote it.
     pub format: u32,
@@ -63,8 +65,7 @@ pub fn open<T: DeserializeOwned>(text: &str, kind: &str, format: u32) -> Result<
     if outside.format > format {
         return Err(RestoreError::TooNew);
     }
-    let envelope: Envelope<T> = serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)?;
-    Ok(envelope.body)
+    serde_json::from_str(text).map_err(|_| RestoreError::NotABackup)
 }
 
 #[cfg(test)]
