@@ -144,7 +144,7 @@ pub fn pending(store: &Store, list: &str) -> Vec<(String, String)> {
         .into_iter()
         .filter_map(|k| Some((k.strip_prefix(&prefix)?.parse().ok()?, k)))
         .collect();
-    keys.sort();
+    crate::engine::order::sort_small_by_key(&mut keys, |(n, _)| *n);
     keys.into_iter()
         .filter_map(|(_, k)| Some((k.clone(), store.get(&k).ok()??)))
         .collect()

@@ -129,9 +129,11 @@ impl PartialEq for VisitContext {
     }
 }
 
-/// This visit's runs and attempts beside storage (a visit of its own outside a provider).
+/// This visit's runs and attempts beside storage. Outside a provider (a page rendered alone,
+/// as in render tests) each render gets an empty visit of its own.
 #[hook]
 pub fn use_visit() -> Rc<Visit> {
-    let fallback = use_memo((), |_| Rc::new(Visit::default()));
-    use_context::<VisitContext>().map_or_else(|| (*fallback).clone(), |v| v.0)
+    use_context::<VisitContext>()
+        .map(|v| v.0)
+        .unwrap_or_default()
 }

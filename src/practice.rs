@@ -260,7 +260,7 @@ impl PracticeStore {
             .into_iter()
             .filter(|k| k.starts_with(QUARANTINE_KEY))
             .collect();
-        keys.sort();
+        crate::engine::order::sort_small(&mut keys);
         keys
     }
 

@@ -110,7 +110,7 @@ impl Tally {
     /// The report of the runs so far.
     pub fn report(&self) -> PolicyReport {
         let mut totals = self.totals.clone();
-        totals.sort_unstable();
+        crate::engine::order::sort_small(&mut totals);
         let runs = self.runs();
         let at = |q: usize| {
             totals

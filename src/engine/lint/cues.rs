@@ -64,8 +64,12 @@ impl Lint<'_> {
             );
         }
         let calls = |c: &Choice| !name.is_empty() && words(&shown(c)).contains(&name);
+        // Filled by `extend`: collecting into a set would sort, and each sort adds kilobytes
+        // to the trainer's download (see `order`).
+        let mut best_words = BTreeSet::new();
+        best_words.extend(words(&shown(best)));
         Some(NodeCues {
-            best_words: words(&shown(best)).into_iter().collect(),
+            best_words,
             weak_words: others.iter().flat_map(|c| words(&shown(c))).collect(),
             name_in_best: usize::from(calls(best)),
             name_in_weak: others.iter().filter(|c| calls(c)).count(),

@@ -105,7 +105,7 @@ impl Lint<'_> {
                     Token::Info(_) => None,
                 })
                 .collect();
-            list.sort();
+            crate::engine::order::sort_small(&mut list);
             list
         };
         let (id, en) = (figures_of(&per_language[0]), figures_of(&per_language[1]));

@@ -43,7 +43,7 @@ pub(super) fn obstacles(
                 })
                 .filter_map(|c| c.objection)
                 .collect();
-            raised.sort_unstable();
+            crate::engine::order::sort_small(&mut raised);
             raised.dedup();
             for o in raised {
                 let entry = objections.entry(o).or_default();

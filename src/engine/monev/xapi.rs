@@ -91,15 +91,14 @@ pub fn xapi(workshop: &Workshop, results: &[Verified], scenarios: &[Scenario]) -
             }));
             index += 1;
         }
-        let competencies: serde_json::Map<String, Value> = Competency::ALL
-            .iter()
-            .map(|c| {
-                (
-                    format!("{XAPI_BASE}/ext/competency/{}", format_name(c)),
-                    json!(v.card.competency(*c)),
-                )
-            })
-            .collect();
+        // Inserted one by one: collecting into a map would sort (see `order`).
+        let mut competencies = serde_json::Map::new();
+        for c in Competency::ALL {
+            competencies.insert(
+                format!("{XAPI_BASE}/ext/competency/{}", format_name(&c)),
+                json!(v.card.competency(c)),
+            );
+        }
         let result = json!({
             "completion": true,
             "success": v.card.passed,

@@ -48,7 +48,7 @@ pub(super) fn check_flow(
             .any(|&n| exits[n] || edges[n].iter().any(|t| !members.contains(t)));
         if cyclic && !leaves && group.iter().any(|&n| reachable[n]) {
             let mut names: Vec<&str> = group.iter().map(|&n| s.nodes[n].id.as_str()).collect();
-            names.sort_unstable();
+            crate::engine::order::sort_small(&mut names);
             r.error(
                 Some(names[0]),
                 None,

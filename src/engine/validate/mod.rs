@@ -189,6 +189,11 @@ fn check(scenario: &Scenario, cache: Option<&mut Validator>) -> Vec<Diagnostic> 
         lint.cues(cues);
     }
     r.out.extend(lint.out);
-    r.out.sort_by_key(|d| d.severity);
-    r.out
+    // Errors first, each severity in the order found (a partition, not a sort: see `order`).
+    let (mut first, rest): (Vec<_>, Vec<_>) = r
+        .out
+        .into_iter()
+        .partition(|d| d.severity == Severity::Error);
+    first.extend(rest);
+    first
 }

@@ -1,6 +1,7 @@
 //! The editor's list of conditions (on a line, a choice or a branch): each a kind (a worker's
 //! state above or below a value, a fact found or not, a choice made or not, ...) and its value.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use yew::prelude::*;
@@ -75,7 +76,11 @@ fn with_kind(kind: &str, old: &Condition, facts: &[AttrValue]) -> Condition {
     };
     let stats = match old {
         Condition::AtLeast(m) | Condition::AtMost(m) => m.clone(),
-        _ => [(Stat::Trust, 50)].into_iter().collect(),
+        _ => {
+            let mut m = BTreeMap::new();
+            m.insert(Stat::Trust, 50);
+            m
+        }
     };
     let fact = || {
         if facts.iter().any(|f| **f == text) {

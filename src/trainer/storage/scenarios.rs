@@ -98,7 +98,7 @@ impl ScenarioStore {
     pub fn entries(&self) -> Result<Vec<Entry>, ReadError> {
         let mut all: Vec<Entry> = read_json(&self.store, INDEX_KEY)?.unwrap_or_default();
         self.adopt_restored(&mut all);
-        all.sort_by_key(|e| std::cmp::Reverse(e.updated_ms));
+        crate::engine::order::sort_small_by_key(&mut all, |e| std::cmp::Reverse(e.updated_ms));
         Ok(all)
     }
 
