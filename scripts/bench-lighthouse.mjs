@@ -92,14 +92,25 @@ try {
     runs.get("baseline").push(await measureOnce(chrome, base.url, "baseline"));
     for (const page of PAGES) runs.get(page.name).push(await measureOnce(chrome, app.url + page.path, page.name));
   }
+  const within = (page, r, baseline) => r.work / baseline.work <= page.work && r.lcp / baseline.lcp <= page.lcp;
+  // A page over budget is measured again (with the baseline beside it) before it fails: on a
+  // shared machine one slow stretch can move a median of three, and a page that really got
+  // heavier is over budget in the median of six as well.
+  const first = summary(runs.get("baseline"), "baseline");
+  const again = PAGES.filter((page) => !within(page, summary(runs.get(page.name), page.name), first));
+  for (let round = 0; again.length && round < RUNS; round++) {
+    runs.get("baseline").push(await measureOnce(chrome, base.url, "baseline"));
+    for (const page of again) runs.get(page.name).push(await measureOnce(chrome, app.url + page.path, page.name));
+  }
   const baseline = summary(runs.get("baseline"), "baseline");
   const fmt = (r) => `score ${r.score} (runs ${r.scores.join("/")}), FCP ${Math.round(r.fcp)} ms, LCP ${Math.round(r.lcp)} ms, TBT ${Math.round(r.tbt)} ms, main-thread work ${Math.round(r.work)} ms`;
   console.log(`one-button Yew page (baseline): ${fmt(baseline)}`);
+  if (again.length) console.log(`measured again, over budget in the first ${RUNS} runs: ${again.map((p) => p.name).join(", ")}`);
   for (const page of PAGES) {
     const r = summary(runs.get(page.name), page.name);
     const work = r.work / baseline.work;
     const lcp = r.lcp / baseline.lcp;
-    const ok = work <= page.work && lcp <= page.lcp;
+    const ok = within(page, r, baseline);
     const goal = r.score >= page.goalScore && (page.goalTbt === undefined || r.tbt <= page.goalTbt);
     console.log(`${ok ? "ok  " : "FAIL"} ${page.name}: ${fmt(r)}`);
     console.log(`     main-thread work / baseline ${work.toFixed(2)} (budget ${page.work}), LCP / baseline ${lcp.toFixed(2)} (budget ${page.lcp}); goal score >= ${page.goalScore}${page.goalTbt ? `, TBT <= ${page.goalTbt} ms` : ""}: ${goal ? "met" : "not met on this machine"}`);
