@@ -161,7 +161,7 @@ fn a_wrong_figure_is_caught_and_explained_with_the_right_one() {
     let check = turn.checks[0];
     assert!(check.is_wrong());
     assert_eq!((check.said, check.correct), (Some(10_000), Some(16_800)));
-    let coach = latih::engine::messages::wrong_figure(&check, &s, day());
+    let coach = latih::engine::figures::wrong_figure(&check, &s, day().rates);
     assert!(
         coach.id.contains("Rp 16.800") && coach.en.contains("Rp 16,800"),
         "{coach:?}"
@@ -1058,7 +1058,8 @@ fn a_tally_played_in_slices_reports_like_analyse() {
 
 #[test]
 fn a_cap_is_explained_as_a_lowering_only_when_it_lowered_the_total() {
-    use latih::engine::messages::{cap_note, violation};
+    use latih::engine::messages::violation;
+    use latih::engine::scoring::cap_note;
     let (mut lowered, mut limit) = (false, false);
     for s in bundled() {
         for p in Policy::ALL {

@@ -7,7 +7,7 @@
 use latih::engine::balance::{play, Policy};
 use latih::engine::figures;
 use latih::engine::import::import;
-use latih::engine::messages::wrong_figure;
+use latih::engine::figures::wrong_figure;
 use latih::engine::scoring::debrief;
 use latih::engine::session::Session;
 use latih::engine::sim::Terms;
@@ -44,7 +44,7 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
         }
         for turn in session.turns() {
             for check in &turn.checks {
-                let _ = wrong_figure(check, s, terms);
+                let _ = wrong_figure(check, s, terms.rates);
             }
         }
         if let Some(card) = session.score_card() {

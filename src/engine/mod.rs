@@ -16,7 +16,6 @@ pub mod figures;
 pub mod generate;
 pub mod graph;
 pub mod import;
-mod lint;
 pub mod messages;
 pub mod monev;
 pub mod notes;

@@ -3,8 +3,7 @@
 //! [`Note`]. Only the trainer's app and the command-line tool link them: the agents' app, which
 //! never validates a scenario, does not download them.
 
-use super::messages::{messages, text};
-use super::scenario::Localized;
+use super::messages::messages;
 use super::terms::Lang;
 
 messages! {
@@ -92,27 +91,10 @@ messages! {
 // `ID` and `EN`: the catalogues as arrays in `Note` order, compiled by build.rs.
 include!(concat!(env!("OUT_DIR"), "/notes_tables.rs"));
 
-/// The name of a scripted policy.
-pub fn policy_name(p: crate::engine::balance::Policy) -> Localized {
-    use crate::engine::balance::Policy;
-    text(match p {
-        Policy::BestPractice => Note::PBestPractice,
-        Policy::Random => Note::PRandom,
-        Policy::Pushy => Note::PPushy,
-        Policy::Passive => Note::PPassive,
-        Policy::First => Note::PFirst,
-        Policy::Last => Note::PLast,
-        Policy::Longest => Note::PLongest,
-        Policy::Shortest => Note::PShortest,
-        Policy::Mimic => Note::PMimic,
-        Policy::Persistent => Note::PPersistent,
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::messages::{message, Catalogue};
+    use crate::engine::messages::{message, text, Catalogue};
     use std::collections::HashMap;
 
     fn catalog(lang: Lang) -> HashMap<String, String> {

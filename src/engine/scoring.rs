@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::figures;
+use super::messages::{message_with, Msg};
 use super::order::sort_small_by_key;
-use super::scenario::{Choice, Competency, Outcome, Scenario, Violation};
+use super::scenario::{Choice, Competency, Localized, Outcome, Scenario, Violation};
 use super::sim::{spoken, End, Terms, Turn};
 use super::terms::Package;
 
@@ -297,6 +298,25 @@ pub fn turn_gap(scenario: &Scenario, turn: &Turn, terms: Terms) -> (i32, Option<
     let better = best.filter(|b| value_of(*b) > value_of(turn.choice) || turn.repeated);
     let better = better.filter(|b| *b != turn.choice);
     (chosen - best.map_or(chosen, value_of), better)
+}
+
+/// The line that explains a score cap: a lowering when the cap lowered the total, otherwise
+/// the limit the violation sets ("capped at 25" beside a total of 0 reads as a contradiction).
+/// `name` says the violation (the app's words, or the CLI's).
+pub fn cap_note(card: &ScoreCard, name: impl Fn(Violation) -> Localized) -> Option<Localized> {
+    let (violation, cap) = card.cap?;
+    Some(message_with(
+        if card.uncapped > cap {
+            Msg::CardCap
+        } else {
+            Msg::CardCapLimit
+        },
+        &[
+            ("cap", cap.to_string()),
+            ("uncapped", card.uncapped.to_string()),
+        ],
+        &[("violation", &name(violation))],
+    ))
 }
 
 /// The debrief of a finished run.

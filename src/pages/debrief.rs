@@ -130,7 +130,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                         { messages::text(if suitable { Msg::CardSuitable } else { Msg::CardUnsuitable }).get(lang).to_owned() }
                     </p>
                 }
-                if let Some(note) = messages::cap_note(&card, messages::violation) {
+                if let Some(note) = crate::engine::scoring::cap_note(&card, messages::violation) {
                     <p class="warn" data-testid="cap">{ note.get(lang).to_owned() }</p>
                 }
                 if !verified {
@@ -167,7 +167,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                                 <p class="warn" data-testid="moment-repeated">{ messages::text(Msg::ERepeatCoach).get(lang).to_owned() }</p>
                             }
                             { for m.wrong_figures.iter().map(|c| html! {
-                                <p class="warn" data-testid="moment-wrong-figure">{ messages::wrong_figure(c, &s, session.terms()).get(lang).to_owned() }</p>
+                                <p class="warn" data-testid="moment-wrong-figure">{ crate::engine::figures::wrong_figure(c, &s, session.terms().rates).get(lang).to_owned() }</p>
                             }) }
                             if let Some(b) = m.better {
                                 <p class="better" data-testid="better"><strong>{ i18n.t(Text::DebriefBetter) }</strong>{ " " }{ choice_text(m.node, b) }</p>

@@ -303,7 +303,7 @@ pub fn coaching(i18n: &I18n, session: &Session, turn: &Turn) -> Html {
                 <p class="coach__repeat" data-testid="repeat-check">{ messages::text(Msg::ERepeatCoach).get(lang).to_owned() }</p>
             }
             { for turn.checks.iter().filter(|c| c.is_wrong()).map(|check| html! {
-                <p class="coach__figure" data-testid="figure-check">{ messages::wrong_figure(check, s, session.terms()).get(lang).to_owned() }</p>
+                <p class="coach__figure" data-testid="figure-check">{ crate::engine::figures::wrong_figure(check, s, session.terms().rates).get(lang).to_owned() }</p>
             }) }
             if let Some(v) = turn.violation {
                 <p class="coach__violation">{ t_with(i18n.lang, Text::CoachViolation, &[("what", messages::violation(v).get(lang))]) }</p>

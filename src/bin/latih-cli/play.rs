@@ -2,9 +2,10 @@
 //! transcript, the order shown and the score; `path` prints the choices a scripted policy makes.
 
 use latih::engine::balance::Policy;
+use latih::engine::figures::wrong_figure;
 use latih::engine::messages::{
     competency as competency_name, message, outcome as outcome_name, text,
-    violation as violation_name, wrong_figure, Msg,
+    violation as violation_name, Msg,
 };
 use latih::engine::scenario::Competency;
 use latih::engine::scoring::debrief;
@@ -125,7 +126,7 @@ pub(crate) fn play_file(a: &Args) -> Result<bool, String> {
             .get(lang)
         );
     }
-    if let Some(note) = latih::engine::messages::cap_note(&card, violation_name) {
+    if let Some(note) = latih::engine::scoring::cap_note(&card, violation_name) {
         println!("  {}", note.get(lang));
     }
     let d = debrief(s, session.turns(), &card, terms);
@@ -195,7 +196,7 @@ fn print_event(session: &Session, event: &Event, lang: Lang) {
             for check in turn.checks.iter().filter(|c| c.is_wrong()) {
                 println!(
                     "  coach: {}",
-                    wrong_figure(check, s, session.terms()).get(lang)
+                    wrong_figure(check, s, session.terms().rates).get(lang)
                 );
             }
             if let Some(v) = turn.violation {

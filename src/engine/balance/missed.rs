@@ -3,7 +3,7 @@
 use super::targets;
 use super::{Policy, PolicyReport};
 use crate::engine::messages::message_with;
-use crate::engine::notes::{policy_name, Note};
+use crate::engine::notes::Note;
 use crate::engine::scenario::Localized;
 
 /// A balance target a policy missed.
@@ -72,7 +72,7 @@ impl Missed {
                 vec![("percent", round(share * 100.0).max(1).to_string())],
             ),
         };
-        message_with(msg, &args, &[("policy", &policy_name(self.policy))])
+        message_with(msg, &args, &[("policy", &self.policy.label())])
     }
 }
 

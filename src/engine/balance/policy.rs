@@ -4,8 +4,10 @@
 use serde::Serialize;
 
 use crate::engine::figures;
+use crate::engine::messages::text;
+use crate::engine::notes::Note;
 use crate::engine::rng::WorkerRng;
-use crate::engine::scenario::{MoveKind, Scenario};
+use crate::engine::scenario::{Localized, MoveKind, Scenario};
 use crate::engine::scoring::move_value;
 use crate::engine::sim::{self, State};
 
@@ -36,6 +38,22 @@ pub enum Policy {
 }
 
 impl Policy {
+    /// The policy's name in words, for the balance report.
+    pub fn label(self) -> Localized {
+        text(match self {
+            Policy::BestPractice => Note::PBestPractice,
+            Policy::Random => Note::PRandom,
+            Policy::Pushy => Note::PPushy,
+            Policy::Passive => Note::PPassive,
+            Policy::First => Note::PFirst,
+            Policy::Last => Note::PLast,
+            Policy::Longest => Note::PLongest,
+            Policy::Shortest => Note::PShortest,
+            Policy::Mimic => Note::PMimic,
+            Policy::Persistent => Note::PPersistent,
+        })
+    }
+
     /// Every policy.
     pub const ALL: [Policy; 10] = [
         Policy::BestPractice,

@@ -11,19 +11,22 @@
 //!
 //! The code is split by step: `names` (figures, traps, facts, the placeholder), `parse`
 //! (text to placeholders and back), `compute` (true and stated values, checks), `render`
-//! (filling text in) and `typed` (amounts typed as digits, for the lint).
+//! (filling text in), `typed` (amounts typed as digits, for the lint) and `words` (figures'
+//! names and the coaching for a wrong one).
 
 mod compute;
 mod names;
 mod parse;
 mod render;
 mod typed;
+mod words;
 
 pub use compute::{check, figure_date, stated, truth, Amount, Check, Context};
 pub use names::{Figure, Info, Placeholder, Trap, FIGURES, TRAPS};
 pub use parse::{figures_in, pieces, tokens, written, BadPlaceholder, Piece, Problem, Token};
 pub use render::{render, render_localized, sayable};
 pub use typed::{known_values, typed_amounts, Typed};
+pub use words::{figure_name, trap_name, wrong_figure};
 
 #[cfg(test)]
 mod tests;

@@ -3,21 +3,18 @@
 //!
 //! This file holds the catalogue machinery (the `messages!` macro, [`Catalogue`], the [`Msg`]
 //! keys, which build.rs reads from this file) and filling templates; `dates` writes dates,
-//! `names` names the scenario format's values, and `figures` explains a wrong figure. The JSON
+//! and `names` names the scenario format's values (figures are named and explained in
+//! [`super::figures`]). The JSON
 //! files stay beside this folder, where build.rs and the translators find them.
 
-use super::scenario::{Localized, Violation};
+use super::scenario::Localized;
 use super::terms::Lang;
 
 mod dates;
-mod figures;
 mod names;
 
 pub use dates::{date_time, long_date, month_year};
-pub use figures::wrong_figure;
-pub use names::{
-    competency, difficulty, figure_name, objection, outcome, package, trap_name, violation,
-};
+pub use names::{competency, difficulty, objection, outcome, package, violation};
 
 /// Declares a catalogue of messages as an enum whose variants are keys of a pair of JSON files
 /// (build.rs compiles them into the arrays `ID` and `EN` of the module that declares it). Two
@@ -195,28 +192,6 @@ pub fn fill<V: AsRef<str>>(template: &str, args: &[(&str, V)]) -> String {
 /// themselves bilingual (names of outcomes, figures...) go through [`message_with`].
 pub fn message<M: Catalogue>(msg: M, args: &[(&str, String)]) -> Localized {
     message_with(msg, args, &[])
-}
-
-/// The line that explains a score cap: a lowering when the cap lowered the total, otherwise
-/// the limit the violation sets ("capped at 25" beside a total of 0 reads as a contradiction).
-/// `name` says the violation (the app's words, or the CLI's).
-pub fn cap_note(
-    card: &super::scoring::ScoreCard,
-    name: impl Fn(Violation) -> Localized,
-) -> Option<Localized> {
-    let (violation, cap) = card.cap?;
-    Some(message_with(
-        if card.uncapped > cap {
-            Msg::CardCap
-        } else {
-            Msg::CardCapLimit
-        },
-        &[
-            ("cap", cap.to_string()),
-            ("uncapped", card.uncapped.to_string()),
-        ],
-        &[("violation", &name(violation))],
-    ))
 }
 
 /// [`message`] with some arguments given in both languages.

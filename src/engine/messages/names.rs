@@ -1,8 +1,7 @@
-//! The names of the scenario format's values (competencies, outcomes, violations, figures,
-//! traps, packages, objections, difficulties) in both languages.
+//! The names of the scenario format's values (competencies, outcomes, violations, packages,
+//! objections, difficulties) in both languages.
 
 use super::{text, Msg};
-use crate::engine::figures::{Figure, Trap};
 use crate::engine::scenario::{Competency, Difficulty, Localized, Objection, Outcome, Violation};
 use crate::engine::terms::Package;
 
@@ -39,47 +38,6 @@ pub fn violation(v: Violation) -> Localized {
         Violation::Disrespect => Msg::ViolDisrespect,
         Violation::WrongFigure => Msg::ViolWrongFigure,
         Violation::Unaffordable => Msg::ViolUnaffordable,
-    })
-}
-
-/// The name of a figure.
-pub fn figure_name(f: Figure) -> Localized {
-    text(match f {
-        Figure::Monthly => Msg::FMonthly,
-        Figure::Daily => Msg::FDaily,
-        Figure::MonthsAhead => Msg::FMonthsAhead,
-        Figure::Jkk => Msg::FJkk,
-        Figure::Jkm => Msg::FJkm,
-        Figure::Jht => Msg::FJht,
-        Figure::JkmBenefit => Msg::FJkmBenefit,
-        Figure::JkmLumpSum => Msg::FJkmLumpSum,
-        Figure::Funeral => Msg::FFuneral,
-        Figure::Periodic => Msg::FPeriodic,
-        Figure::WorkDeathBenefit => Msg::FWorkDeathBenefit,
-        Figure::DisabilityBenefit => Msg::FDisabilityBenefit,
-        Figure::SickPay => Msg::FSickPay,
-        Figure::HomeCare => Msg::FHomeCare,
-        Figure::TransportLand => Msg::FTransportLand,
-        Figure::TransportSea => Msg::FTransportSea,
-        Figure::TransportAir => Msg::FTransportAir,
-        Figure::Scholarship => Msg::FScholarship,
-        Figure::MinimumIncome => Msg::FMinimumIncome,
-        Figure::DeclaredIncome => Msg::FDeclaredIncome,
-    })
-}
-
-/// The name of a kind of trap (what makes a stated figure wrong).
-pub fn trap_name(t: Trap) -> Localized {
-    text(match t {
-        Trap::Undiscounted => Msg::TrapUndiscounted,
-        Trap::TransportOnly => Msg::TrapTransportOnly,
-        Trap::Discounted => Msg::TrapDiscounted,
-        Trap::OtherPackage => Msg::TrapOtherPackage,
-        Trap::JkmForWorkDeath => Msg::TrapJkmForWorkDeath,
-        Trap::FlatAhead => Msg::TrapFlatAhead,
-        Trap::DailyRoundedDown => Msg::TrapDailyRoundedDown,
-        Trap::Understated => Msg::TrapUnderstated,
-        Trap::Inflated => Msg::TrapInflated,
     })
 }
 

@@ -4,9 +4,10 @@
 use std::collections::HashSet;
 use std::rc::Rc;
 
+use super::lint::{Lint, Place};
 use super::nodes::NodeCheck;
+use super::report::Collect;
 use super::report::Report;
-use crate::engine::lint::{Lint, Place};
 use crate::engine::messages::{message, message_with, text};
 use crate::engine::notes::Note;
 use crate::engine::scenario::{Outcome, Scenario};

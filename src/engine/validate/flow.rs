@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::report::Collect;
 use super::report::Report;
 use crate::engine::messages::message;
 use crate::engine::notes::Note;

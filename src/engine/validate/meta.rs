@@ -1,8 +1,9 @@
 //! The checks of what a scenario says about itself: its id, title, summary, briefing,
 //! estimated time and pinned date, and its rubric (the weights and marks scoring uses).
 
+use super::lint::{Lint, Place};
+use super::report::Collect;
 use super::report::{named, Report};
-use crate::engine::lint::{Lint, Place};
 use crate::engine::messages::{message, text};
 use crate::engine::notes::Note;
 use crate::engine::rates::RatesTable;

@@ -11,12 +11,13 @@ use serde::Serialize;
 use std::collections::HashMap;
 use std::rc::Rc;
 
-use super::lint::{Dates, Lint};
 use super::scenario::{Localized, Node, Persona, PinnedDate, Scenario};
+use lint::{Dates, Lint};
 
 mod conditions;
 mod endings;
 mod flow;
+mod lint;
 mod meta;
 mod nodes;
 mod persona;

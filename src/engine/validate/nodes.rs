@@ -7,10 +7,11 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::conditions::{check_condition, Lookup, Names};
+use super::lint::{Lint, NodeCues, Place};
+use super::report::Collect;
 use super::report::{named, Report};
 use super::Diagnostic;
 use crate::engine::figures;
-use crate::engine::lint::{Lint, NodeCues, Place};
 use crate::engine::messages::{message, text};
 use crate::engine::notes::Note;
 use crate::engine::scenario::{Condition, MoveKind, Next, Node, Scenario};

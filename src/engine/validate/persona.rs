@@ -3,8 +3,9 @@
 
 use std::collections::HashSet;
 
+use super::lint::{Lint, Place};
+use super::report::Collect;
 use super::report::{named, Report};
-use crate::engine::lint::{Lint, Place};
 use crate::engine::notes::Note;
 use crate::engine::scenario::Persona;
 

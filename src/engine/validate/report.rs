@@ -12,50 +12,77 @@ pub(super) struct Report {
     pub(super) out: Vec<Diagnostic>,
 }
 
-impl Report {
-    pub(super) fn new() -> Report {
-        Report { out: Vec::new() }
-    }
-
-    fn push(
-        &mut self,
-        severity: Severity,
-        node: Option<&str>,
-        choice: Option<&str>,
-        field: String,
-        message: Localized,
-    ) {
-        self.out.push(Diagnostic {
-            severity,
-            location: Location {
-                node: node.map(str::to_owned),
-                choice: choice.map(str::to_owned),
-                field,
-            },
-            message,
-        });
-    }
+/// What gathers problems: validation's [`Report`] and the word checks' `Lint`. One place
+/// makes a diagnostic, so both say a place and a severity the same way.
+pub(super) trait Collect {
+    /// The problems found so far.
+    fn found(&mut self) -> &mut Vec<Diagnostic>;
 
     /// A problem that stops the scenario from being played.
-    pub(super) fn error(
+    fn error(
         &mut self,
         node: Option<&str>,
         choice: Option<&str>,
         field: impl Into<String>,
         message: Localized,
     ) {
-        self.push(Severity::Error, node, choice, field.into(), message);
+        add(
+            self.found(),
+            Severity::Error,
+            node,
+            choice,
+            field.into(),
+            message,
+        );
     }
 
     /// A problem worth fixing that does not stop the scenario from being played.
-    pub(super) fn warning(
+    fn warning(
         &mut self,
         node: Option<&str>,
         choice: Option<&str>,
         field: impl Into<String>,
         message: Localized,
     ) {
-        self.push(Severity::Warning, node, choice, field.into(), message);
+        add(
+            self.found(),
+            Severity::Warning,
+            node,
+            choice,
+            field.into(),
+            message,
+        );
+    }
+}
+
+fn add(
+    out: &mut Vec<Diagnostic>,
+    severity: Severity,
+    node: Option<&str>,
+    choice: Option<&str>,
+    field: String,
+    message: Localized,
+) {
+    out.push(Diagnostic {
+        severity,
+        location: Location {
+            node: node.map(str::to_owned),
+            choice: choice.map(str::to_owned),
+            field,
+        },
+        message,
+    });
+}
+
+impl Collect for Report {
+    fn found(&mut self) -> &mut Vec<Diagnostic> {
+        &mut self.out
+    }
+}
+
+impl Report {
+    pub(super) fn new() -> Report {
+        Report { out: Vec::new() }
     }
 
     /// An error unless `min <= value <= max`.

@@ -78,11 +78,15 @@ pub fn FigureInserter(props: &FigureInserterProps) -> Html {
             html! { <li>{ text }</li> }
         });
     let figure_options: Options = options(FIGURES, |f| {
-        format!("{} ({})", messages::figure_name(*f).get(lang), f.name())
+        format!(
+            "{} ({})",
+            crate::engine::figures::figure_name(*f).get(lang),
+            f.name()
+        )
     });
     let fitting: Vec<Trap> = TRAPS.into_iter().filter(|x| x.fits(*figure)).collect();
     let trap_options: Options = options(fitting.clone(), |x| {
-        messages::trap_name(*x).get(lang).to_owned()
+        crate::engine::figures::trap_name(*x).get(lang).to_owned()
     });
     let packages: Options = options(Package::ALL, |p| messages::package(*p).get(lang).to_owned());
     let placeholder = Placeholder {

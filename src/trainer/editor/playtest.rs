@@ -181,7 +181,7 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
                                             <br />{ messages::text(Msg::ERepeatCoach).get(lang).to_owned() }
                                         }
                                         { for turn.checks.iter().filter(|c| c.is_wrong()).map(|c| html! {
-                                            <><br />{ messages::wrong_figure(c, &s, session.terms()).get(lang).to_owned() }</>
+                                            <><br />{ crate::engine::figures::wrong_figure(c, &s, session.terms().rates).get(lang).to_owned() }</>
                                         }) }
                                     </li>
                                 },
@@ -294,7 +294,7 @@ pub fn BalanceReport(props: &ScenarioProps) -> Html {
                         <tbody>
                             { for reports.iter().map(|r| html! {
                                 <tr data-testid={format!("balance-{}", r.policy.name())}>
-                                    <td>{ crate::engine::notes::policy_name(r.policy).get(lang).to_owned() }</td>
+                                    <td>{ r.policy.label().get(lang).to_owned() }</td>
                                     <td data-testid="balance-mean">{ r.mean.round() as u32 }</td>
                                     <td>{ r.min }</td><td>{ r.median }</td><td>{ r.max }</td>
                                     <td>{ format!("{}%", (r.pass_rate * 100.0).round() as u32) }</td>

@@ -4,6 +4,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::super::report::Collect;
 use super::Lint;
 use crate::engine::balance::reference_dates;
 use crate::engine::figures::{self, Piece};

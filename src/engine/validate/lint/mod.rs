@@ -8,10 +8,11 @@
 //! (the figures of one text), `dates` (a node left with no choice on some date) and `cues` (a
 //! best choice given away by how it is written).
 
-use super::figures::{self, Placeholder};
-use super::rates::RatesTable;
-use super::scenario::{Localized, Scenario};
-use super::validate::{Diagnostic, Location, Severity};
+use super::report::Collect;
+use super::Diagnostic;
+use crate::engine::figures::{self, Placeholder};
+use crate::engine::rates::RatesTable;
+use crate::engine::scenario::Scenario;
 
 mod cues;
 mod dates;
@@ -47,39 +48,10 @@ impl<'s> Lint<'s> {
             out: Vec::new(),
         }
     }
+}
 
-    fn push(
-        &mut self,
-        severity: Severity,
-        node: Option<&str>,
-        choice: Option<&str>,
-        field: &str,
-        message: Localized,
-    ) {
-        self.out.push(Diagnostic {
-            severity,
-            location: Location {
-                node: node.map(str::to_owned),
-                choice: choice.map(str::to_owned),
-                field: field.to_owned(),
-            },
-            message,
-        });
-    }
-
-    /// A problem that stops the scenario from being played.
-    fn error(&mut self, node: Option<&str>, choice: Option<&str>, field: &str, message: Localized) {
-        self.push(Severity::Error, node, choice, field, message);
-    }
-
-    /// A problem worth fixing that does not stop the scenario from being played.
-    fn warning(
-        &mut self,
-        node: Option<&str>,
-        choice: Option<&str>,
-        field: &str,
-        message: Localized,
-    ) {
-        self.push(Severity::Warning, node, choice, field, message);
+impl Collect for Lint<'_> {
+    fn found(&mut self) -> &mut Vec<Diagnostic> {
+        &mut self.out
     }
 }

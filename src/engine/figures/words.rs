@@ -1,16 +1,60 @@
-//! The coaching for a wrong figure: what was said, what is right for this worker on the date,
-//! and for a trap figure why it is wrong.
+//! Figures in words: their names and traps' names, and the coaching for a wrong figure (what
+//! was said, what is right for this worker on the date, and for a trap figure why it is wrong).
 
-use super::{figure_name, fill, long_date, month_year, package, template, Msg};
-use crate::engine::figures::{Check, Trap};
-use crate::engine::rates::money;
+use super::{Check, Figure, Trap};
+use crate::engine::messages::{fill, long_date, month_year, package, text, Catalogue, Msg};
+use crate::engine::rates::{money, RatesTable};
 use crate::engine::scenario::{Localized, Scenario};
-use crate::engine::sim::Terms;
 use crate::engine::terms::{Lang, Package};
 
-/// The coaching for a wrong figure: what was said, what is right for this worker on the date,
-/// and, for a trap, why it is wrong.
-pub fn wrong_figure(check: &Check, scenario: &Scenario, terms: Terms) -> Localized {
+fn template(msg: Msg, lang: Lang) -> &'static str {
+    msg.template(lang)
+}
+
+/// The name of a figure.
+pub fn figure_name(f: Figure) -> Localized {
+    text(match f {
+        Figure::Monthly => Msg::FMonthly,
+        Figure::Daily => Msg::FDaily,
+        Figure::MonthsAhead => Msg::FMonthsAhead,
+        Figure::Jkk => Msg::FJkk,
+        Figure::Jkm => Msg::FJkm,
+        Figure::Jht => Msg::FJht,
+        Figure::JkmBenefit => Msg::FJkmBenefit,
+        Figure::JkmLumpSum => Msg::FJkmLumpSum,
+        Figure::Funeral => Msg::FFuneral,
+        Figure::Periodic => Msg::FPeriodic,
+        Figure::WorkDeathBenefit => Msg::FWorkDeathBenefit,
+        Figure::DisabilityBenefit => Msg::FDisabilityBenefit,
+        Figure::SickPay => Msg::FSickPay,
+        Figure::HomeCare => Msg::FHomeCare,
+        Figure::TransportLand => Msg::FTransportLand,
+        Figure::TransportSea => Msg::FTransportSea,
+        Figure::TransportAir => Msg::FTransportAir,
+        Figure::Scholarship => Msg::FScholarship,
+        Figure::MinimumIncome => Msg::FMinimumIncome,
+        Figure::DeclaredIncome => Msg::FDeclaredIncome,
+    })
+}
+
+/// The name of a kind of trap (what makes a stated figure wrong).
+pub fn trap_name(t: Trap) -> Localized {
+    text(match t {
+        Trap::Undiscounted => Msg::TrapUndiscounted,
+        Trap::TransportOnly => Msg::TrapTransportOnly,
+        Trap::Discounted => Msg::TrapDiscounted,
+        Trap::OtherPackage => Msg::TrapOtherPackage,
+        Trap::JkmForWorkDeath => Msg::TrapJkmForWorkDeath,
+        Trap::FlatAhead => Msg::TrapFlatAhead,
+        Trap::DailyRoundedDown => Msg::TrapDailyRoundedDown,
+        Trap::Understated => Msg::TrapUnderstated,
+        Trap::Inflated => Msg::TrapInflated,
+    })
+}
+
+/// The coaching for a wrong figure: what was said, what is right for this worker on the date
+/// (by `rates`, the run's table), and, for a trap, why it is wrong.
+pub fn wrong_figure(check: &Check, scenario: &Scenario, rates: &RatesTable) -> Localized {
     let date = check.date();
     let one = |lang: Lang| {
         let said = check.said.map_or_else(String::new, |s| money(s, lang));
@@ -28,7 +72,7 @@ pub fn wrong_figure(check: &Check, scenario: &Scenario, terms: Terms) -> Localiz
         if let Some(why) = check
             .placeholder
             .trap
-            .and_then(|t| trap_reason(t, check, scenario, terms, lang))
+            .and_then(|t| trap_reason(t, check, scenario, rates, lang))
         {
             out.push(' ');
             out.push_str(&why);
@@ -42,15 +86,12 @@ fn trap_reason(
     trap: Trap,
     check: &Check,
     scenario: &Scenario,
-    terms: Terms,
+    rates: &RatesTable,
     lang: Lang,
 ) -> Option<String> {
     let date = check.date();
     let worker = scenario.persona.worker();
-    let contribution = terms
-        .rates
-        .contribution(&worker, Package::JkkJkm, date)
-        .ok();
+    let contribution = rates.contribution(&worker, Package::JkkJkm, date).ok();
     let applied = contribution.and_then(|c| c.applied);
     let said = check.said.map_or_else(String::new, |s| money(s, lang));
     let correct = check.correct.map_or_else(String::new, |c| money(c, lang));

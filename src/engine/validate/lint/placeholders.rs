@@ -2,9 +2,11 @@
 //! where they are, a discount stated where it may not apply, rupiah amounts typed where a
 //! placeholder belongs, and the two languages stating different figures.
 
+use super::super::report::Collect;
 use super::{Lint, Place};
 use crate::engine::figures::{self, Info, Piece, Placeholder, Problem, Token};
-use crate::engine::messages::{figure_name, message, message_with, trap_name};
+use crate::engine::figures::{figure_name, trap_name};
+use crate::engine::messages::{message, message_with};
 use crate::engine::notes::Note;
 use crate::engine::scenario::Localized;
 

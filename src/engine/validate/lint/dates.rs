@@ -1,6 +1,7 @@
 //! The checks of a node on each date its figures are checked on: a node that offers no choice
 //! (every choice states a figure that is right that day), or only bad ones.
 
+use super::super::report::Collect;
 use super::Lint;
 use crate::engine::balance::reference_dates;
 use crate::engine::figures;
