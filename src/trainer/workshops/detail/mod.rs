@@ -28,15 +28,9 @@ fn join_link(page: &str, code: &str) -> String {
     format!("{dir}#/w/{code}")
 }
 
-/// What the last import found.
-#[derive(Clone, PartialEq)]
-struct ImportReport {
-    accepted: usize,
-    duplicates: u32,
-    rejected: Vec<(String, crate::engine::scenario::Localized)>,
-    not_saved: bool,
-    skipped: usize,
-}
+mod state;
+
+use state::{Action, Detail, ImportReport};
 
 /// One workshop: sharing, importing results, the dashboard, awards and exports.
 #[function_component]
@@ -48,12 +42,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         crate::trainer::storage::workshops::is_workshop_key,
     );
     let pack = use_pack();
-    let version = use_state(|| 0u32);
-    let report = use_state(|| None::<ImportReport>);
-    let filter = use_state(Filter::default);
-    let copied = use_state(|| false);
-    // Storage refused to count a doubtful result: said beside the list, which is unchanged.
-    let count_failed = use_state(|| false);
+    let state = use_reducer(Detail::default);
     // "Kode disalin." shows for a few seconds, then goes, so a second copy is seen to work.
     let copied_timer = use_mut_ref(|| None::<crate::platform::events::Timer>);
     let text_ref = use_node_ref();
@@ -69,10 +58,9 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         Err(page) => return page,
     };
     let import = {
-        let (store, report, version, scenarios, workshop, saved, key) = (
+        let (store, dispatch, scenarios, workshop, saved, key) = (
             store.clone(),
-            report.clone(),
-            version.clone(),
+            state.dispatcher(),
             scenarios.clone(),
             workshop.clone(),
             saved.clone(),
@@ -82,7 +70,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
             let batch = check_batch(&text, &workshop, &scenarios, &saved.results);
             let codes: Vec<String> = batch.accepted.iter().map(|(c, _)| c.clone()).collect();
             let stored = store.add_results(&key, &codes);
-            report.set(Some(ImportReport {
+            dispatch.dispatch(Action::Imported(ImportReport {
                 accepted: stored.as_ref().map_or(0, |n| *n),
                 duplicates: batch.duplicates,
                 rejected: batch
@@ -93,7 +81,6 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                 not_saved: stored.is_err(),
                 skipped,
             }));
-            version.set(*version + 1);
         })
     };
     let on_paste = {
@@ -116,22 +103,23 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     };
     let link = join_link(&crate::platform::page::address(), &saved.code);
     let copy_link = {
-        let (link, copied, timer) = (link.clone(), copied.clone(), copied_timer.clone());
+        let (link, dispatch, timer) = (link.clone(), state.dispatcher(), copied_timer.clone());
         Callback::from(move |_| {
-            let (link, copied, timer) = (link.clone(), copied.clone(), timer.clone());
+            let (link, dispatch, timer) = (link.clone(), dispatch.clone(), timer.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = copy_text(&link).await;
-                copied.set(ok);
+                dispatch.dispatch(Action::Copied(ok));
                 if ok {
-                    let copied = copied.clone();
-                    *timer.borrow_mut() =
-                        crate::platform::events::Timer::new(4000, move || copied.set(false));
+                    let dispatch = dispatch.clone();
+                    *timer.borrow_mut() = crate::platform::events::Timer::new(4000, move || {
+                        dispatch.dispatch(Action::CopiedSeen)
+                    });
                 }
             });
         })
     };
     let (results, doubtful) = saved.results(&workshop, &scenarios);
-    let d = dashboard(&results, &workshop, &scenarios, &filter);
+    let d = dashboard(&results, &workshop, &scenarios, &state.filter);
     // Awards are for the whole workshop, whatever the filter shows.
     let everyone = dashboard(&results, &workshop, &scenarios, &Filter::default());
     // Stored codes that no longer verify (e.g. this device now has another version of a
@@ -141,15 +129,10 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         .len()
         .saturating_sub(results.len() + doubtful.len());
     let count_anyway = |attempt: String| {
-        let (store, version, id, count_failed) = (
-            store.clone(),
-            version.clone(),
-            props.id.clone(),
-            count_failed.clone(),
-        );
+        let (store, dispatch, id) = (store.clone(), state.dispatcher(), props.id.clone());
         Callback::from(move |_| {
-            count_failed.set(store.count_anyway(&id, &attempt).is_err());
-            version.set(*version + 1);
+            let stored = store.count_anyway(&id, &attempt).is_ok();
+            dispatch.dispatch(Action::CountedAnyway { stored });
         })
     };
     let doubtful_view = (!doubtful.is_empty()).then(|| {
@@ -209,17 +192,15 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         }
     };
     let set_filter = |wadah: bool| {
-        let filter = filter.clone();
+        let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {
             let value = e.target_unchecked_into::<HtmlSelectElement>().value();
             let value = (!value.is_empty()).then_some(value);
-            let mut next = (*filter).clone();
-            if wadah {
-                next.wadah = value;
+            dispatch.dispatch(if wadah {
+                Action::FilterWadah(value)
             } else {
-                next.scenario = value;
-            }
-            filter.set(next);
+                Action::FilterScenario(value)
+            });
         })
     };
     let lang = i18n.lang;
@@ -267,7 +248,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                     <button type="button" class="button" onclick={copy_link} data-testid="copy-link">{ i18n.t(TrainerText::CopyLink) }</button>
                     <a class="button button--secondary" href={link.clone()} target="_blank" rel="noopener">{ i18n.t(TrainerText::OpenLink) }</a>
                 </div>
-                if *copied {
+                if state.copied {
                     <p class="hint" role="status">{ i18n.t(Text::CodeCopied) }</p>
                 }
                 <details class="qr-box">
@@ -290,7 +271,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                         <input type="file" multiple=true accept=".txt,.json,text/plain" onchange={on_files} data-testid="import-files" />
                     </label>
                 </div>
-                if let Some(r) = (*report).clone() {
+                if let Some(r) = state.report.clone() {
                     <div role="status" data-testid="import-report">
                         <p data-testid="import-summary">{ t_with(i18n.lang, TrainerText::ImportSummary, &[
                             ("accepted", &r.accepted.to_string()), ("duplicates", &r.duplicates.to_string()), ("rejected", &r.rejected.len().to_string())]) }</p>
@@ -317,15 +298,15 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                     <label class="field">
                         <span>{ i18n.t(TrainerText::Wadah) }</span>
                         <select onchange={set_filter(true)} data-testid="filter-wadah">
-                            <option value="" selected={filter.wadah.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
-                            { for workshop.wadah.iter().map(|w| html! { <option value={w.clone()} selected={filter.wadah.as_ref() == Some(w)}>{ w.clone() }</option> }) }
+                            <option value="" selected={state.filter.wadah.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
+                            { for workshop.wadah.iter().map(|w| html! { <option value={w.clone()} selected={state.filter.wadah.as_ref() == Some(w)}>{ w.clone() }</option> }) }
                         </select>
                     </label>
                     <label class="field">
                         <span>{ i18n.t(TrainerText::Scenario) }</span>
                         <select onchange={set_filter(false)} data-testid="filter-scenario">
-                            <option value="" selected={filter.scenario.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
-                            { for tested.iter().map(|r| html! { <option value={r.id.clone()} selected={filter.scenario.as_ref() == Some(&r.id)}>{ title_of(&r.id) }</option> }) }
+                            <option value="" selected={state.filter.scenario.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
+                            { for tested.iter().map(|r| html! { <option value={r.id.clone()} selected={state.filter.scenario.as_ref() == Some(&r.id)}>{ title_of(&r.id) }</option> }) }
                         </select>
                     </label>
                 </div>
@@ -334,7 +315,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                         { t_with(i18n.lang, TrainerText::Unverified, &[("count", &unverified.to_string())]) }
                     </Notice>
                 }
-                if *count_failed {
+                if state.count_failed {
                     <Notice tone={Tone::Warning} urgent=true testid="count-not-saved">{ i18n.t(TrainerText::NotSaved) }</Notice>
                 }
                 { doubtful_view.unwrap_or_default() }
