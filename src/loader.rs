@@ -195,3 +195,95 @@ pub fn use_pack() -> Loadable<Rc<Vec<Scenario>>> {
     }
     (*state).clone()
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::engine::pack::{compiled, encode_published, encode_scenario};
+    use crate::engine::scenario::Localized;
+    use crate::platform::fetch::serve;
+    use futures::executor::block_on;
+
+    /// Serves the compiled pack as the app's server does (each test runs on its own thread,
+    /// with its own files and caches).
+    fn serve_pack() -> Vec<Scenario> {
+        for (file, bytes) in compiled().expect("the pack compiles") {
+            serve(&format!("{PACK_DIR}{file}"), Ok(bytes));
+        }
+        crate::engine::pack::load().expect("the pack loads")
+    }
+
+    #[test]
+    fn a_scenario_loads_from_the_pack_and_then_from_memory() {
+        let pack = serve_pack();
+        let store = Store::memory();
+        let first = &pack[0];
+        let loaded = block_on(load_scenario(first.id.clone(), &store)).expect("it loads");
+        assert_eq!(*loaded, *first);
+        // Offline now: the scenario and the index are kept for the rest of the visit.
+        serve(&format!("{PACK_DIR}index.bin"), Err(FetchError::Network));
+        serve(
+            &format!("{PACK_DIR}{}.bin", first.id),
+            Err(FetchError::Network),
+        );
+        assert!(block_on(load_scenario(first.id.clone(), &store)).is_ok());
+        assert_eq!(
+            block_on(load_index(&store)).map(|i| i.len()),
+            Ok(pack.len())
+        );
+    }
+
+    #[test]
+    fn offline_a_missing_file_and_damage_are_told_apart() {
+        let store = Store::memory();
+        serve(&format!("{PACK_DIR}index.bin"), Err(FetchError::Network));
+        assert_eq!(
+            block_on(load_index(&store)),
+            Err(LoadError::Fetch(FetchError::Network))
+        );
+        let pack = serve_pack();
+        // An id the index does not list.
+        assert_eq!(
+            block_on(load_scenario("no-such-scenario".into(), &store)).map(|_| ()),
+            Err(LoadError::Fetch(FetchError::Status(404)))
+        );
+        // A file that is not the scenario the index promised, and one that is not a scenario.
+        let (a, b) = (&pack[0], &pack[1]);
+        serve(&format!("{PACK_DIR}{}.bin", a.id), Ok(encode_scenario(b)));
+        serve(&format!("{PACK_DIR}{}.bin", b.id), Ok(vec![0xff; 7]));
+        for id in [&a.id, &b.id] {
+            assert_eq!(
+                block_on(load_scenario(id.clone(), &store)).map(|_| ()),
+                Err(LoadError::Damaged),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn scenarios_published_on_this_device_follow_the_bundled_ones() {
+        let pack = serve_pack();
+        let store = Store::memory();
+        let mut own = pack[0].clone();
+        own.id = "trainer-own".into();
+        // A published copy of a bundled scenario does not replace it.
+        let mut shadow = pack[1].clone();
+        shadow.meta.title = Localized::new("Tiruan", "Copy");
+        store
+            .set(PUBLISHED_KEY, &encode_published(&[own.clone(), shadow]))
+            .unwrap();
+        let index = block_on(load_index(&store)).expect("the index loads");
+        assert_eq!(index.len(), pack.len() + 1);
+        assert_eq!(index.last().map(|s| s.id.as_str()), Some("trainer-own"));
+        assert!(!index.last().unwrap().is_bundled());
+        // It plays from memory (it has no file to fetch), and the bundled one is the pack's.
+        assert_eq!(
+            *block_on(load_scenario(own.id.clone(), &store)).unwrap(),
+            own
+        );
+        assert_eq!(
+            *block_on(load_scenario(pack[1].id.clone(), &store)).unwrap(),
+            pack[1]
+        );
+    }
+}

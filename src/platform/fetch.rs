@@ -1,4 +1,5 @@
-//! Fetching the app's own files (the scenario pack) from the same origin.
+//! Fetching the app's own files (the scenario pack) from the same origin; natively, from files
+//! a test serves with [`serve`].
 
 /// Why a file could not be fetched.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,8 +29,24 @@ pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, FetchError> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Outside the browser there is nothing to fetch from.
+// Outside the browser (native tests): the answers [`serve`] set, per thread.
 #[cfg(not(target_arch = "wasm32"))]
-pub async fn fetch_bytes(_path: &str) -> Result<Vec<u8>, FetchError> {
-    Err(FetchError::Network)
+thread_local! {
+    static SERVED: std::cell::RefCell<std::collections::HashMap<String, Result<Vec<u8>, FetchError>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+/// Outside the browser (native tests): makes [`fetch_bytes`] of `path` answer `answer` on
+/// this thread. A path never served answers as a server would: 404.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn serve(path: &str, answer: Result<Vec<u8>, FetchError>) {
+    SERVED.with(|s| s.borrow_mut().insert(path.to_owned(), answer));
+}
+
+/// The in-memory twin: what [`serve`] set for `path`.
+#[cfg(not(target_arch = "wasm32"))]
+pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, FetchError> {
+    SERVED
+        .with(|s| s.borrow().get(path).cloned())
+        .unwrap_or(Err(FetchError::Status(404)))
 }

@@ -1,5 +1,10 @@
-//! The thin layer over browser effects. Everything here sits behind a trait with an in-memory
-//! twin, so components and logic can be tested natively.
+//! The thin layer over browser effects: components call these, never `web_sys` for them.
+//!
+//! What pages read while they render has a twin outside the browser, so components and logic
+//! are tested natively: storage (`storage::Store` over the `KeyValueStore` trait, with an
+//! in-memory store, also with a quota), the clock (`clock::set_now_ms`; native time otherwise)
+//! and fetching the pack (`fetch::serve`). The rest (downloads, sharing, files, focus, printing,
+//! events) runs only from event handlers in the browser, which the end-to-end journeys test.
 
 pub mod clock;
 pub mod device;
