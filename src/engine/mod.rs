@@ -8,6 +8,12 @@
 //! debrief. [`rates`] holds the contribution rates and the calculator; [`figures`] fills the
 //! figures in scenario text from it for the run's date and checks the figures an agent states.
 //! [`balance`] plays scenarios with scripted policies, honest and test-wise.
+//!
+//! Every module is a folder or file of its own with its public face in `mod.rs`; none imports
+//! another that imports it back (`tests/layout.rs` checks). `notes` (the catalogue of messages
+//! for authors, reached through validation, import and balance) and `order` (the small sort
+//! that keeps the download small) are internal to the crate; [`generate`] builds large valid
+//! scenarios for tests and benchmarks, and is linked by nothing the apps run.
 
 pub mod balance;
 pub mod code;
@@ -18,8 +24,8 @@ pub mod graph;
 pub mod import;
 pub mod messages;
 pub mod monev;
-pub mod notes;
-pub mod order;
+pub(crate) mod notes;
+pub(crate) mod order;
 pub mod pack;
 pub mod rates;
 pub mod rng;

@@ -162,9 +162,7 @@ pub fn Play(props: &PlayProps) -> Html {
         let (choose, offered, choices_ref) = (choose.clone(), offered.clone(), choices_ref.clone());
         use_effect_with(current.save.choices.len(), move |_| {
             measure("latih-choice", "latih-choice-start");
-            if let Some(list) = choices_ref.cast::<web_sys::HtmlElement>() {
-                let _ = list.focus();
-            }
+            crate::platform::page::focus_node(&choices_ref, false);
             let listener = WindowListener::new("keydown", move |e: web_sys::Event| {
                 let Some(key) = key_press(&e) else {
                     return;

@@ -28,6 +28,17 @@ pub fn focus(selector: &str) {
     }
 }
 
+/// Focuses the element `node` holds, if it holds one that can take the focus; `scroll` also
+/// brings it into view.
+pub fn focus_node(node: &yew::NodeRef, scroll: bool) {
+    if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+        let _ = el.focus();
+        if scroll {
+            el.scroll_into_view();
+        }
+    }
+}
+
 /// Clicks the element with `id` (e.g. a hidden file input behind a styled button).
 pub fn click(id: &str) {
     if let Some(el) = document()

@@ -18,20 +18,10 @@ use crate::loader::{use_pack, Loadable};
 use crate::pages::load_failed;
 use crate::platform::clock::now_ms;
 use crate::platform::download::download_text;
+use crate::platform::files::{read_texts, FileText};
 use crate::trainer::storage::scenarios::{copy_of, new_uid, read_file, ScenarioStore};
 use crate::trainer::TrainerRoute;
 use status::{Status, StatusNotice};
-
-/// Reads dropped or picked files and imports each.
-fn import_files(files: Vec<web_sys::File>, done: impl Fn(String) + 'static) {
-    wasm_bindgen_futures::spawn_local(async move {
-        for file in files {
-            if let Some(text) = crate::platform::files::read_text(&file).await {
-                done(text);
-            }
-        }
-    });
-}
 
 /// Reads picked or dropped scenario files; one over the import limit is refused by its size
 /// alone, without reading it into the page.
@@ -39,14 +29,12 @@ fn import_scenario_files(
     files: Vec<web_sys::File>,
     done: impl Fn(Result<String, crate::engine::import::ImportError>) + 'static,
 ) {
-    wasm_bindgen_futures::spawn_local(async move {
-        for file in files {
-            // A browser's file size is a whole number of bytes, well inside f64's range.
-            let size = file.size() as usize;
-            if size > crate::engine::import::MAX_BYTES {
-                done(Err(crate::engine::import::too_large(size)));
-            } else if let Some(text) = crate::platform::files::read_text(&file).await {
-                done(Ok(text));
+    read_texts(files, crate::engine::import::MAX_BYTES, move |read| {
+        for file in read {
+            match file {
+                FileText::Text(text) => done(Ok(text)),
+                FileText::TooLarge(size) => done(Err(crate::engine::import::too_large(size))),
+                FileText::Unreadable => {}
             }
         }
     });
@@ -205,17 +193,20 @@ pub fn ScenarioLibrary() -> Html {
             let files = crate::platform::files::files_of(input.files());
             input.set_value("");
             let (store, status, version) = (store.clone(), status.clone(), version.clone());
-            import_files(files, move |text| {
+            read_texts(files, usize::MAX, move |read| {
                 use crate::envelope::RestoreError;
-                status.set(Some(match store.restore(&text, new_uid) {
-                    Ok(done) => Status::Restored(done),
-                    Err(RestoreError::Store(_)) => Status::Done(TrainerText::ScenarioNotSaved),
-                    Err(RestoreError::TooNew) => Status::Done(TrainerText::BackupTooNew),
-                    Err(RestoreError::NotABackup | RestoreError::Empty) => {
-                        Status::Done(TrainerText::NotALibraryBackup)
-                    }
-                }));
-                version.set(*version + 1);
+                for file in read {
+                    let FileText::Text(text) = file else { continue };
+                    status.set(Some(match store.restore(&text, new_uid) {
+                        Ok(done) => Status::Restored(done),
+                        Err(RestoreError::Store(_)) => Status::Done(TrainerText::ScenarioNotSaved),
+                        Err(RestoreError::TooNew) => Status::Done(TrainerText::BackupTooNew),
+                        Err(RestoreError::NotABackup | RestoreError::Empty) => {
+                            Status::Done(TrainerText::NotALibraryBackup)
+                        }
+                    }));
+                    version.set(*version + 1);
+                }
             });
         })
     };

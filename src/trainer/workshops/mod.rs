@@ -9,29 +9,36 @@ pub mod list;
 pub mod new;
 
 use web_sys::HtmlInputElement;
+
+use crate::platform::files::{read_texts, FileText};
 use yew::prelude::*;
 
-/// Reads the text of every file chosen in a file input, then calls `done` with them joined and
-/// the number of files skipped for being too large to be ours.
+/// Reads picked result or backup files as one text (codes are found anywhere in it), with how
+/// many were skipped: result and backup files are a few KB, so a huge file is not one of ours.
 fn read_files(input: HtmlInputElement, done: impl Fn(String, usize) + 'static) {
     let files = crate::platform::files::files_of(input.files());
     input.set_value("");
-    wasm_bindgen_futures::spawn_local(async move {
-        let mut all = String::new();
-        let mut skipped = 0;
-        for file in files {
-            // Result and backup files are a few KB; a huge file is not one of ours.
-            if file.size() > 2_000_000.0 {
-                skipped += 1;
-                continue;
-            }
-            if let Some(text) = crate::platform::files::read_text(&file).await {
+    read_texts(files, 2_000_000, move |read| {
+        let (text, skipped) = joined(read);
+        done(text, skipped)
+    });
+}
+
+/// The texts of files read, one after another, and how many were too large to read.
+fn joined(read: Vec<FileText>) -> (String, usize) {
+    let mut all = String::new();
+    let mut skipped = 0;
+    for file in read {
+        match file {
+            FileText::Text(text) => {
                 all.push_str(&text);
                 all.push('\n');
             }
+            FileText::TooLarge(_) => skipped += 1,
+            FileText::Unreadable => {}
         }
-        done(all, skipped);
-    });
+    }
+    (all, skipped)
 }
 
 /// Props of the pages of one workshop.
@@ -60,4 +67,28 @@ fn excerpt(code: &str) -> String {
         .rev()
         .collect();
     format!("{head}…{tail}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_read_join_into_one_text_and_count_the_too_large() {
+        let read = vec![
+            FileText::Text("LTH1-A".into()),
+            FileText::TooLarge(3_000_000),
+            FileText::Unreadable,
+            FileText::Text("LTH1-B".into()),
+        ];
+        assert_eq!(joined(read), ("LTH1-A\nLTH1-B\n".to_owned(), 1));
+        assert_eq!(joined(Vec::new()), (String::new(), 0));
+    }
+
+    #[test]
+    fn a_long_code_is_shown_by_its_ends() {
+        assert_eq!(excerpt("LTH1-SHORT"), "LTH1-SHORT");
+        let long = format!("LTH1-{}", "X".repeat(40) + "END123");
+        assert_eq!(excerpt(&long), "LTH1-XXXXXXXXX…END123");
+    }
 }

@@ -128,8 +128,8 @@ pub fn NewWorkshop() -> Html {
                     FormField::Wadah => Some(&wadah_ref),
                     _ => None,
                 });
-                if let Some(el) = first.and_then(|r| r.cast::<web_sys::HtmlElement>()) {
-                    let _ = el.focus();
+                if let Some(node) = first {
+                    crate::platform::page::focus_node(node, false);
                 }
                 problems.set(found);
                 return;
