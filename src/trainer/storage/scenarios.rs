@@ -119,6 +119,7 @@ impl ScenarioStore {
             }
             if self.write_entries(&joined).is_ok() {
                 *all = joined;
+                // Clean-up only: a failed removal leaves a copy nothing refers to, never a loss.
                 let _ = self.store.remove(&key);
             }
         }
@@ -156,6 +157,8 @@ impl ScenarioStore {
             versioned_ms: None,
         });
         if let Err(e) = self.write_entries(&entries) {
+            // Undoing the text of an entry the index could not take; if this fails too, it is
+            // a copy nothing refers to.
             let _ = self.store.remove(&text_key(&uid));
             return Err(e);
         }
@@ -239,12 +242,15 @@ impl ScenarioStore {
         for n in (1..VERSIONS).rev() {
             if let Ok(Some(older)) = self.store.get(&version_key(uid, n)) {
                 if self.store.set(&version_key(uid, n + 1), &older).is_err() {
+                    // A version that no longer fits is dropped (see above); if even that fails,
+                    // one more is kept.
                     let _ = self.store.remove(&version_key(uid, n + 1));
                 }
             }
         }
         let mut oldest = VERSIONS;
         while self.store.set(&version_key(uid, 1), &previous).is_err() && oldest > 1 {
+            // Room for the newest, oldest first (see above); a failed removal only keeps one more.
             let _ = self.store.remove(&version_key(uid, oldest));
             oldest -= 1;
         }
@@ -308,6 +314,7 @@ impl ScenarioStore {
         let mut entries = self.entries_for_change()?;
         entries.retain(|e| e.uid != uid);
         self.write_entries(&entries)?;
+        // Clean-up only: a failed removal leaves a copy nothing refers to, never a loss.
         let _ = self.store.remove(&text_key(uid));
         for n in 1..=VERSIONS {
             let _ = self.store.remove(&version_key(uid, n));

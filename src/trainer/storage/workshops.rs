@@ -168,6 +168,7 @@ impl WorkshopStore {
             }
             if self.write(merged.clone()).is_ok() {
                 *newest_first = merged;
+                // Clean-up only: the merged list is stored; a copy left behind is merged again.
                 let _ = self.store.remove(&key);
             }
         }
