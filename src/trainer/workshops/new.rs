@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use crate::components::notice::{Notice, Tone};
 use crate::context::{use_i18n, use_store};
+use crate::engine::pack::Summary;
 use crate::engine::terms::Date;
 use crate::engine::workshop::{ScenarioRef, Workshop};
 use crate::i18n::{t_with, Text, TrainerText};
@@ -81,7 +82,6 @@ pub fn NewWorkshop() -> Html {
             wadah.clone(),
             after_practice.clone(),
         );
-        let (name_ref, date_ref, wadah_ref) = (name.clone(), date.clone(), wadah.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let value = |r: &NodeRef| {
@@ -90,62 +90,32 @@ pub fn NewWorkshop() -> Html {
                     .or_else(|| r.cast::<HtmlTextAreaElement>().map(|t| t.value()))
                     .unwrap_or_default()
             };
-            let name = value(&name).trim().to_owned();
-            let wadah: Vec<String> = value(&wadah)
-                .lines()
-                .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
-                .filter(|l| !l.is_empty())
-                .collect();
-            let date = Date::parse(&value(&date));
-            let refs = |slot: Slot| -> Vec<ScenarioRef> {
-                index
-                    .iter()
-                    .filter(|s| picked.iter().any(|(id, sl)| *id == s.id && *sl == slot))
-                    .map(|s| ScenarioRef {
-                        id: s.id.clone(),
-                        version: s.version,
-                    })
-                    .collect()
-            };
-            let mut found = Vec::new();
-            if name.is_empty() {
-                found.push((FormField::Name, TrainerText::NameMissing));
-            }
-            if date.is_none() {
-                found.push((FormField::Date, TrainerText::DateMissing));
-            }
-            if wadah.is_empty() {
-                found.push((FormField::Wadah, TrainerText::WadahMissing));
-            }
-            if refs(Slot::Pre).is_empty() && refs(Slot::Post).is_empty() {
-                found.push((FormField::Tests, TrainerText::TestsMissing));
-            }
-            let (Some(date), true) = (date, found.is_empty()) else {
-                // The first field to complete gets the focus (and comes into view).
-                let first = found.first().and_then(|(field, _)| match field {
-                    FormField::Name => Some(&name_ref),
-                    FormField::Date => Some(&date_ref),
-                    FormField::Wadah => Some(&wadah_ref),
-                    _ => None,
-                });
-                if let Some(node) = first {
-                    crate::platform::page::focus_node(node, false);
-                }
-                problems.set(found);
-                return;
-            };
-            let workshop = Workshop {
-                id: Workshop::new_id(random_u64()),
-                name,
-                date,
-                place: value(&place).trim().to_owned(),
-                wadah,
-                pre_test: refs(Slot::Pre),
-                post_test: refs(Slot::Post),
-                practice: refs(Slot::Practice),
-                post_after_practice: after_practice
+            let form = Form {
+                name: value(&name),
+                date: value(&date),
+                place: value(&place),
+                wadah: value(&wadah),
+                picked: (*picked).clone(),
+                after_practice: after_practice
                     .cast::<HtmlInputElement>()
                     .is_some_and(|i| i.checked()),
+            };
+            let workshop = match workshop_of(&form, &index, Workshop::new_id(random_u64())) {
+                Ok(workshop) => workshop,
+                Err(found) => {
+                    // The first field to complete gets the focus (and comes into view).
+                    let first = found.first().and_then(|(field, _)| match field {
+                        FormField::Name => Some(&name),
+                        FormField::Date => Some(&date),
+                        FormField::Wadah => Some(&wadah),
+                        _ => None,
+                    });
+                    if let Some(node) = first {
+                        crate::platform::page::focus_node(node, false);
+                    }
+                    problems.set(found);
+                    return;
+                }
             };
             let saved = SavedWorkshop {
                 code: workshop.to_code(),
@@ -244,6 +214,75 @@ pub fn NewWorkshop() -> Html {
     }
 }
 
+/// What the trainer typed and picked.
+struct Form {
+    name: String,
+    date: String,
+    place: String,
+    /// One Wadah a line.
+    wadah: String,
+    picked: Vec<(String, Slot)>,
+    after_practice: bool,
+}
+
+/// The workshop `form` describes, with id `id`, or every problem of the form, each at its
+/// field, in the order of the fields. Scenarios are listed in the index's order.
+fn workshop_of(
+    form: &Form,
+    index: &[Summary],
+    id: String,
+) -> Result<Workshop, Vec<(FormField, TrainerText)>> {
+    let name = form.name.trim().to_owned();
+    let wadah: Vec<String> = form
+        .wadah
+        .lines()
+        .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|l| !l.is_empty())
+        .collect();
+    let date = Date::parse(&form.date);
+    let refs = |slot: Slot| -> Vec<ScenarioRef> {
+        index
+            .iter()
+            .filter(|s| {
+                form.picked
+                    .iter()
+                    .any(|(id, sl)| *id == s.id && *sl == slot)
+            })
+            .map(|s| ScenarioRef {
+                id: s.id.clone(),
+                version: s.version,
+            })
+            .collect()
+    };
+    let mut found = Vec::new();
+    if name.is_empty() {
+        found.push((FormField::Name, TrainerText::NameMissing));
+    }
+    if date.is_none() {
+        found.push((FormField::Date, TrainerText::DateMissing));
+    }
+    if wadah.is_empty() {
+        found.push((FormField::Wadah, TrainerText::WadahMissing));
+    }
+    if refs(Slot::Pre).is_empty() && refs(Slot::Post).is_empty() {
+        found.push((FormField::Tests, TrainerText::TestsMissing));
+    }
+    match date {
+        Some(date) if found.is_empty() => Ok(Workshop {
+            id,
+            name,
+            date,
+            place: form.place.trim().to_owned(),
+            wadah,
+            pre_test: refs(Slot::Pre),
+            post_test: refs(Slot::Post),
+            practice: refs(Slot::Practice),
+            post_after_practice: form.after_practice,
+        }),
+        _ => Err(found),
+    }
+}
+
 /// A field of the new-workshop form, for tying a problem to it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum FormField {
@@ -264,5 +303,107 @@ impl FormField {
             FormField::Tests => "tests",
             FormField::Form => "form",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index() -> Vec<Summary> {
+        crate::engine::pack::load()
+            .expect("the pack loads")
+            .iter()
+            .map(|s| Summary::of(s, ""))
+            .collect()
+    }
+
+    fn form(picked: &[(&str, Slot)]) -> Form {
+        Form {
+            name: "  Pelatihan Perisai Desember ".into(),
+            date: "2026-12-15".into(),
+            place: " Mataram ".into(),
+            wadah: "Wadah  Ampenan\n\n  Koperasi Tani Sejahtera \n".into(),
+            picked: picked
+                .iter()
+                .map(|(id, s)| ((*id).to_owned(), *s))
+                .collect(),
+            after_practice: true,
+        }
+    }
+
+    #[test]
+    fn a_complete_form_makes_the_workshop_with_tidy_names_in_index_order() {
+        let index = index();
+        let (a, b) = (index[0].id.as_str(), index[1].id.as_str());
+        let w = workshop_of(
+            &form(&[
+                (b, Slot::Pre),
+                (a, Slot::Pre),
+                (a, Slot::Post),
+                (b, Slot::Practice),
+            ]),
+            &index,
+            "W1".into(),
+        )
+        .expect("complete");
+        assert_eq!(
+            (w.id.as_str(), w.name.as_str(), w.place.as_str()),
+            ("W1", "Pelatihan Perisai Desember", "Mataram")
+        );
+        assert_eq!(w.wadah, ["Wadah Ampenan", "Koperasi Tani Sejahtera"]);
+        let ids = |r: &[ScenarioRef]| r.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            ids(&w.pre_test),
+            [a, b],
+            "in the index's order, not the order picked"
+        );
+        assert_eq!(ids(&w.post_test), [a]);
+        assert_eq!(ids(&w.practice), [b]);
+        assert!(w.post_after_practice);
+    }
+
+    #[test]
+    fn every_problem_is_found_at_once_in_the_order_of_the_fields() {
+        let index = index();
+        let empty = Form {
+            name: " ".into(),
+            date: "15/12/2026".into(),
+            place: String::new(),
+            wadah: "\n  \n".into(),
+            // Practice alone is not a test.
+            picked: vec![(index[0].id.clone(), Slot::Practice)],
+            after_practice: false,
+        };
+        let fields: Vec<FormField> = workshop_of(&empty, &index, "W".into())
+            .expect_err("incomplete")
+            .into_iter()
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(
+            fields,
+            [
+                FormField::Name,
+                FormField::Date,
+                FormField::Wadah,
+                FormField::Tests
+            ]
+        );
+    }
+
+    #[test]
+    fn a_post_test_alone_is_enough_and_unknown_picks_are_ignored() {
+        let index = index();
+        let w = workshop_of(
+            &form(&[
+                ("no-such-scenario", Slot::Pre),
+                (index[2].id.as_str(), Slot::Post),
+            ]),
+            &index,
+            "W".into(),
+        )
+        .expect("a post-test is a test");
+        assert!(w.pre_test.is_empty());
+        assert_eq!(w.post_test.len(), 1);
     }
 }
