@@ -94,44 +94,16 @@ include!(concat!(env!("OUT_DIR"), "/notes_tables.rs"));
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::messages::{message, text, Catalogue};
-    use std::collections::HashMap;
-
-    fn catalog(lang: Lang) -> HashMap<String, String> {
-        let text = if lang == Lang::En {
-            include_str!("notes.en.json")
-        } else {
-            include_str!("notes.id.json")
-        };
-        serde_json::from_str(text).expect("the catalogue parses")
-    }
+    use crate::engine::messages::{assert_catalogue, message, text};
 
     #[test]
     fn every_note_exists_in_both_languages_with_the_same_placeholders() {
-        let names = |s: &str| {
-            let mut v: Vec<String> = s
-                .split('{')
-                .skip(1)
-                .filter_map(|r| r.split_once('}').map(|(n, _)| n.to_owned()))
-                .collect();
-            v.sort();
-            v
-        };
-        let (ids, ens) = (catalog(Lang::Id), catalog(Lang::En));
-        for note in Note::ALL {
-            let (id, en) = (&ids[note.key()], &ens[note.key()]);
-            assert!(
-                !id.trim().is_empty() && !en.trim().is_empty(),
-                "{}",
-                note.key()
-            );
-            assert_eq!(names(id), names(en), "placeholders of {}", note.key());
-            assert_eq!(note.template(Lang::Id), id.as_str());
-            assert_eq!(note.template(Lang::En), en.as_str());
-        }
-        for lang in Lang::ALL {
-            assert_eq!(catalog(lang).len(), Note::ALL.len(), "stale keys");
-        }
+        assert_catalogue(
+            Note::ALL,
+            Note::key,
+            include_str!("notes.id.json"),
+            include_str!("notes.en.json"),
+        );
     }
 
     #[test]

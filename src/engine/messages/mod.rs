@@ -215,5 +215,46 @@ pub fn text<M: Catalogue>(msg: M) -> Localized {
     message(msg, &[])
 }
 
+/// For the tests of a catalogue: every key in `all` has a template in both source files (the
+/// JSON a translator edits), with the same placeholders; the compiled tables hold exactly
+/// those templates; and neither file keeps a key no message uses.
+#[cfg(test)]
+pub(crate) fn assert_catalogue<M: Catalogue>(
+    all: &[M],
+    key: impl Fn(M) -> &'static str,
+    id_json: &str,
+    en_json: &str,
+) {
+    use std::collections::HashMap;
+    let parse = |text: &str| -> HashMap<String, String> {
+        serde_json::from_str(text).expect("the catalogue parses")
+    };
+    let files = [(Lang::Id, parse(id_json)), (Lang::En, parse(en_json))];
+    let names = |s: &str| {
+        let mut v: Vec<String> = s
+            .split('{')
+            .skip(1)
+            .filter_map(|r| r.split_once('}').map(|(n, _)| n.to_owned()))
+            .collect();
+        v.sort();
+        v
+    };
+    for &msg in all {
+        let k = key(msg);
+        let [id, en] = [&files[0].1, &files[1].1].map(|source| {
+            let text = source.get(k).map_or("", String::as_str);
+            assert!(!text.trim().is_empty(), "missing in a language: {k}");
+            text
+        });
+        assert_eq!(names(id), names(en), "placeholders of {k}");
+        for (lang, text) in [(Lang::Id, id), (Lang::En, en)] {
+            assert_eq!(msg.template(lang), text, "compiled table for {k}");
+        }
+    }
+    for (_, source) in &files {
+        assert_eq!(source.len(), all.len(), "stale keys in a catalogue");
+    }
+}
+
 #[cfg(test)]
 mod tests;

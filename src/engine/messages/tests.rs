@@ -34,43 +34,12 @@ fn fill_leaves_unknown_placeholders_as_written() {
 
 #[test]
 fn every_message_exists_in_both_languages_with_the_same_placeholders() {
-    let names = |s: &str| {
-        let mut v: Vec<String> = s
-            .split('{')
-            .skip(1)
-            .filter_map(|r| r.split_once('}').map(|(n, _)| n.to_owned()))
-            .collect();
-        v.sort();
-        v
-    };
-    let (ids, ens) = (catalog(Lang::Id), catalog(Lang::En));
-    for msg in Msg::ALL {
-        let id = ids.get(msg.key());
-        let en = ens.get(msg.key());
-        assert!(
-            id.is_some_and(|s| !s.trim().is_empty()),
-            "id missing {}",
-            msg.key()
-        );
-        assert!(
-            en.is_some_and(|s| !s.trim().is_empty()),
-            "en missing {}",
-            msg.key()
-        );
-        assert_eq!(
-            names(id.unwrap()),
-            names(en.unwrap()),
-            "placeholders of {}",
-            msg.key()
-        );
-    }
-    for lang in Lang::ALL {
-        assert_eq!(
-            catalog(lang).len(),
-            Msg::ALL.len(),
-            "stale keys in a catalogue"
-        );
-    }
+    assert_catalogue(
+        Msg::ALL,
+        Msg::key,
+        include_str!("../messages.id.json"),
+        include_str!("../messages.en.json"),
+    );
 }
 
 #[test]
