@@ -5,9 +5,10 @@ use yew::prelude::*;
 use crate::components::header::Header;
 use crate::components::update_banner::UpdateBanner;
 use crate::pages::{home::Home, not_found::NotFound, settings::Settings};
+use crate::platform::page::app_element;
 use crate::platform::storage::Store;
 use crate::router::{use_navigator, History, Route};
-use crate::shell::{app_element, mount_into_page, Shell};
+use crate::shell::{mount_into_page, Shell};
 
 fn switch(route: Route) -> Html {
     use crate::pages::{

@@ -207,9 +207,7 @@ pub fn Router(props: &RouterProps) -> Html {
     // A new page opens at its top (the debrief's score, not the end of the conversation).
     use_effect_with((browser, (*path).clone()), |(browser, _)| {
         if *browser {
-            if let Some(w) = web_sys::window() {
-                w.scroll_to_with_x_and_y(0.0, 0.0);
-            }
+            crate::platform::page::scroll_to_top();
         }
     });
     let go = {
@@ -217,9 +215,7 @@ pub fn Router(props: &RouterProps) -> Html {
         Callback::from(move |next: String| {
             if browser {
                 // The `hashchange` listener above then updates the state.
-                if let Some(location) = web_sys::window().map(|w| w.location()) {
-                    let _ = location.set_hash(&next);
-                }
+                crate::platform::page::set_hash(&next);
             } else {
                 path.set(next);
             }
@@ -237,12 +233,11 @@ pub fn Router(props: &RouterProps) -> Html {
 }
 
 fn browser_path() -> String {
-    let hash = web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default();
-    match hash.strip_prefix('#') {
-        Some(path) if !path.is_empty() => path.to_owned(),
-        _ => "/".to_owned(),
+    let path = crate::platform::page::hash();
+    if path.is_empty() {
+        "/".to_owned()
+    } else {
+        path
     }
 }
 

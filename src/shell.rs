@@ -6,6 +6,7 @@ use yew::prelude::*;
 use crate::components::storage_notice::StorageNotice;
 use crate::context::{use_app_lang, I18n, VisitContext};
 use crate::i18n::{t, Text};
+use crate::platform::page::app_element;
 use crate::platform::storage::Store;
 use crate::router::{History, Router};
 
@@ -82,11 +83,4 @@ fn render_into_page<C: BaseComponent<Properties = ()>>() {
         }
         None => yew::Renderer::<C>::new().render(),
     };
-}
-
-/// The page's `#app` element, where an app is mounted.
-pub(crate) fn app_element() -> Option<web_sys::Element> {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("app"))
 }

@@ -1,7 +1,8 @@
 //! The code's layout as README's "Code layout" states it: the engine imports nothing outside
 //! itself (no UI, no browser), and no two of its modules import each other, directly or in a
 //! ring, so each can be read and tested from the bottom up. Read from the source text: a `use`
-//! or a path naming another module of the engine counts, doc comments and tests do not.
+//! or a path naming another module of the engine counts, doc comments and tests do not. Above
+//! the engine, only `src/platform` names browser types (`web_sys`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -215,5 +216,27 @@ fn a_ring_of_imports_would_be_found() {
     assert_eq!(
         find_ring(&graph(&[("a", "b"), ("b", "c"), ("a", "c")])),
         None
+    );
+}
+
+#[test]
+fn only_the_platform_layer_names_browser_types() {
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let platform = src.join("platform");
+    let mut files = Vec::new();
+    sources(&src, &mut files);
+    assert!(
+        files.len() > 100,
+        "the walk finds the sources: {}",
+        files.len()
+    );
+    let above: Vec<_> = files
+        .iter()
+        .filter(|f| !f.starts_with(&platform) && code(f).contains("web_sys"))
+        .map(|f| f.display().to_string())
+        .collect();
+    assert!(
+        above.is_empty(),
+        "these reach the browser past src/platform: {above:?}"
     );
 }

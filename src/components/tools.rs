@@ -3,7 +3,6 @@
 //! of the calculator adds up to its total, both PP 50/2025 discounts are listed with whether
 //! they apply and why, and the benefits are stated for the income in the calculator.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::notice::{Notice, Tone};
@@ -14,6 +13,7 @@ use crate::engine::rates::{money, Eligibility, RatesTable, Worker, Workers};
 use crate::engine::terms::Occupation;
 use crate::engine::terms::{Date, Package};
 use crate::i18n::{t_with, Lang, Text};
+use crate::platform::form::{checked_of, value_of};
 
 /// Props of [`ToolsDrawer`].
 #[derive(Properties, PartialEq)]
@@ -46,9 +46,7 @@ pub fn ToolsDrawer(props: &ToolsProps) -> Html {
     let on_income = {
         let income = income.clone();
         Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let digits: String = input
-                .value()
+            let digits: String = value_of(&e)
                 .chars()
                 .filter(char::is_ascii_digit)
                 .take(12)
@@ -59,8 +57,7 @@ pub fn ToolsDrawer(props: &ToolsProps) -> Html {
     let on_package = {
         let package = package.clone();
         Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            package.set(if select.value() == "3" {
+            package.set(if value_of(&e) == "3" {
                 Package::JkkJkmJht
             } else {
                 Package::JkkJkm
@@ -70,22 +67,19 @@ pub fn ToolsDrawer(props: &ToolsProps) -> Html {
     let on_work = {
         let transport = transport.clone();
         Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            transport.set(select.value() == "transport");
+            transport.set(value_of(&e) == "transport");
         })
     };
     let on_government = {
         let government = government.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            government.set(input.checked());
+            government.set(checked_of(&e));
         })
     };
     let on_months = {
         let months = months.clone();
         Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            months.set(select.value().parse().unwrap_or(1).clamp(1, 12));
+            months.set(value_of(&e).parse().unwrap_or(1).clamp(1, 12));
         })
     };
 

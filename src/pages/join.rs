@@ -1,7 +1,6 @@
 //! Joining a workshop from the link the trainer shared: the workshop travels in the address
 //! (`#/w/CODE`), so no server is involved. The agent types a name and picks a Wadah.
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::components::notice::{Notice, Tone};
@@ -9,6 +8,7 @@ use crate::context::{use_i18n, use_store};
 use crate::engine::workshop::Workshop;
 use crate::i18n::{t_with, Text};
 use crate::pages::date_text;
+use crate::platform::form::value_at;
 use crate::practice::{Joined, PracticeStore};
 use crate::router::Route;
 use crate::router::{use_navigator, Link};
@@ -52,10 +52,7 @@ pub fn Join(props: &JoinProps) -> Html {
             (name_ref.clone(), wadah_ref.clone(), navigator.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let typed = name_ref
-                .cast::<HtmlInputElement>()
-                .map(|i| i.value())
-                .unwrap_or_default();
+            let typed = value_at(&name_ref);
             let name = match crate::engine::workshop::clean_name(&typed) {
                 Ok(name) => name,
                 Err(crate::engine::workshop::NameProblem::Empty) => String::new(),
@@ -64,10 +61,7 @@ pub fn Join(props: &JoinProps) -> Html {
                     return;
                 }
             };
-            let wadah = wadah_ref
-                .cast::<HtmlSelectElement>()
-                .map(|s| s.value())
-                .unwrap_or_default();
+            let wadah = value_at(&wadah_ref);
             if name.is_empty() {
                 error.set(Some(Text::JoinNameMissing));
                 return;

@@ -1,7 +1,6 @@
 //! The scenario library: one card per scenario, filtered by difficulty and objection.
 
 use crate::router::Link;
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::avatar::Avatar;
@@ -12,6 +11,7 @@ use crate::engine::scenario::{Difficulty, Objection};
 use crate::i18n::{action_on, t_with, Text};
 use crate::loader::{use_index, Loadable};
 use crate::pages::load_failed;
+use crate::platform::form::value_of;
 use crate::practice::{best_of, PracticeStore};
 use crate::router::Route;
 
@@ -42,9 +42,8 @@ pub fn Library() -> Html {
     let on_difficulty = {
         let difficulty = difficulty.clone();
         Callback::from(move |e: Event| {
-            let v: HtmlSelectElement = e.target_unchecked_into();
             difficulty.set(
-                v.value()
+                value_of(&e)
                     .parse::<usize>()
                     .ok()
                     .and_then(|i| DIFFICULTIES.get(i).copied()),
@@ -54,9 +53,8 @@ pub fn Library() -> Html {
     let on_objection = {
         let objection = objection.clone();
         Callback::from(move |e: Event| {
-            let v: HtmlSelectElement = e.target_unchecked_into();
             objection.set(
-                v.value()
+                value_of(&e)
                     .parse::<usize>()
                     .ok()
                     .and_then(|i| Objection::ALL.get(i).copied()),

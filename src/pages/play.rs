@@ -163,7 +163,7 @@ pub fn Play(props: &PlayProps) -> Html {
         use_effect_with(current.save.choices.len(), move |_| {
             measure("latih-choice", "latih-choice-start");
             crate::platform::page::focus_node(&choices_ref, false);
-            let listener = WindowListener::new("keydown", move |e: web_sys::Event| {
+            let listener = WindowListener::new("keydown", move |e: yew::Event| {
                 let Some(key) = key_press(&e) else {
                     return;
                 };

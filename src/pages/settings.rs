@@ -1,7 +1,6 @@
 //! Settings: what this device keeps, how much space it uses, whether the browser promised to keep
 //! it, what clearing browser data would delete, and a backup file to download and restore.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::backup::{create, restore, Differing, RestoreError, Restored};
@@ -10,6 +9,8 @@ use crate::i18n::{t_with, Lang, Text};
 use crate::platform::clock::now_ms;
 use crate::platform::device::{persisted, request_persistence, usage, Usage};
 use crate::platform::download::download_text;
+use crate::platform::files::{read_texts, FileText};
+use crate::platform::form::take_files;
 
 #[derive(Clone, PartialEq)]
 enum Status {
@@ -97,19 +98,16 @@ pub fn Settings() -> Html {
     let on_file = {
         let (store, status) = (store.clone(), status.clone());
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let Some(file) = input.files().and_then(|f| f.get(0)) else {
+            let mut files = take_files(&e);
+            files.truncate(1);
+            if files.is_empty() {
                 return;
-            };
-            input.set_value("");
+            }
             let (store, status) = (store.clone(), status.clone());
-            wasm_bindgen_futures::spawn_local(async move {
-                let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                    .await
-                    .ok()
-                    .and_then(|v| v.as_string());
-                status.set(match text {
-                    Some(text) if text.len() <= 20 * 1024 * 1024 => {
+            // A backup is a few hundred KB at most: a larger file is not one, and is not read.
+            read_texts(files, 20 * 1024 * 1024, move |read| {
+                status.set(match read.into_iter().next() {
+                    Some(FileText::Text(text)) => {
                         let result = restore(&store, &text, Differing::KeepHere);
                         restore_status(result, text.into())
                     }

@@ -11,19 +11,23 @@ pub enum FileText {
     Unreadable,
 }
 
+/// A file the user picked or dropped.
+pub use web_sys::File;
+
 /// The files of a picker or a drop.
-pub fn files_of(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<File> {
     list.map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
         .unwrap_or_default()
 }
 
+/// The files dropped with a drag.
+pub fn dropped_files(e: &web_sys::DragEvent) -> Vec<File> {
+    files_of(e.data_transfer().and_then(|d| d.files()))
+}
+
 /// Reads `files` in order and gives `done` what each held; a file over `limit` bytes is told
 /// by its size alone, without reading it.
-pub fn read_texts(
-    files: Vec<web_sys::File>,
-    limit: usize,
-    done: impl FnOnce(Vec<FileText>) + 'static,
-) {
+pub fn read_texts(files: Vec<File>, limit: usize, done: impl FnOnce(Vec<FileText>) + 'static) {
     wasm_bindgen_futures::spawn_local(async move {
         let mut out = Vec::with_capacity(files.len());
         for file in files {

@@ -16,6 +16,73 @@ pub fn address() -> String {
         .unwrap_or_default()
 }
 
+/// The page's `#app` element, where an app is mounted.
+pub fn app_element() -> Option<web_sys::Element> {
+    document().and_then(|d| d.get_element_by_id("app"))
+}
+
+/// The address's fragment without its `#` ("" if none).
+pub fn hash() -> String {
+    let hash = web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default();
+    hash.strip_prefix('#').unwrap_or(&hash).to_owned()
+}
+
+/// Sets the address's fragment (the browser then fires `hashchange`).
+pub fn set_hash(fragment: &str) {
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        // Setting the fragment of the page's own address cannot be refused.
+        let _ = location.set_hash(fragment);
+    }
+}
+
+/// Scrolls the page to its top.
+pub fn scroll_to_top() {
+    if let Some(w) = web_sys::window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// Where a scrolling element is scrolled to and how much of it shows, in CSS pixels.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ScrollBox {
+    /// How far it is scrolled from its left edge.
+    pub left: i32,
+    /// How far it is scrolled from its top.
+    pub top: i32,
+    /// The width that shows.
+    pub width: i32,
+    /// The height that shows.
+    pub height: i32,
+}
+
+/// The scroll position and visible size of the element `node` holds.
+pub fn scroll_box(node: &yew::NodeRef) -> Option<ScrollBox> {
+    node.cast::<web_sys::Element>().map(|el| ScrollBox {
+        left: el.scroll_left(),
+        top: el.scroll_top(),
+        width: el.client_width(),
+        height: el.client_height(),
+    })
+}
+
+/// Scrolls the element `node` holds to `left`, `top`.
+pub fn scroll_to(node: &yew::NodeRef, left: i32, top: i32) {
+    if let Some(el) = node.cast::<web_sys::Element>() {
+        el.set_scroll_left(left);
+        el.set_scroll_top(top);
+    }
+}
+
+/// Whether the event's target is inside an element `selector` matches (or is one).
+pub fn target_within(e: &web_sys::Event, selector: &str) -> bool {
+    e.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|el| el.closest(selector).ok().flatten())
+        .is_some()
+}
+
 /// Focuses the first element `selector` matches and brings it into view; nothing happens if
 /// none does.
 pub fn focus(selector: &str) {

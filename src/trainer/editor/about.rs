@@ -14,6 +14,7 @@ use crate::engine::messages;
 use crate::engine::scenario::*;
 use crate::engine::terms::Date;
 use crate::i18n::TrainerText;
+use crate::platform::form::checked_of;
 
 const DIFFICULTIES: [Difficulty; 3] = [
     Difficulty::Beginner,
@@ -55,7 +56,7 @@ pub(super) fn AboutEditor(props: &FormProps) -> Html {
                     <label class="field--check">
                         <input type="checkbox" checked={s.meta.pinned_date.is_some()} data-testid="meta-pin-date"
                             onchange={edit(ed, |s, e: Event| {
-                                let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                                let on = checked_of(&e);
                                 s.meta.pinned_date = on.then(|| PinnedDate {
                                     date: crate::platform::clock::today(),
                                     reason: Localized::default(),

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::conditions::Conditions;
-use super::fields::{options, value_of, Checks, Number, Options, Pick};
+use super::fields::{options, Checks, Number, Options, Pick};
 use super::figures::FigureInserter;
 use super::forms::{edit, find, points, strings, Ed};
 use super::next::NextForm;
@@ -18,6 +18,7 @@ use crate::engine::messages;
 use crate::engine::scenario::*;
 use crate::engine::terms::Package;
 use crate::i18n::{action_on, TrainerText};
+use crate::platform::form::value_of;
 
 /// Props of [`ChoiceForm`].
 #[derive(Properties)]

@@ -6,12 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use web_sys::HtmlInputElement;
-
-use super::fields::{value_of, Options, Select};
+use super::fields::{Options, Select};
 use crate::context::use_i18n;
 use crate::engine::scenario::{format_name, Condition, Stat};
 use crate::i18n::{action_on, TrainerText};
+use crate::platform::form::value_of;
 
 /// Props of [`Conditions`].
 #[derive(Properties, PartialEq)]
@@ -188,7 +187,7 @@ pub fn Conditions(props: &ConditionsProps) -> Html {
                             let onchange = {
                                 let (set, m) = (set.clone(), m.clone());
                                 Callback::from(move |e: Event| {
-                                    let raw = e.target_unchecked_into::<HtmlInputElement>().value();
+                                    let raw = value_of(&e);
                                     let mut m = m.clone();
                                     match raw.trim().parse::<i32>() {
                                         Ok(v) => { m.insert(stat, v.clamp(0, 100)); }

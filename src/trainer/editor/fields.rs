@@ -4,27 +4,10 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::engine::scenario::format_name;
-
-/// The value of the input, select or text area an event came from.
-pub fn value_of(e: &Event) -> String {
-    let Some(target) = e.target() else {
-        return String::new();
-    };
-    use wasm_bindgen::JsCast;
-    if let Some(i) = target.dyn_ref::<HtmlInputElement>() {
-        i.value()
-    } else if let Some(s) = target.dyn_ref::<HtmlSelectElement>() {
-        s.value()
-    } else if let Some(t) = target.dyn_ref::<web_sys::HtmlTextAreaElement>() {
-        t.value()
-    } else {
-        String::new()
-    }
-}
+use crate::platform::form::{set_value_at, set_value_of, value_of};
 
 /// Options of a list: (value as the format writes it, label).
 pub type Options = Rc<Vec<(AttrValue, AttrValue)>>;
@@ -72,14 +55,13 @@ pub fn Number(props: &NumberProps) -> Html {
         let (on_change, min, max, value) =
             (props.on_change.clone(), props.min, props.max, props.value);
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            match input.value().trim().parse::<i64>() {
+            match value_of(&e).trim().parse::<i64>() {
                 Ok(v) => {
                     // Show what is kept (the same value again would not redraw the field).
-                    input.set_value(&v.clamp(min, max).to_string());
+                    set_value_of(&e, &v.clamp(min, max).to_string());
                     on_change.emit(v.clamp(min, max));
                 }
-                Err(_) => input.set_value(&value.to_string()),
+                Err(_) => set_value_of(&e, &value.to_string()),
             }
         })
     };
@@ -122,9 +104,7 @@ pub fn Select(props: &SelectProps) -> Html {
     {
         let (node, value) = (node.clone(), props.value.clone());
         use_effect(move || {
-            if let Some(select) = node.cast::<HtmlSelectElement>() {
-                select.set_value(&value);
-            }
+            set_value_at(&node, &value);
         });
     }
     let onchange = {

@@ -5,12 +5,13 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::fields::{value_of, Number};
+use super::fields::Number;
 use super::state::{Editor, EditorAction};
 use crate::context::I18n;
 use crate::engine::messages;
 use crate::engine::scenario::*;
 use crate::i18n::TrainerText;
+use crate::platform::form::value_of;
 
 /// What the forms change the scenario through.
 pub(super) type Ed = UseReducerDispatcher<Editor>;

@@ -12,6 +12,7 @@ use crate::engine::graph::{Layout, Target, COLUMN, ROW};
 use crate::engine::scenario::Scenario;
 use crate::engine::validate::{Diagnostic, Severity};
 use crate::i18n::{t_with, TrainerText};
+use crate::platform::page::{scroll_box, scroll_to, target_within, ScrollBox};
 
 const BOX_W: u32 = COLUMN - 60;
 const BOX_H: u32 = ROW - 24;
@@ -59,11 +60,11 @@ const DRAW_ALL_UP_TO: usize = 300;
 /// The part of the drawing in view, in drawing units: left, top, right, bottom.
 type View = (u32, u32, u32, u32);
 
-fn view_of(element: &web_sys::Element, zoom: u32) -> View {
+fn view_of(frame: ScrollBox, zoom: u32) -> View {
     let zoom = zoom.max(1) as f64 / 100.0;
     let unit = |px: i32| (f64::from(px.max(0)) / zoom) as u32;
-    let (left, top) = (unit(element.scroll_left()), unit(element.scroll_top()));
-    let (width, height) = (unit(element.client_width()), unit(element.client_height()));
+    let (left, top) = (unit(frame.left), unit(frame.top));
+    let (width, height) = (unit(frame.width), unit(frame.height));
     // A margin of half a view on each side, so scrolling shows drawn nodes at once.
     let (mx, my) = (width / 2 + COLUMN, height / 2 + ROW);
     (
@@ -125,8 +126,8 @@ pub fn Graph(props: &GraphProps) -> Html {
     let measure = {
         let (frame, view, zoom) = (frame.clone(), view.clone(), props.zoom);
         move || {
-            if let Some(element) = frame.cast::<web_sys::Element>() {
-                view.set(Some(view_of(&element, zoom)));
+            if let Some(scroll) = scroll_box(&frame) {
+                view.set(Some(view_of(scroll, zoom)));
             }
         }
     };
@@ -136,18 +137,19 @@ pub fn Graph(props: &GraphProps) -> Html {
         let position = selected.and_then(|i| l.positions.get(i).copied());
         let zoom = props.zoom;
         use_effect_with((large, zoom, selected), move |_| {
-            if let (Some(element), Some((x, y))) = (frame.cast::<web_sys::Element>(), position) {
+            if let (Some(b), Some((x, y))) = (scroll_box(&frame), position) {
                 let scale = |u: u32| (u64::from(u) * u64::from(zoom) / 100) as i32;
-                let (left, top) = (element.scroll_left(), element.scroll_top());
-                let (width, height) = (element.client_width(), element.client_height());
                 let (px, py) = (scale(x), scale(y));
-                if px < left
-                    || px + scale(BOX_W) > left + width
-                    || py < top
-                    || py + scale(BOX_H) > top + height
+                if px < b.left
+                    || px + scale(BOX_W) > b.left + b.width
+                    || py < b.top
+                    || py + scale(BOX_H) > b.top + b.height
                 {
-                    element.set_scroll_left(px - width / 2 + scale(BOX_W) / 2);
-                    element.set_scroll_top(py - height / 2 + scale(BOX_H) / 2);
+                    scroll_to(
+                        &frame,
+                        px - b.width / 2 + scale(BOX_W) / 2,
+                        py - b.height / 2 + scale(BOX_H) / 2,
+                    );
                 }
             }
             if large {
@@ -161,32 +163,17 @@ pub fn Graph(props: &GraphProps) -> Html {
     let onpointerdown = {
         let (drag, frame) = (drag.clone(), frame.clone());
         Callback::from(move |e: PointerEvent| {
-            use wasm_bindgen::JsCast;
-            let target = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-            let within = |selector: &str| {
-                target
-                    .as_ref()
-                    .and_then(|el| el.closest(selector).ok().flatten())
-                    .is_some()
-            };
-            let (on_node, in_drawing) = (within(".gnode"), within("svg"));
+            let (on_node, in_drawing) = (target_within(&e, ".gnode"), target_within(&e, "svg"));
             if on_node || e.button() != 0 || e.pointer_type() != "mouse" {
                 return;
             }
-            if let Some(el) = frame.cast::<web_sys::Element>() {
+            if let Some(b) = scroll_box(&frame) {
                 // A press on the drawing, not on the frame's scrollbars; no text selection.
                 if !in_drawing {
                     return;
                 }
                 e.prevent_default();
-                *drag.borrow_mut() = Some((
-                    e.client_x(),
-                    e.client_y(),
-                    el.scroll_left(),
-                    el.scroll_top(),
-                ));
+                *drag.borrow_mut() = Some((e.client_x(), e.client_y(), b.left, b.top));
             }
         })
     };
@@ -197,11 +184,8 @@ pub fn Graph(props: &GraphProps) -> Html {
                 // The button was let go outside the frame.
                 *drag.borrow_mut() = None;
             }
-            if let (Some((x, y, left, top)), Some(el)) =
-                (*drag.borrow(), frame.cast::<web_sys::Element>())
-            {
-                el.set_scroll_left(left - (e.client_x() - x));
-                el.set_scroll_top(top - (e.client_y() - y));
+            if let Some((x, y, left, top)) = *drag.borrow() {
+                scroll_to(&frame, left - (e.client_x() - x), top - (e.client_y() - y));
             }
         })
     };

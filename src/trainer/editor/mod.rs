@@ -27,7 +27,6 @@ mod versions;
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::notice::{Notice, Tone};
@@ -39,6 +38,7 @@ use crate::engine::validate::{validate, Severity, Validator};
 use crate::i18n::{t_with, TrainerText};
 use crate::loader::Loadable;
 use crate::platform::download::download_text;
+use crate::platform::form::{set_value_of, value_of};
 use crate::trainer::storage::scenarios::ScenarioStore;
 use about::AboutEditor;
 use autosave::use_autosave;
@@ -171,13 +171,12 @@ fn EditorPage(props: &EditorPageProps) -> Html {
     let find_node = {
         let (selected, s, not_found) = (selected.clone(), s.clone(), not_found.clone());
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let id = input.value();
+            let id = value_of(&e);
             let found = s.nodes.iter().position(|n| n.id == id.trim());
             not_found.set(found.is_none() && !id.trim().is_empty());
             if let Some(i) = found {
                 selected.set(Some(i));
-                input.set_value("");
+                set_value_of(&e, "");
             }
         })
     };
@@ -258,7 +257,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             (editor.clone(), rename_problem.clone(), selected.clone());
         Callback::from(move |e: Event| {
             let Some(i) = *selected else { return };
-            let new_id = e.target_unchecked_into::<HtmlInputElement>().value();
+            let new_id = value_of(&e);
             let mut trial = (*editor.scenario).clone();
             match crate::engine::edit::rename_node(&mut trial, i, &new_id) {
                 Ok(()) => {

@@ -6,10 +6,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::conditions::Conditions;
-use super::fields::value_of;
 use crate::context::use_i18n;
 use crate::engine::scenario::*;
 use crate::i18n::{action_on, t_with, TrainerText};
+use crate::platform::form::value_of;
 
 /// A callback that changes the branches of a choice's next step.
 fn branch_edit<T: 'static>(

@@ -14,6 +14,7 @@ use super::state::EditorAction;
 use crate::context::use_i18n;
 use crate::engine::scenario::*;
 use crate::i18n::{action_on, t_with, TrainerText};
+use crate::platform::form::checked_of;
 
 /// Props of [`NodeForm`].
 #[derive(Properties)]
@@ -77,7 +78,7 @@ pub(super) fn NodeForm(props: &NodeFormProps) -> Html {
             <label class="field field--check">
                 <input type="checkbox" checked={node.pin_order.is_some()} data-testid="node-pin-order"
                     onchange={edit(ed, move |s, e: Event| {
-                        let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+                        let on = checked_of(&e);
                         if let Some(n) = s.node_mut(i) { n.pin_order = on.then(Localized::default); }
                     })} />
                 <span>{ t(TrainerText::NodePinOrder) }</span>

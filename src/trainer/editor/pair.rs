@@ -1,11 +1,11 @@
 //! A text in both languages, side by side, with a missing translation marked.
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::context::use_i18n;
 use crate::engine::scenario::Localized;
 use crate::i18n::{Lang, TrainerText};
+use crate::platform::form::value_of;
 
 /// Props of [`Pair`].
 #[derive(Properties, PartialEq)]
@@ -25,11 +25,7 @@ pub(crate) fn Pair(props: &PairProps) -> Html {
     let side = |lang: Lang| {
         let (value, on_change) = (props.value.clone(), props.on_change.clone());
         let onchange = Callback::from(move |e: Event| {
-            let text = e
-                .target_dyn_into::<web_sys::HtmlTextAreaElement>()
-                .map(|t| t.value())
-                .or_else(|| e.target_dyn_into::<HtmlInputElement>().map(|i| i.value()))
-                .unwrap_or_default();
+            let text = value_of(&e);
             let mut next = value.clone();
             if lang == Lang::En {
                 next.en = text;

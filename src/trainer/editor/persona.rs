@@ -12,6 +12,7 @@ use crate::context::use_i18n;
 use crate::engine::scenario::*;
 use crate::engine::terms::Occupation;
 use crate::i18n::{action_on, t_with, TrainerText};
+use crate::platform::form::checked_of;
 
 const OCCUPATIONS: [(Occupation, TrainerText); 11] = [
     (Occupation::Fisher, TrainerText::OccFisher),
@@ -137,7 +138,7 @@ pub(super) fn PersonaForm(props: &FormProps) -> Html {
                     on_change={edit(ed, |s, v: i64| s.persona.can_keep_paying = v as u64)} testid="persona-can-pay" />
                 <label class="field field--check">
                     <input type="checkbox" checked={p.government_paid} data-testid="persona-government-paid"
-                        onchange={edit(ed, |s, e: Event| s.persona.government_paid = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked())} />
+                        onchange={edit(ed, |s, e: Event| s.persona.government_paid = checked_of(&e))} />
                     <span>{ t(TrainerText::FieldGovernmentPaid) }</span>
                 </label>
                 <Number label={t(TrainerText::FieldThreshold)} value={i64::from(p.decision_threshold)} min={0} max={100} help={t(TrainerText::FieldThresholdHelp)}

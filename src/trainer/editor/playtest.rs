@@ -6,7 +6,6 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::notice::{Notice, Tone};
@@ -18,6 +17,7 @@ use crate::engine::session::Session;
 use crate::engine::sim::{initial_worker, Event as SimEvent, Terms, WorkerState};
 use crate::engine::terms::Date;
 use crate::i18n::{t_with, TrainerText};
+use crate::platform::form::{value_at, value_of};
 
 /// Props of both panels.
 #[derive(Properties)]
@@ -63,11 +63,7 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
         let setup = setup.clone();
         let value = get(&setup.worker);
         let onchange = Callback::from(move |e: Event| {
-            if let Ok(v) = e
-                .target_unchecked_into::<HtmlInputElement>()
-                .value()
-                .parse::<i32>()
-            {
+            if let Ok(v) = value_of(&e).parse::<i32>() {
                 let mut next = (*setup).clone();
                 set(&mut next.worker, v.clamp(0, 100));
                 setup.set(next);
@@ -82,7 +78,7 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
     let on_date = {
         let setup = setup.clone();
         Callback::from(move |e: Event| {
-            if let Some(d) = Date::parse(&e.target_unchecked_into::<HtmlInputElement>().value()) {
+            if let Some(d) = Date::parse(&value_of(&e)) {
                 let mut next = (*setup).clone();
                 next.date = d;
                 setup.set(next);
@@ -93,9 +89,7 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
         let (setup, run, node_ref) = (setup.clone(), run.clone(), node_ref.clone());
         Callback::from(move |_| {
             let mut r = (*setup).clone();
-            if let Some(input) = node_ref.cast::<HtmlInputElement>() {
-                r.node = input.value().trim().to_owned();
-            }
+            r.node = value_at(&node_ref).trim().to_owned();
             r.choices.clear();
             run.set(Some(r));
         })

@@ -6,7 +6,6 @@ mod status;
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::context::{use_i18n, use_store};
@@ -18,7 +17,8 @@ use crate::loader::{use_pack, Loadable};
 use crate::pages::load_failed;
 use crate::platform::clock::now_ms;
 use crate::platform::download::download_text;
-use crate::platform::files::{read_texts, FileText};
+use crate::platform::files::{dropped_files, read_texts, File, FileText};
+use crate::platform::form::take_files;
 use crate::trainer::storage::scenarios::{copy_of, new_uid, read_file, ScenarioStore};
 use crate::trainer::TrainerRoute;
 use status::{Status, StatusNotice};
@@ -26,7 +26,7 @@ use status::{Status, StatusNotice};
 /// Reads picked or dropped scenario files; one over the import limit is refused by its size
 /// alone, without reading it into the page.
 fn import_scenario_files(
-    files: Vec<web_sys::File>,
+    files: Vec<File>,
     done: impl Fn(Result<String, crate::engine::import::ImportError>) + 'static,
 ) {
     read_texts(files, crate::engine::import::MAX_BYTES, move |read| {
@@ -108,9 +108,7 @@ pub fn ScenarioLibrary() -> Html {
     let on_pick = {
         let import_text = import_text.clone();
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let files = crate::platform::files::files_of(input.files());
-            input.set_value("");
+            let files = take_files(&e);
             let import_text = import_text.clone();
             import_scenario_files(files, move |t| import_text(t));
         })
@@ -120,7 +118,7 @@ pub fn ScenarioLibrary() -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            let files = crate::platform::files::files_of(e.data_transfer().and_then(|d| d.files()));
+            let files = dropped_files(&e);
             let import_text = import_text.clone();
             import_scenario_files(files, move |t| import_text(t));
         })
@@ -189,9 +187,7 @@ pub fn ScenarioLibrary() -> Html {
     let on_restore = {
         let (store, status, version) = (store.clone(), status.clone(), version.clone());
         Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let files = crate::platform::files::files_of(input.files());
-            input.set_value("");
+            let files = take_files(&e);
             let (store, status, version) = (store.clone(), status.clone(), version.clone());
             read_texts(files, usize::MAX, move |read| {
                 use crate::envelope::RestoreError;

@@ -25,7 +25,7 @@ pub fn WorkshopList() -> Html {
         let (store, status, version) = (store.clone(), status.clone(), version.clone());
         Callback::from(move |e: Event| {
             let (store, status, version) = (store.clone(), status.clone(), version.clone());
-            read_files(e.target_unchecked_into(), move |text, _| {
+            read_files(&e, move |text, _| {
                 status.set(Some(match read_backup(text.trim()) {
                     Ok(saved) => match store.save(saved) {
                         Ok(crate::trainer::storage::workshops::Added::Beside(_)) => {

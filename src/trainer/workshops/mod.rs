@@ -8,16 +8,13 @@ pub mod detail;
 pub mod list;
 pub mod new;
 
-use web_sys::HtmlInputElement;
-
 use crate::platform::files::{read_texts, FileText};
 use yew::prelude::*;
 
 /// Reads picked result or backup files as one text (codes are found anywhere in it), with how
 /// many were skipped: result and backup files are a few KB, so a huge file is not one of ours.
-fn read_files(input: HtmlInputElement, done: impl Fn(String, usize) + 'static) {
-    let files = crate::platform::files::files_of(input.files());
-    input.set_value("");
+fn read_files(e: &Event, done: impl Fn(String, usize) + 'static) {
+    let files = crate::platform::form::take_files(e);
     read_texts(files, 2_000_000, move |read| {
         let (text, skipped) = joined(read);
         done(text, skipped)

@@ -1,7 +1,6 @@
 //! Setting up a new workshop: its name, date, place and Wadah, and the scenarios of its
 //! pre-test, practice and post-test.
 
-use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use crate::components::notice::{Notice, Tone};
@@ -12,6 +11,7 @@ use crate::engine::workshop::{ScenarioRef, Workshop};
 use crate::i18n::{t_with, Text, TrainerText};
 use crate::loader::use_index;
 use crate::platform::clock::{now_ms, random_u64};
+use crate::platform::form::{checked_at, value_at};
 use crate::router::use_navigator;
 use crate::trainer::storage::workshops::{SavedWorkshop, WorkshopStore};
 use crate::trainer::TrainerRoute;
@@ -84,21 +84,14 @@ pub fn NewWorkshop() -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let value = |r: &NodeRef| {
-                r.cast::<HtmlInputElement>()
-                    .map(|i| i.value())
-                    .or_else(|| r.cast::<HtmlTextAreaElement>().map(|t| t.value()))
-                    .unwrap_or_default()
-            };
+            let value = value_at;
             let form = Form {
                 name: value(&name),
                 date: value(&date),
                 place: value(&place),
                 wadah: value(&wadah),
                 picked: (*picked).clone(),
-                after_practice: after_practice
-                    .cast::<HtmlInputElement>()
-                    .is_some_and(|i| i.checked()),
+                after_practice: checked_at(&after_practice),
             };
             let workshop = match workshop_of(&form, &index, Workshop::new_id(random_u64())) {
                 Ok(workshop) => workshop,

@@ -3,7 +3,6 @@
 
 use std::rc::Rc;
 
-use web_sys::{HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
 use super::dashboard::{awards_view, dashboard_view};
@@ -30,6 +29,7 @@ fn join_link(page: &str, code: &str) -> String {
 
 mod state;
 
+use crate::platform::form::{set_value_at, value_at, value_of};
 use state::{Action, Detail, ImportReport};
 
 /// One workshop: sharing, importing results, the dashboard, awards and exports.
@@ -86,19 +86,15 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     let on_paste = {
         let (import, text_ref) = (import.clone(), text_ref.clone());
         Callback::from(move |_| {
-            if let Some(area) = text_ref.cast::<HtmlTextAreaElement>() {
-                import(area.value(), 0);
-                area.set_value("");
-            }
+            import(value_at(&text_ref), 0);
+            set_value_at(&text_ref, "");
         })
     };
     let on_files = {
         let import = import.clone();
         Callback::from(move |e: Event| {
             let import = import.clone();
-            read_files(e.target_unchecked_into(), move |text, skipped| {
-                import(text, skipped)
-            });
+            read_files(&e, move |text, skipped| import(text, skipped));
         })
     };
     let link = join_link(&crate::platform::page::address(), &saved.code);
@@ -194,7 +190,7 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     let set_filter = |wadah: bool| {
         let dispatch = state.dispatcher();
         Callback::from(move |e: Event| {
-            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            let value = value_of(&e);
             let value = (!value.is_empty()).then_some(value);
             dispatch.dispatch(if wadah {
                 Action::FilterWadah(value)
