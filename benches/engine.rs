@@ -14,7 +14,7 @@ use latih::engine::balance::{play, Policy};
 use latih::engine::generate;
 use latih::engine::graph::layout;
 use latih::engine::pack;
-use latih::engine::validate::validate;
+use latih::engine::validate;
 
 // Budgets about half as demanding as what a 2-core machine of the kind CI uses measured (about
 // 920 playthroughs per reference, validation 2.7-4.2 and layout 0.13 references), so a shared or
@@ -59,9 +59,8 @@ fn reference_ms() -> f64 {
 fn main() {
     let reference = reference_ms();
     let scenarios = pack::load().expect("the bundled pack loads");
-    let terms = latih::engine::sim::Terms::on(
-        latih::engine::terms::Date::parse("2026-06-15").expect("a date"),
-    );
+    let terms =
+        latih::engine::sim::Terms::on(latih::engine::Date::parse("2026-06-15").expect("a date"));
 
     // Playthroughs: random agents (the longest runs), every scenario in turn, for about 2 s.
     let mut played = 0u64;

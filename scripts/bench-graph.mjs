@@ -35,7 +35,7 @@ if (!existsSync(join(DIST, "pelatih.html"))) {
   console.error("no dist/: build it first (trunk build --release)");
   process.exit(1);
 }
-const text = execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "generate", "--runs", String(NODES)], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
+const text = execFileSync("cargo", ["run", "--quiet", "--features", "test-support", "--bin", "latih-cli", "--", "generate", "--runs", String(NODES)], { cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20 });
 
 const server = await serve(DIST);
 const browser = await launch();

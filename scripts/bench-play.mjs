@@ -25,8 +25,8 @@ if (!existsSync(join(DIST, "index.html"))) {
   console.error("no dist/: build it first (trunk build --release)");
   process.exit(1);
 }
-const index = JSON.parse(execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", "index"], { cwd: ROOT, encoding: "utf8" }));
-const cli = (...args) => execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", ...args], { cwd: ROOT, encoding: "utf8" }).trim();
+const index = JSON.parse(execFileSync("cargo", ["run", "--quiet", "--features", "test-support", "--bin", "latih-cli", "--", "index"], { cwd: ROOT, encoding: "utf8" }));
+const cli = (...args) => execFileSync("cargo", ["run", "--quiet", "--features", "test-support", "--bin", "latih-cli", "--", ...args], { cwd: ROOT, encoding: "utf8" }).trim();
 
 const server = await serve(DIST);
 const browser = await launch();

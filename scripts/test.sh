@@ -67,7 +67,7 @@ pick fmt         && run_suite fmt cargo fmt --all -- --check
 pick clippy      && run_suite clippy cargo clippy --all-targets --all-features --locked -- -D warnings
 pick clippy-wasm && run_suite clippy-wasm wasm cargo clippy --target wasm32-unknown-unknown --all-targets --locked -- -D warnings
 pick unit        && run_suite unit cargo test --locked --no-fail-fast
-pick pack        && run_suite pack cargo run --locked --quiet --bin latih-cli -- pack --runs 2000
+pick pack        && run_suite pack cargo run --locked --quiet --features test-support --bin latih-cli -- pack --runs 2000
 pick bench-engine && run_suite bench-engine cargo bench --locked --bench engine
 pick fuzz        && run_suite fuzz bash scripts/fuzz.sh "${LATIH_FUZZ_SECONDS:-30}"
 pick browser     && run_suite browser wasm cargo test --target wasm32-unknown-unknown --locked --test web

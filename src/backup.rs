@@ -235,7 +235,7 @@ mod tests {
     }
 
     fn attempt(id: &str, finished_ms: u64) -> crate::practice::Attempt {
-        let save = crate::engine::session::SaveState {
+        let save = crate::engine::SaveState {
             scenario: "s".into(),
             version: 1,
             seed: 1,
@@ -250,7 +250,7 @@ mod tests {
             finished_ms,
             total: 50,
             passed: false,
-            outcome: crate::engine::scenario::Outcome::Declined,
+            outcome: crate::engine::Outcome::Declined,
             package: None,
             competencies: [0; 6],
             id: id.into(),

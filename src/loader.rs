@@ -11,7 +11,7 @@ use yew::prelude::*;
 use crate::engine::pack::{
     decode_index, decode_published, decode_scenario, Summary, PUBLISHED_KEY,
 };
-use crate::engine::scenario::Scenario;
+use crate::engine::Scenario;
 use crate::platform::fetch::{fetch_bytes, FetchError};
 use crate::platform::storage::Store;
 
@@ -200,7 +200,7 @@ pub fn use_pack() -> Loadable<Rc<Vec<Scenario>>> {
 mod tests {
     use super::*;
     use crate::engine::pack::{compiled, encode_published, encode_scenario};
-    use crate::engine::scenario::Localized;
+    use crate::engine::Localized;
     use crate::platform::fetch::serve;
     use futures::executor::block_on;
 

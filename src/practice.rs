@@ -4,11 +4,11 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::scenario::Outcome;
-use crate::engine::scoring::ScoreCard;
-use crate::engine::session::{SaveState, Session};
-use crate::engine::terms::Package;
 use crate::engine::workshop::{AttemptId, Phase, ResultRecord, Taker, Workshop};
+use crate::engine::Outcome;
+use crate::engine::Package;
+use crate::engine::ScoreCard;
+use crate::engine::{SaveState, Session};
 use crate::platform::storage::{Store, StoreError};
 
 /// How feedback is given.
@@ -43,7 +43,7 @@ impl SavedRun {
     /// A new run of `scenario` on `terms`. A workshop test (with a `taker`) draws its attempt
     /// id now and takes the seed the workshop and attempt fix; practice takes `seed`.
     pub fn start(
-        scenario: &crate::engine::scenario::Scenario,
+        scenario: &crate::engine::Scenario,
         terms: crate::engine::sim::Terms,
         mode: Mode,
         seed: u64,
@@ -402,12 +402,12 @@ mod tests {
     use super::*;
     use crate::engine::balance::{scripted_session, Policy};
     use crate::engine::pack;
-    use crate::engine::scenario::Scenario;
     use crate::engine::workshop::{verify, ScenarioRef};
+    use crate::engine::Scenario;
 
     /// The day the tests play on: a workshop in December 2026.
     fn day() -> crate::engine::sim::Terms {
-        crate::engine::sim::Terms::on(crate::engine::terms::Date {
+        crate::engine::sim::Terms::on(crate::engine::Date {
             year: 2026,
             month: 12,
             day: 3,
@@ -437,7 +437,7 @@ mod tests {
         let mut workshop = crate::engine::workshop::Workshop {
             id: "ABCDEFGH".into(),
             name: "Lokakarya".into(),
-            date: crate::engine::terms::Date::new(2026, 12, 3).unwrap(),
+            date: crate::engine::Date::new(2026, 12, 3).unwrap(),
             place: "Selong".into(),
             wadah: vec!["Koperasi A".into()],
             pre_test: vec![ScenarioRef::of(&scenarios[0])],
@@ -620,7 +620,7 @@ mod tests {
         let workshop = Workshop {
             id: taker.workshop,
             name: "W".into(),
-            date: crate::engine::terms::Date::new(2026, 12, 1).unwrap(),
+            date: crate::engine::Date::new(2026, 12, 1).unwrap(),
             place: "Mataram".into(),
             wadah: vec!["Koperasi Nelayan".into()],
             pre_test: vec![ScenarioRef::of(&scenarios[2])],

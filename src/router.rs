@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::code::percent_encode;
+use crate::engine::percent_encode;
 
 use crate::i18n::Text;
 

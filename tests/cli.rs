@@ -262,9 +262,9 @@ fn usage_errors_exit_2() {
 fn generate_writes_a_valid_scenario_of_the_size_asked() {
     let (code, out) = cli(&["generate", "--runs", "60"]);
     assert_eq!(code, 0, "{out}");
-    let imported = latih::engine::import::import(&out).expect("the generated file imports");
+    let imported = latih::engine::import(&out).expect("the generated file imports");
     assert_eq!(imported.scenario.nodes.len(), 60);
-    assert!(!latih::engine::validate::has_errors(&imported.diagnostics));
+    assert!(!latih::engine::has_errors(&imported.diagnostics));
 }
 
 /// Every integer in `value` replaced by `to` (an extreme a hostile or careless file could hold).

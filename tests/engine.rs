@@ -5,14 +5,14 @@
 
 use latih::engine::balance::{analyse_all, missed_targets, play, reference_dates, Policy};
 use latih::engine::generate;
-use latih::engine::import::{export, import, MAX_BYTES};
 use latih::engine::pack;
-use latih::engine::scenario::*;
-use latih::engine::scoring::{debrief, REPEAT_OFFENDER_CAP};
-use latih::engine::session::{SaveState, Session};
 use latih::engine::sim::{self, Event, Terms};
-use latih::engine::terms::{Date, Package};
-use latih::engine::validate::{has_errors, validate, Severity};
+use latih::engine::*;
+use latih::engine::{debrief, REPEAT_OFFENDER_CAP};
+use latih::engine::{export, import, MAX_BYTES};
+use latih::engine::{has_errors, validate, Severity};
+use latih::engine::{Date, Package};
+use latih::engine::{SaveState, Session};
 
 /// A day with no discount: the 2-programme package costs Rp 16,800 at the lowest income.
 fn day() -> Terms {
@@ -232,7 +232,7 @@ fn same_seed_same_events_and_saves_replay_exactly() {
 
 fn run_random(s: &Scenario, seed: u64) -> Session<'_> {
     let mut session = Session::start(s, seed, day()).unwrap();
-    let mut pick = latih::engine::rng::WorkerRng::new(seed.wrapping_mul(31));
+    let mut pick = latih::engine::WorkerRng::new(seed.wrapping_mul(31));
     while session.end().is_none() {
         let offered = session.available();
         let c = offered[pick.below(offered.len() as u32) as usize]
@@ -494,7 +494,7 @@ fn oversized_deep_and_foreign_files_are_refused_clearly() {
 
 #[test]
 fn files_too_large_to_open_without_freezing_the_page_are_refused_with_why() {
-    use latih::engine::import::{MAX_NODES, MAX_PARTS};
+    use latih::engine::{MAX_NODES, MAX_PARTS};
     // Thousands of tiny broken nodes, under the byte limit (issue 13: 14,000 froze the page
     // for 19.6 s; 12,000 fit in 2 MiB here).
     let mut v: serde_json::Value = serde_json::from_str(&export(&fisher())).unwrap();
@@ -537,12 +537,12 @@ fn files_too_large_to_open_without_freezing_the_page_are_refused_with_why() {
     // What the app itself stored (grown edit by edit) still opens, whatever its size.
     let large = export(&latih::engine::generate::large(MAX_NODES * 2));
     assert!(import(&large).is_err());
-    assert!(latih::engine::import::parse_stored(&large).is_ok());
+    assert!(latih::engine::parse_stored(&large).is_ok());
 }
 
 #[test]
 fn the_stored_form_reads_back_as_the_file_form_does_and_can_be_written_in_slices() {
-    use latih::engine::import::{export_compact, parse_stored, CompactExport};
+    use latih::engine::{export_compact, parse_stored, CompactExport};
     let mut with_options = fisher();
     // Every kind of optional field, set and unset, in the first place of its object and later.
     with_options.meta.pinned_date = None;
@@ -869,10 +869,7 @@ fn a_run_is_scored_with_the_rates_of_its_own_date() {
     // The save carries the date and the rates, and a replay uses them.
     let (_, _, save) = on("2026-06-15");
     assert_eq!(save.date, Date::parse("2026-06-15"));
-    assert_eq!(
-        save.rates,
-        latih::engine::rates::RatesTable::bundled().version
-    );
+    assert_eq!(save.rates, latih::engine::RatesTable::bundled().version);
     let replayed = Session::replay(&s, &save).unwrap();
     assert_eq!(
         replayed.turns().last().unwrap().checks[0].correct,
@@ -882,13 +879,13 @@ fn a_run_is_scored_with_the_rates_of_its_own_date() {
     old.date = None;
     assert!(matches!(
         Session::replay(&s, &old),
-        Err(latih::engine::session::ReplayError::Undated)
+        Err(latih::engine::ReplayError::Undated)
     ));
     let mut unknown = save;
     unknown.rates = "1999-01".into();
     assert!(matches!(
         Session::replay(&s, &unknown),
-        Err(latih::engine::session::ReplayError::UnknownRates { .. })
+        Err(latih::engine::ReplayError::UnknownRates { .. })
     ));
 }
 
@@ -1058,8 +1055,8 @@ fn a_tally_played_in_slices_reports_like_analyse() {
 
 #[test]
 fn a_cap_is_explained_as_a_lowering_only_when_it_lowered_the_total() {
+    use latih::engine::cap_note;
     use latih::engine::messages::violation;
-    use latih::engine::scoring::cap_note;
     let (mut lowered, mut limit) = (false, false);
     for s in bundled() {
         for p in Policy::ALL {
@@ -1108,7 +1105,7 @@ fn problems_name_fields_in_words_not_paths() {
 
 #[test]
 fn the_debrief_shows_every_violation_repetition_and_wrong_figure() {
-    use latih::engine::scoring::MAX_FIXES;
+    use latih::engine::MAX_FIXES;
     let (mut seen_figure, mut seen_many) = (false, false);
     // Asserts what the debrief of a finished run shows; returns (a wrong figure shown, more
     // moments that must be shown than MAX_FIXES).

@@ -7,13 +7,13 @@
 
 use latih::engine::balance::{reference_dates, scripted_session, Policy};
 use latih::engine::figures;
-use latih::engine::import::import;
+use latih::engine::import;
 use latih::engine::pack;
-use latih::engine::scenario::{Outcome, Scenario};
-use latih::engine::session::Session;
 use latih::engine::sim::{self, spoken, Event, Terms};
-use latih::engine::terms::Occupation;
-use latih::engine::validate::Severity;
+use latih::engine::Occupation;
+use latih::engine::Session;
+use latih::engine::Severity;
+use latih::engine::{Outcome, Scenario};
 
 fn bundled() -> Vec<Scenario> {
     pack::load().expect("the pack loads")
@@ -219,7 +219,7 @@ fn shown_orders_differ_between_runs_and_the_best_move_is_not_in_one_place() {
                 state,
                 &offered,
                 "",
-                &mut latih::engine::rng::WorkerRng::new(seed),
+                &mut latih::engine::WorkerRng::new(seed),
             );
             first_is_best += usize::from(offered[0] == best);
         }

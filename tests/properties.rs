@@ -4,14 +4,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use latih::engine::generate;
-use latih::engine::import::{export, import};
 use latih::engine::pack;
-use latih::engine::rates::{RatesTable, Worker};
-use latih::engine::scenario::{Next, Scenario};
-use latih::engine::session::Session;
 use latih::engine::sim::Terms;
-use latih::engine::terms::Occupation;
-use latih::engine::terms::{Date, Package};
+use latih::engine::Occupation;
+use latih::engine::Session;
+use latih::engine::{export, import};
+use latih::engine::{Date, Package};
+use latih::engine::{Next, Scenario};
+use latih::engine::{RatesTable, Worker};
 use proptest::prelude::*;
 
 fn scenarios() -> Vec<Scenario> {
@@ -119,7 +119,7 @@ proptest! {
                 _ => { s.nodes.remove(a as usize % n); }
             }
         }
-        let _ = latih::engine::validate::validate(&s);
+        let _ = latih::engine::validate(&s);
         if let Ok(mut session) = Session::start(&s, seed, Terms::on(day(seed))) {
             for &p in &picks {
                 let offered: Vec<String> = session.available().iter().map(|c| c.id.clone()).collect();
@@ -150,11 +150,11 @@ proptest! {
 
 mod codes {
     use latih::engine::pack;
-    use latih::engine::scenario::Scenario;
-    use latih::engine::terms::Date;
     use latih::engine::workshop::{
         verify, AttemptId, Phase, ResultRecord, ScenarioRef, Taker, Workshop,
     };
+    use latih::engine::Date;
+    use latih::engine::Scenario;
     use proptest::prelude::*;
 
     fn workshop(scenarios: &[Scenario]) -> Workshop {
@@ -204,7 +204,7 @@ mod codes {
         fn reading_any_text_as_a_code_never_panics(text in "\\PC{0,300}", bytes in proptest::collection::vec(any::<u8>(), 0..200)) {
             let _ = ResultRecord::from_code(&text);
             let _ = Workshop::from_code(&text);
-            let as_code = latih::engine::code::to_base32(&bytes);
+            let as_code = latih::engine::to_base32(&bytes);
             let _ = ResultRecord::from_code(&as_code);
             let _ = Workshop::from_code(&as_code);
         }
@@ -213,11 +213,9 @@ mod codes {
 
 mod revalidation {
     use latih::engine::edit;
-    use latih::engine::scenario::{
-        Branch, Condition, HiddenFact, Localized, Next, PinnedDate, Scenario,
-    };
-    use latih::engine::terms::Date;
-    use latih::engine::validate::{validate, Validator};
+    use latih::engine::Date;
+    use latih::engine::{validate, Validator};
+    use latih::engine::{Branch, Condition, HiddenFact, Localized, Next, PinnedDate, Scenario};
     use proptest::prelude::*;
 
     /// One edit of the kinds an editor makes, each reaching a different thing validation reads:

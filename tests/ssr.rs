@@ -168,8 +168,8 @@ fn mood_words_follow_the_workers_state() {
 }
 
 mod trainer {
-    use latih::engine::terms::Date;
     use latih::engine::workshop::{ScenarioRef, Workshop};
+    use latih::engine::Date;
     use latih::i18n::{t, Lang, TrainerText};
     use latih::platform::storage::Store;
     use latih::router::History;

@@ -6,12 +6,12 @@
 
 use latih::engine::balance::{play, Policy};
 use latih::engine::figures;
-use latih::engine::import::import;
+use latih::engine::import;
 use latih::engine::figures::wrong_figure;
-use latih::engine::scoring::debrief;
-use latih::engine::session::Session;
+use latih::engine::debrief;
+use latih::engine::Session;
 use latih::engine::sim::Terms;
-use latih::engine::terms::Date;
+use latih::engine::Date;
 
 libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
@@ -27,10 +27,10 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let ctx = terms.context(s);
     for node in &s.nodes {
         for line in &node.lines {
-            let _ = figures::render_localized(&line.text, &ctx, latih::engine::terms::Lang::Id);
+            let _ = figures::render_localized(&line.text, &ctx, latih::engine::Lang::Id);
         }
         for choice in &node.choices {
-            let _ = figures::render_localized(&choice.text, &ctx, latih::engine::terms::Lang::En);
+            let _ = figures::render_localized(&choice.text, &ctx, latih::engine::Lang::En);
             let _ = figures::sayable(&choice.text.id, &ctx);
         }
     }

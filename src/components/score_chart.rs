@@ -4,7 +4,7 @@ use yew::prelude::*;
 
 use crate::context::use_i18n;
 use crate::engine::messages;
-use crate::engine::scenario::Competency;
+use crate::engine::Competency;
 use crate::i18n::Text;
 
 /// Props of [`ScoreChart`].

@@ -9,9 +9,9 @@ use crate::components::notice::{Notice, Tone};
 use crate::context::use_i18n;
 use crate::engine::figures::{self, Context};
 use crate::engine::messages::{self, long_date, month_year};
-use crate::engine::rates::{money, Eligibility, RatesTable, Worker, Workers};
-use crate::engine::terms::Occupation;
-use crate::engine::terms::{Date, Package};
+use crate::engine::Occupation;
+use crate::engine::{money, Eligibility, RatesTable, Worker, Workers};
+use crate::engine::{Date, Package};
 use crate::i18n::{t_with, Lang, Text};
 use crate::platform::form::{checked_of, value_of};
 

@@ -53,7 +53,7 @@ impl Key for TrainerText {
     }
 }
 
-pub use crate::engine::terms::Lang;
+pub use crate::engine::Lang;
 
 /// The raw JSON catalogue of `lang` compiled into the app.
 pub const fn catalogue(lang: Lang) -> &'static str {

@@ -10,10 +10,10 @@ use crate::context::{use_i18n, use_store, use_visit};
 use crate::engine::figures;
 use crate::engine::messages;
 use crate::engine::messages::long_date;
-use crate::engine::rates::money;
+use crate::engine::money;
 use crate::engine::sim::Terms;
-use crate::engine::terms::Package;
 use crate::engine::workshop::Phase;
+use crate::engine::Package;
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
 use crate::platform::clock::{fresh_seed, now_ms, random_u64, today};
@@ -55,7 +55,7 @@ pub fn Briefing(props: &BriefingProps) -> Html {
     let today = today();
     let terms = Terms::of(&s, today);
     let ctx = terms.context(&s);
-    let say = |t: &crate::engine::scenario::Localized| figures::render_localized(t, &ctx, lang);
+    let say = |t: &crate::engine::Localized| figures::render_localized(t, &ctx, lang);
     let saved = practice
         .run(&s.id)
         .ok()
@@ -215,11 +215,11 @@ pub fn Briefing(props: &BriefingProps) -> Html {
 
 /// The worker's monthly JKK+JKM on the pinned date and today, when they differ.
 fn pinned_price_differs(
-    s: &crate::engine::scenario::Scenario,
-    pinned: crate::engine::terms::Date,
-    today: crate::engine::terms::Date,
+    s: &crate::engine::Scenario,
+    pinned: crate::engine::Date,
+    today: crate::engine::Date,
 ) -> Option<(u64, u64)> {
-    let rates = crate::engine::rates::RatesTable::bundled();
+    let rates = crate::engine::RatesTable::bundled();
     let worker = s.persona.worker();
     let price = |date| {
         rates

@@ -10,11 +10,11 @@ use crate::components::notice::{Notice, Tone};
 use crate::components::result_code::ResultCode;
 use crate::components::score_chart::ScoreChart;
 use crate::context::{use_i18n, use_store, use_visit};
+use crate::engine::debrief;
 use crate::engine::messages::{self, Msg};
-use crate::engine::scenario::Competency;
-use crate::engine::scoring::debrief;
-use crate::engine::session::{SaveState, Session};
 use crate::engine::sim::Terms;
+use crate::engine::Competency;
+use crate::engine::{SaveState, Session};
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
 use crate::pages::play::coaching;
@@ -130,7 +130,7 @@ pub fn Debrief(props: &DebriefProps) -> Html {
                         { messages::text(if suitable { Msg::CardSuitable } else { Msg::CardUnsuitable }).get(lang).to_owned() }
                     </p>
                 }
-                if let Some(note) = crate::engine::scoring::cap_note(&card, messages::violation) {
+                if let Some(note) = crate::engine::cap_note(&card, messages::violation) {
                     <p class="warn" data-testid="cap">{ note.get(lang).to_owned() }</p>
                 }
                 if !verified {

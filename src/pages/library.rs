@@ -7,7 +7,7 @@ use crate::components::avatar::Avatar;
 use crate::context::{use_i18n, use_store};
 use crate::engine::messages;
 use crate::engine::pack::Summary;
-use crate::engine::scenario::{Difficulty, Objection};
+use crate::engine::{Difficulty, Objection};
 use crate::i18n::{action_on, t_with, Text};
 use crate::loader::{use_index, Loadable};
 use crate::pages::load_failed;

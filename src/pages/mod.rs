@@ -22,7 +22,7 @@ use crate::platform::fetch::FetchError;
 use crate::practice::PracticeStore;
 
 /// A date as people write it: "3 Desember 2026" / "3 December 2026".
-pub fn date_text(lang: crate::i18n::Lang, date: crate::engine::terms::Date) -> String {
+pub fn date_text(lang: crate::i18n::Lang, date: crate::engine::Date) -> String {
     crate::engine::messages::long_date(date, lang)
 }
 

@@ -11,9 +11,9 @@ use crate::components::notice::{Notice, Tone};
 use crate::components::tools::ToolsDrawer;
 use crate::context::{use_i18n, use_store, use_visit, I18n};
 use crate::engine::messages::{self, Msg};
-use crate::engine::session::Session;
 use crate::engine::sim::{Event, Turn};
 use crate::engine::workshop::AttemptId;
+use crate::engine::Session;
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
 use crate::platform::clock::{now_ms, random_u64};
@@ -313,7 +313,7 @@ pub fn coaching(i18n: &I18n, session: &Session, turn: &Turn) -> Html {
 fn event_html(i18n: &I18n, session: &Session, event: &Event, practice: bool) -> Html {
     let lang = i18n.lang;
     let s = session.scenario();
-    let say = |t: &crate::engine::scenario::Localized| session.render(t, lang);
+    let say = |t: &crate::engine::Localized| session.render(t, lang);
     let worker_line = |text: String| {
         html! { <li class="bubble bubble--worker" data-testid="worker-line"><span class="bubble__who">{ s.persona.name.clone() }</span>{ text }</li> }
     };

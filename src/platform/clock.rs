@@ -29,13 +29,13 @@ pub fn now_ms() -> u64 {
 }
 
 /// Today's date on this device, in its own time zone: the date a run takes place on.
-pub fn today() -> crate::engine::terms::Date {
+pub fn today() -> crate::engine::Date {
     local_date_time(now_ms()).0
 }
 
 /// The date and the minutes since midnight of a moment (ms since the epoch) on this device's
 /// clock, in its own time zone (natively, in tests: NTB's, UTC+8).
-pub fn local_date_time(ms: u64) -> (crate::engine::terms::Date, u32) {
+pub fn local_date_time(ms: u64) -> (crate::engine::Date, u32) {
     #[cfg(target_arch = "wasm32")]
     let offset_minutes = -(js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms as f64))
         .get_timezone_offset() as i64);
@@ -44,7 +44,7 @@ pub fn local_date_time(ms: u64) -> (crate::engine::terms::Date, u32) {
     let local_ms = ms as i64 + offset_minutes * 60_000;
     let minutes = local_ms.rem_euclid(86_400_000) / 60_000;
     (
-        crate::engine::terms::Date::from_unix_days(local_ms.div_euclid(86_400_000)),
+        crate::engine::Date::from_unix_days(local_ms.div_euclid(86_400_000)),
         u32::try_from(minutes).unwrap_or(0),
     )
 }

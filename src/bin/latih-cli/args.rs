@@ -2,7 +2,7 @@
 //! that gives runs without `--date` today's date.
 
 use latih::engine::balance::Policy;
-use latih::engine::terms::{Date, Lang};
+use latih::engine::{Date, Lang};
 
 /// The options given, whatever the command; each command reads the ones it needs.
 pub(crate) struct Args {

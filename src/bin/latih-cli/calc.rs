@@ -1,7 +1,7 @@
 //! `calc`: a contribution for a worker, itemised with both discounts, printed as JSON so
 //! scripts and trainers can compare it with the official figures.
 
-use latih::engine::rates::{Eligibility, RatesTable, Worker};
+use latih::engine::{Eligibility, RatesTable, Worker};
 
 use crate::args::Args;
 
@@ -13,11 +13,11 @@ pub(crate) fn calc(a: &Args) -> Result<bool, String> {
         .parse()
         .map_err(|_| "--income takes a number")?;
     let package_name = a.get("package").unwrap_or("jkk_jkm");
-    let package: latih::engine::terms::Package =
+    let package: latih::engine::Package =
         serde_json::from_value(serde_json::Value::from(package_name))
             .map_err(|_| format!("bad --package {package_name}"))?;
     let occupation_name = a.get("occupation").unwrap_or("other");
-    let occupation: latih::engine::terms::Occupation =
+    let occupation: latih::engine::Occupation =
         serde_json::from_value(serde_json::Value::from(occupation_name))
             .map_err(|_| format!("bad --occupation {occupation_name}"))?;
     let date = a.date()?;

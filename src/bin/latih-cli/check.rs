@@ -2,10 +2,10 @@
 //! and `compile-pack`, with the printing of diagnostics and balance reports they share.
 
 use latih::engine::balance::{analyse, analyse_all, missed_targets, Policy, PolicyReport};
-use latih::engine::import::{import, Imported};
 use latih::engine::pack;
-use latih::engine::terms::Lang;
-use latih::engine::validate::{has_errors, Diagnostic, Severity};
+use latih::engine::Lang;
+use latih::engine::{has_errors, Diagnostic, Severity};
+use latih::engine::{import, Imported};
 
 use crate::args::Args;
 

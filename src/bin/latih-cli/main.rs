@@ -39,7 +39,7 @@ mod check;
 mod play;
 mod workshop;
 
-use args::parse;
+use args::{parse, Args};
 use calc::calc;
 use check::{balance_files, check_pack, compile_pack, validate_files};
 use play::{play_file, policy_path};
@@ -87,14 +87,7 @@ fn main() -> ExitCode {
         "verify" => verify_codes(&a),
         "path" if a.files.len() == 1 && a.policy.is_some() => policy_path(&a),
         "calc" => calc(&a),
-        "generate" => {
-            let nodes = usize::try_from(a.runs).unwrap_or(2000);
-            print!(
-                "{}",
-                latih::engine::import::export(&latih::engine::generate::large(nodes))
-            );
-            Ok(true)
-        }
+        "generate" => generate(&a),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);
@@ -108,4 +101,21 @@ fn main() -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+/// A valid generated scenario of `--runs` nodes, for benchmarks (built with `test-support`).
+#[cfg(feature = "test-support")]
+fn generate(a: &Args) -> Result<bool, String> {
+    let nodes = usize::try_from(a.runs).unwrap_or(2000);
+    print!(
+        "{}",
+        latih::engine::export(&latih::engine::generate::large(nodes))
+    );
+    Ok(true)
+}
+
+/// Without `test-support` the tool has no generator: say how to get one.
+#[cfg(not(feature = "test-support"))]
+fn generate(_: &Args) -> Result<bool, String> {
+    Err("generate is test support: run the tool with `cargo run --features test-support --bin latih-cli -- generate`".into())
 }

@@ -2,17 +2,17 @@
 //! transcript, the order shown and the score; `path` prints the choices a scripted policy makes.
 
 use latih::engine::balance::Policy;
+use latih::engine::debrief;
 use latih::engine::figures::wrong_figure;
+use latih::engine::has_errors;
 use latih::engine::messages::{
     competency as competency_name, message, outcome as outcome_name, text,
     violation as violation_name, Msg,
 };
-use latih::engine::scenario::Competency;
-use latih::engine::scoring::debrief;
-use latih::engine::session::Session;
 use latih::engine::sim::{Event, Terms};
-use latih::engine::terms::Lang;
-use latih::engine::validate::has_errors;
+use latih::engine::Competency;
+use latih::engine::Lang;
+use latih::engine::Session;
 
 use crate::args::Args;
 use crate::check::{load, print_diagnostics};
@@ -126,7 +126,7 @@ pub(crate) fn play_file(a: &Args) -> Result<bool, String> {
             .get(lang)
         );
     }
-    if let Some(note) = latih::engine::scoring::cap_note(&card, violation_name) {
+    if let Some(note) = latih::engine::cap_note(&card, violation_name) {
         println!("  {}", note.get(lang));
     }
     let d = debrief(s, session.turns(), &card, terms);
@@ -150,7 +150,7 @@ pub(crate) fn play_file(a: &Args) -> Result<bool, String> {
 /// Prints one event of a run as the transcript shows it.
 fn print_event(session: &Session, event: &Event, lang: Lang) {
     let s = session.scenario();
-    let say = |t: &latih::engine::scenario::Localized| session.render(t, lang);
+    let say = |t: &latih::engine::Localized| session.render(t, lang);
     match event {
         Event::WorkerSays {
             node,

@@ -28,7 +28,7 @@ pub(crate) fn workshop_code(a: &Args) -> Result<bool, String> {
     let workshop = Workshop {
         id: Workshop::new_id(u64::from(std::process::id()) ^ now_seconds().rotate_left(20)),
         name: get("name").ok_or("--name is needed")?.to_owned(),
-        date: latih::engine::terms::Date::parse(get("date").ok_or("--date is needed")?)
+        date: latih::engine::Date::parse(get("date").ok_or("--date is needed")?)
             .ok_or("--date takes YYYY-MM-DD")?,
         place: get("place").unwrap_or("").to_owned(),
         wadah: get("wadah")
@@ -101,7 +101,7 @@ pub(crate) fn verify_codes(a: &Args) -> Result<bool, String> {
 /// was taken, by agents of what mean total, and whether the node separates strong from weak.
 fn print_items(
     verified: &[latih::engine::workshop::Verified],
-    scenarios: &[latih::engine::scenario::Scenario],
+    scenarios: &[latih::engine::Scenario],
 ) {
     use latih::engine::monev::{item_analysis, ItemFlag};
     let refs: Vec<_> = verified.iter().collect();

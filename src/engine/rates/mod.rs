@@ -19,7 +19,7 @@ mod money;
 mod table;
 
 pub use contribution::{daily, Ahead, AppliedDiscount, Band, Contribution, Eligibility, Worker};
-pub use money::{money, money_words, rupiah};
+pub use money::{money, money_words};
 pub use table::{
     Discount, JkkBand, JkkBenefit, JkkRates, JkmBenefit, NoRate, RatesTable, Scholarship, Sourced,
     Workers,

@@ -3,11 +3,6 @@
 
 use crate::engine::terms::Lang;
 
-/// Formats rupiah the Indonesian way: `Rp 16.800`.
-pub fn rupiah(amount: u64) -> String {
-    money(amount, Lang::Id)
-}
-
 /// Formats rupiah in the interface language: `Rp 16.800` or `Rp 16,800`.
 pub fn money(amount: u64, lang: Lang) -> String {
     let separator = if lang == Lang::En { ',' } else { '.' };

@@ -239,11 +239,11 @@ fn the_boundaries_split_the_years_into_periods_of_equal_figures() {
 
 #[test]
 fn money_in_both_languages() {
-    assert_eq!(rupiah(0), "Rp 0");
-    assert_eq!(rupiah(560), "Rp 560");
+    assert_eq!(money(0, Lang::Id), "Rp 0");
+    assert_eq!(money(560, Lang::Id), "Rp 560");
     assert_eq!(money(16_800, Lang::Id), "Rp 16.800");
     assert_eq!(money(16_800, Lang::En), "Rp 16,800");
-    assert_eq!(rupiah(42_000_000), "Rp 42.000.000");
+    assert_eq!(money(42_000_000, Lang::Id), "Rp 42.000.000");
     assert_eq!(money_words(42_000_000, Lang::Id), "Rp 42 juta");
     assert_eq!(money_words(1_500_000, Lang::En), "Rp 1.5 million");
     assert_eq!(money_words(1_500_000, Lang::Id), "Rp 1,5 juta");

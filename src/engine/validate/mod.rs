@@ -27,8 +27,6 @@ use conditions::Lookup;
 use nodes::NodeCheck;
 use report::Report;
 
-pub use report::field_name;
-
 /// How bad a problem is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]

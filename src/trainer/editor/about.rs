@@ -11,8 +11,8 @@ use super::persona::PersonaForm;
 use super::rubric::RubricForm;
 use crate::context::use_i18n;
 use crate::engine::messages;
-use crate::engine::scenario::*;
-use crate::engine::terms::Date;
+use crate::engine::Date;
+use crate::engine::*;
 use crate::i18n::TrainerText;
 use crate::platform::form::checked_of;
 

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::save_indicator::SaveState;
 use super::state::{Editor, EditorAction, Mirror};
 use crate::context::use_store;
-use crate::engine::scenario::Scenario;
+use crate::engine::Scenario;
 use crate::platform::clock::now_ms;
 use crate::trainer::storage::scenarios::{new_uid, ScenarioStore};
 use crate::trainer::TrainerRoute;
@@ -138,7 +138,7 @@ pub(super) fn use_autosave(
                 settle.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let mut export = crate::engine::import::CompactExport::new(&scenario);
+                let mut export = crate::engine::CompactExport::new(&scenario);
                 while !export.step(&scenario, SAVE_SLICE_NODES) {
                     crate::platform::events::next_task().await;
                 }

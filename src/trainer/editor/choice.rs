@@ -15,8 +15,8 @@ use super::pair::Pair;
 use super::state::EditorAction;
 use crate::context::use_i18n;
 use crate::engine::messages;
-use crate::engine::scenario::*;
-use crate::engine::terms::Package;
+use crate::engine::Package;
+use crate::engine::*;
 use crate::i18n::{action_on, TrainerText};
 use crate::platform::form::value_of;
 

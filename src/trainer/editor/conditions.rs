@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::fields::{Options, Select};
 use crate::context::use_i18n;
-use crate::engine::scenario::{format_name, Condition, Stat};
+use crate::engine::{format_name, Condition, Stat};
 use crate::i18n::{action_on, TrainerText};
 use crate::platform::form::value_of;
 

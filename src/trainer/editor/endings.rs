@@ -7,7 +7,7 @@ use super::forms::{edit, lz, points, FormProps};
 use super::pair::Pair;
 use crate::context::use_i18n;
 use crate::engine::messages;
-use crate::engine::scenario::*;
+use crate::engine::*;
 use crate::i18n::{action_on, t_with, TrainerText};
 
 /// How a run can end.

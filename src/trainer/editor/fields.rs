@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::scenario::format_name;
+use crate::engine::format_name;
 use crate::platform::form::{set_value_at, set_value_of, value_of};
 
 /// Options of a list: (value as the format writes it, label).

@@ -7,10 +7,10 @@ use super::fields::{options, Options, Pick};
 use super::forms::find;
 use crate::engine::figures::{self, Figure, Placeholder, Trap, FIGURES, TRAPS};
 use crate::engine::messages;
-use crate::engine::rates::{money, RatesTable};
-use crate::engine::scenario::*;
 use crate::engine::sim::spoken;
-use crate::engine::terms::{Date, Package};
+use crate::engine::*;
+use crate::engine::{money, RatesTable};
+use crate::engine::{Date, Package};
 use crate::i18n::{t_with, TrainerText};
 
 /// Props of [`FigureInserter`].
@@ -19,7 +19,7 @@ pub struct FigureInserterProps {
     /// The choice's text (its placeholders are previewed).
     pub text: Localized,
     /// The scenario's worker.
-    pub worker: crate::engine::rates::Worker,
+    pub worker: crate::engine::Worker,
     /// The date to preview the figures on (today).
     pub date: Date,
     /// Called with a placeholder to append to both languages of the text.

@@ -9,7 +9,7 @@ use super::fields::Number;
 use super::state::{Editor, EditorAction};
 use crate::context::I18n;
 use crate::engine::messages;
-use crate::engine::scenario::*;
+use crate::engine::*;
 use crate::i18n::TrainerText;
 use crate::platform::form::value_of;
 

@@ -9,8 +9,8 @@ use yew::prelude::*;
 
 use crate::context::use_i18n;
 use crate::engine::graph::{Layout, Target, COLUMN, ROW};
-use crate::engine::scenario::Scenario;
-use crate::engine::validate::{Diagnostic, Severity};
+use crate::engine::Scenario;
+use crate::engine::{Diagnostic, Severity};
 use crate::i18n::{t_with, TrainerText};
 use crate::platform::page::{scroll_box, scroll_to, target_within, ScrollBox};
 

@@ -31,10 +31,10 @@ use yew::prelude::*;
 
 use crate::components::notice::{Notice, Tone};
 use crate::context::{use_i18n, use_store};
+use crate::engine::export;
 use crate::engine::graph::layout;
-use crate::engine::import::export;
-use crate::engine::scenario::Scenario;
-use crate::engine::validate::{validate, Severity, Validator};
+use crate::engine::Scenario;
+use crate::engine::{validate, Severity, Validator};
 use crate::i18n::{t_with, TrainerText};
 use crate::loader::Loadable;
 use crate::platform::download::download_text;
@@ -232,7 +232,7 @@ fn EditorPage(props: &EditorPageProps) -> Html {
             if outcome.is_ok() {
                 crate::platform::page::open_in_new_tab(&format!(
                     "./#/latihan/{}",
-                    crate::engine::code::percent_encode(&s.id)
+                    crate::engine::percent_encode(&s.id)
                 ));
             }
         })

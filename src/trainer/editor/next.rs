@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::conditions::Conditions;
 use crate::context::use_i18n;
-use crate::engine::scenario::*;
+use crate::engine::*;
 use crate::i18n::{action_on, t_with, TrainerText};
 use crate::platform::form::value_of;
 

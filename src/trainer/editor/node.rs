@@ -12,7 +12,7 @@ use super::forms::{edit, fact_ids, Ed};
 use super::pair::Pair;
 use super::state::EditorAction;
 use crate::context::use_i18n;
-use crate::engine::scenario::*;
+use crate::engine::*;
 use crate::i18n::{action_on, t_with, TrainerText};
 use crate::platform::form::checked_of;
 

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::context::use_i18n;
-use crate::engine::scenario::Localized;
+use crate::engine::Localized;
 use crate::i18n::{Lang, TrainerText};
 use crate::platform::form::value_of;
 

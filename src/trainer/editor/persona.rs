@@ -9,8 +9,8 @@ use super::fields::{options, Checks, Number, Options, Pick};
 use super::forms::{edit, edit_text, find, find_all, names, FormProps};
 use super::pair::Pair;
 use crate::context::use_i18n;
-use crate::engine::scenario::*;
-use crate::engine::terms::Occupation;
+use crate::engine::Occupation;
+use crate::engine::*;
 use crate::i18n::{action_on, t_with, TrainerText};
 use crate::platform::form::checked_of;
 

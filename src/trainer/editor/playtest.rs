@@ -12,10 +12,10 @@ use crate::components::notice::{Notice, Tone};
 use crate::context::use_i18n;
 use crate::engine::balance::{missed_targets, reference_dates, Policy, PolicyReport, Tally};
 use crate::engine::messages::{self, Msg};
-use crate::engine::scenario::Scenario;
-use crate::engine::session::Session;
 use crate::engine::sim::{initial_worker, Event as SimEvent, Terms, WorkerState};
-use crate::engine::terms::Date;
+use crate::engine::Date;
+use crate::engine::Scenario;
+use crate::engine::Session;
 use crate::i18n::{t_with, TrainerText};
 use crate::platform::form::{value_at, value_of};
 

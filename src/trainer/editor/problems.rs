@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::context::use_i18n;
-use crate::engine::validate::{Diagnostic, Severity};
+use crate::engine::{Diagnostic, Severity};
 use crate::i18n::{t_with, TrainerText};
 
 /// The editor control (its `data-testid`, or the prefix of a bilingual pair's) that edits the
@@ -115,7 +115,7 @@ mod tests {
     fn a_problem_leads_to_the_control_of_its_field() {
         // Every problem of a new scenario names a control the editor has.
         let s = crate::engine::edit::new_scenario("x".into());
-        for d in crate::engine::validate::validate(&s) {
+        for d in crate::engine::validate(&s) {
             assert!(
                 field_control(&d.location.field).is_some(),
                 "{}",

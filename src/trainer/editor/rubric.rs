@@ -7,7 +7,7 @@ use super::fields::Number;
 use super::forms::{edit, lz, FormProps};
 use crate::context::use_i18n;
 use crate::engine::messages;
-use crate::engine::scenario::*;
+use crate::engine::*;
 use crate::i18n::TrainerText;
 
 /// How the run is scored.

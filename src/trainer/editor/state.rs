@@ -8,7 +8,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::engine::edit;
-use crate::engine::scenario::Scenario;
+use crate::engine::Scenario;
 
 /// The latest scenario and change count, shared with the autosave: updated as each action is
 /// reduced, before the next render, so a save when the page closes has the last edit.

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::context::{use_i18n, use_store};
-use crate::engine::scenario::Scenario;
+use crate::engine::Scenario;
 use crate::i18n::{t_with, TrainerText};
 use crate::trainer::storage::scenarios::{read_stored, ScenarioStore};
 

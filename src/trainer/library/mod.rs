@@ -9,9 +9,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::context::{use_i18n, use_store};
-use crate::engine::import::export;
-use crate::engine::scenario::Scenario;
-use crate::engine::validate::Severity;
+use crate::engine::export;
+use crate::engine::Scenario;
+use crate::engine::Severity;
 use crate::i18n::{action_on, TrainerText};
 use crate::loader::{use_pack, Loadable};
 use crate::pages::load_failed;
@@ -27,13 +27,13 @@ use status::{Status, StatusNotice};
 /// alone, without reading it into the page.
 fn import_scenario_files(
     files: Vec<File>,
-    done: impl Fn(Result<String, crate::engine::import::ImportError>) + 'static,
+    done: impl Fn(Result<String, crate::engine::ImportError>) + 'static,
 ) {
-    read_texts(files, crate::engine::import::MAX_BYTES, move |read| {
+    read_texts(files, crate::engine::MAX_BYTES, move |read| {
         for file in read {
             match file {
                 FileText::Text(text) => done(Ok(text)),
-                FileText::TooLarge(size) => done(Err(crate::engine::import::too_large(size))),
+                FileText::TooLarge(size) => done(Err(crate::engine::too_large(size))),
                 FileText::Unreadable => {}
             }
         }
@@ -63,47 +63,45 @@ pub fn ScenarioLibrary() -> Html {
 
     let import_text = {
         let (store, status, version) = (store.clone(), status.clone(), version.clone());
-        Rc::new(
-            move |text: Result<String, crate::engine::import::ImportError>| {
-                // The same file picked twice is one scenario, not two.
-                let already = |s: &Scenario| {
-                    store.entries().ok().is_some_and(|all| {
-                        all.into_iter().any(|e| {
-                            e.deleted_ms.is_none()
-                                && e.id == s.id
-                                && store.load(&e.uid).as_ref() == Some(s)
-                        })
+        Rc::new(move |text: Result<String, crate::engine::ImportError>| {
+            // The same file picked twice is one scenario, not two.
+            let already = |s: &Scenario| {
+                store.entries().ok().is_some_and(|all| {
+                    all.into_iter().any(|e| {
+                        e.deleted_ms.is_none()
+                            && e.id == s.id
+                            && store.load(&e.uid).as_ref() == Some(s)
                     })
-                };
-                status.set(Some(match text.and_then(|text| read_file(&text)) {
-                    Ok(imported) if already(&imported.scenario) => {
-                        Status::AlreadyThere(imported.scenario.meta.title.clone())
-                    }
-                    Ok(imported) => match store.add(&imported.scenario, new_uid(), now_ms()) {
-                        Ok(_) => Status::Imported {
-                            title: imported.scenario.meta.title.clone(),
-                            repairs: imported.repairs.clone(),
-                            errors: imported
-                                .diagnostics
-                                .iter()
-                                .filter(|d| d.severity == Severity::Error)
-                                .count(),
-                            warnings: imported
-                                .diagnostics
-                                .iter()
-                                .filter(|d| d.severity == Severity::Warning)
-                                .count(),
-                        },
-                        Err(_) => Status::Done(TrainerText::ScenarioNotSaved),
+                })
+            };
+            status.set(Some(match text.and_then(|text| read_file(&text)) {
+                Ok(imported) if already(&imported.scenario) => {
+                    Status::AlreadyThere(imported.scenario.meta.title.clone())
+                }
+                Ok(imported) => match store.add(&imported.scenario, new_uid(), now_ms()) {
+                    Ok(_) => Status::Imported {
+                        title: imported.scenario.meta.title.clone(),
+                        repairs: imported.repairs.clone(),
+                        errors: imported
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.severity == Severity::Error)
+                            .count(),
+                        warnings: imported
+                            .diagnostics
+                            .iter()
+                            .filter(|d| d.severity == Severity::Warning)
+                            .count(),
                     },
-                    Err(e) => Status::Refused {
-                        message: e.message,
-                        position: e.position,
-                    },
-                }));
-                version.set(*version + 1);
-            },
-        )
+                    Err(_) => Status::Done(TrainerText::ScenarioNotSaved),
+                },
+                Err(e) => Status::Refused {
+                    message: e.message,
+                    position: e.position,
+                },
+            }));
+            version.set(*version + 1);
+        })
     };
     let on_pick = {
         let import_text = import_text.clone();

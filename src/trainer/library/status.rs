@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::components::notice::{Notice, Tone};
 use crate::context::use_i18n;
-use crate::engine::scenario::Localized;
+use crate::engine::Localized;
 use crate::i18n::{t_with, TrainerText};
 
 /// What the last import or action said.

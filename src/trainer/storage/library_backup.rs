@@ -118,7 +118,7 @@ impl ScenarioStore {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::import::export_compact;
+    use crate::engine::export_compact;
     use crate::engine::pack;
     use crate::platform::storage::Store;
 

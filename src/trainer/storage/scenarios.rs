@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::import::{export_compact, import, parse_stored, ImportError, Imported};
 use crate::engine::pack::{decode_published, encode_published, PUBLISHED_KEY};
-use crate::engine::scenario::{Localized, Scenario};
+use crate::engine::{export_compact, import, parse_stored, ImportError, Imported};
+use crate::engine::{Localized, Scenario};
 use crate::platform::storage::{Store, StoreError};
 use crate::practice::{read_json, ReadError};
 
@@ -21,7 +21,7 @@ pub const VERSIONS: usize = 5;
 
 /// A new local id for a scenario on this device: 6 random bytes in base32 (ten characters).
 pub fn new_uid() -> String {
-    crate::engine::code::to_base32(&crate::platform::clock::random_u64().to_be_bytes()[2..])
+    crate::engine::to_base32(&crate::platform::clock::random_u64().to_be_bytes()[2..])
 }
 /// The least time between two kept versions. Autosave writes after every pause in typing; a
 /// version at each of those would fill the five with the last few seconds of work (and copy
@@ -175,7 +175,7 @@ impl ScenarioStore {
     }
 
     /// [`save`](ScenarioStore::save) with the stored form of `scenario` already written
-    /// (`export_compact`, or a [`CompactExport`](crate::engine::import::CompactExport) done in
+    /// (`export_compact`, or a [`CompactExport`](crate::engine::CompactExport) done in
     /// slices).
     pub fn save_text(
         &self,
@@ -362,7 +362,7 @@ pub fn copy_of(scenario: &Scenario, taken: &[String]) -> Scenario {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::import::{export, MAX_BYTES};
+    use crate::engine::{export, MAX_BYTES};
     use crate::engine::{generate, pack};
 
     #[test]

@@ -74,7 +74,7 @@ impl SavedWorkshop {
     pub fn results(
         &self,
         workshop: &Workshop,
-        scenarios: &[crate::engine::scenario::Scenario],
+        scenarios: &[crate::engine::Scenario],
     ) -> (Vec<Verified>, Vec<Verified>) {
         verified_results(&self.results, workshop, scenarios)
             .into_iter()
@@ -265,7 +265,7 @@ pub fn read_backup(text: &str) -> Result<SavedWorkshop, RestoreError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::terms::Date;
+    use crate::engine::Date;
 
     fn saved(seed: u64, results: &[&str]) -> SavedWorkshop {
         named(seed, &format!("W{seed}"), results)
@@ -400,7 +400,7 @@ mod restored_in_the_agents_app {
     use super::tests::named;
     use super::*;
     use crate::backup::{create, restore, Differing};
-    use crate::engine::scenario::Localized;
+    use crate::engine::Localized;
     use crate::trainer::storage::scenarios::{Entry, ScenarioStore, INDEX_KEY};
 
     fn entry(uid: &str) -> Entry {

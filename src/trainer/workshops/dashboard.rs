@@ -7,10 +7,10 @@ use super::charts::{Distribution, PairRow, PairedBars};
 use crate::context::I18n;
 use crate::engine::messages::{self};
 use crate::engine::monev::{self, Dashboard};
-use crate::engine::scenario::{Competency, Scenario};
 use crate::engine::sim::Terms;
-use crate::engine::terms::Date;
 use crate::engine::workshop::Phase;
+use crate::engine::Date;
+use crate::engine::{Competency, Scenario};
 use crate::i18n::{t_with, Text, TrainerText};
 use crate::trainer::table_wrap;
 
@@ -58,7 +58,7 @@ pub(super) fn dashboard_view(
         })
         .collect();
     // Figures in the scenario's words as they read on the workshop's day.
-    let say = |s: &Scenario, t: &crate::engine::scenario::Localized| {
+    let say = |s: &Scenario, t: &crate::engine::Localized| {
         crate::engine::figures::render_localized(t, &Terms::of(s, date).context(s), i18n.lang)
     };
     let node_text = |scenario: &str, node: u32, choice: Option<u32>| {

@@ -10,7 +10,7 @@ export const PACK = resolve(ROOT, "src/engine/pack");
 
 /** Runs latih-cli with `args` and returns what it printed; a failure throws. */
 export function cli(...args) {
-  return execFileSync("cargo", ["run", "--quiet", "--bin", "latih-cli", "--", ...args], {
+  return execFileSync("cargo", ["run", "--quiet", "--features", "test-support", "--bin", "latih-cli", "--", ...args], {
     cwd: ROOT, encoding: "utf8", maxBuffer: 64 << 20,
   }).trim();
 }

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use yew::Reducible;
 
 use crate::engine::monev::Filter;
-use crate::engine::scenario::Localized;
+use crate::engine::Localized;
 
 /// What the last import of result codes found.
 #[derive(Clone, Debug, PartialEq)]
