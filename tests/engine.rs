@@ -1176,3 +1176,38 @@ fn the_debrief_shows_every_violation_repetition_and_wrong_figure() {
         "some run has more moments that must be shown than MAX_FIXES"
     );
 }
+
+#[test]
+fn a_transcript_has_the_words_of_the_run_in_the_language_asked() {
+    let s = fisher();
+    let mut session = Session::start(&s, 9, day()).unwrap();
+    session.choose("greet_respect").unwrap();
+    let events = session.events().to_vec();
+    let lines: Vec<Words> = events
+        .iter()
+        .filter_map(|e| session.words(e, Lang::En))
+        .collect();
+    // The opening line, the agent's greeting, and the worker's answer, in English.
+    assert!(lines.len() >= 3, "{lines:?}");
+    let first_node = &s.nodes[0];
+    assert_eq!(
+        lines[0],
+        Words::Worker(session.render(&first_node.lines[0].text, Lang::En))
+    );
+    let greeting = first_node
+        .choices
+        .iter()
+        .find(|c| c.id == "greet_respect")
+        .unwrap();
+    assert!(lines.contains(&Words::Agent(session.render(&greeting.text, Lang::En))));
+    // Coaching and decisions are not words; an event naming no part of this scenario has none.
+    assert!(events
+        .iter()
+        .filter(|e| matches!(e, Event::Feedback(_)))
+        .all(|e| session.words(e, Lang::Id).is_none()));
+    let stray = Event::AgentSays {
+        node: 9_999,
+        choice: 0,
+    };
+    assert_eq!(session.words(&stray, Lang::Id), None);
+}

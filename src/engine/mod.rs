@@ -69,7 +69,7 @@ pub use validate::{has_errors, validate, Diagnostic, Severity, Validator};
 // Playing a scenario and scoring the run.
 pub use rng::WorkerRng;
 pub use scoring::{cap_note, debrief, ScoreCard, MAX_FIXES, REPEAT_OFFENDER_CAP};
-pub use session::{ReplayError, SaveState, Session};
+pub use session::{ReplayError, SaveState, Session, Words};
 
 // Contributions, benefits and who may join.
 pub use rates::{money, Eligibility, RatesTable, Worker, Workers};

@@ -8,6 +8,7 @@ use super::terms::Lang;
 use serde::{Deserialize, Serialize};
 
 use super::figures::{self, Context};
+use super::messages::{message, text, Msg};
 use super::rates::RatesTable;
 use super::rng::WorkerRng;
 use super::scenario::{Choice, Scenario};
@@ -107,6 +108,17 @@ pub struct Session<'s> {
     events: Vec<Event>,
 }
 
+/// Words of a transcript, by who says them (see [`Session::words`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Words {
+    /// The worker speaks.
+    Worker(String),
+    /// The agent speaks.
+    Agent(String),
+    /// A fact about the worker came out.
+    Fact(String),
+}
+
 impl<'s> Session<'s> {
     /// Starts a run of `scenario` with `seed` on `terms`.
     pub fn start(
@@ -195,6 +207,54 @@ impl<'s> Session<'s> {
     /// A text of the scenario with its figures filled in for this run.
     pub fn render(&self, text: &super::scenario::Localized, lang: Lang) -> String {
         figures::render_localized(text, &self.context(), lang)
+    }
+
+    /// The words a transcript shows for `event` in `lang`, with the run's figures filled in:
+    /// the worker's line (a line said again, an answer to a repeated choice, the ending's
+    /// line), the agent's line, or a fact learned. `None` for what is not words (coaching,
+    /// the decision) and for an event that names no part of this scenario.
+    pub fn words(&self, event: &Event, lang: Lang) -> Option<Words> {
+        let s = self.scenario;
+        let say = |t: &super::scenario::Localized| self.render(t, lang);
+        Some(match event {
+            Event::WorkerSays {
+                node,
+                variant,
+                again,
+            } => {
+                let line = say(&s
+                    .nodes
+                    .get(*node as usize)?
+                    .lines
+                    .get(*variant as usize)?
+                    .text);
+                Words::Worker(if *again {
+                    message(Msg::EAgain, &[("line", line)]).get(lang).to_owned()
+                } else {
+                    line
+                })
+            }
+            Event::Repeated { close } => Words::Worker(
+                text(if *close {
+                    Msg::ERepeatedClose
+                } else {
+                    Msg::ERepeated
+                })
+                .get(lang)
+                .to_owned(),
+            ),
+            Event::AgentSays { node, choice } => Words::Agent(say(&s
+                .nodes
+                .get(*node as usize)?
+                .choices
+                .get(*choice as usize)?
+                .text)),
+            Event::FactRevealed { fact } => {
+                Words::Fact(say(&s.persona.hidden_facts.get(*fact as usize)?.text))
+            }
+            Event::Ended(end) => Words::Worker(say(&s.ending(end.outcome)?.text)),
+            Event::Feedback(_) | Event::Decision { .. } => return None,
+        })
     }
 
     /// Every event so far (the transcript).

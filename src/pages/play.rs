@@ -14,6 +14,7 @@ use crate::engine::messages::{self, Msg};
 use crate::engine::sim::{Event, Turn};
 use crate::engine::workshop::AttemptId;
 use crate::engine::Session;
+use crate::engine::Words;
 use crate::i18n::{t_with, Text};
 use crate::loader::use_scenario;
 use crate::platform::clock::{now_ms, random_u64};
@@ -313,54 +314,35 @@ pub fn coaching(i18n: &I18n, session: &Session, turn: &Turn) -> Html {
 fn event_html(i18n: &I18n, session: &Session, event: &Event, practice: bool) -> Html {
     let lang = i18n.lang;
     let s = session.scenario();
-    let say = |t: &crate::engine::Localized| session.render(t, lang);
     let worker_line = |text: String| {
         html! { <li class="bubble bubble--worker" data-testid="worker-line"><span class="bubble__who">{ s.persona.name.clone() }</span>{ text }</li> }
     };
-    match event {
-        Event::WorkerSays {
-            node,
-            variant,
-            again,
-        } => {
-            let Some(line) = s
-                .nodes
-                .get(*node as usize)
-                .and_then(|n| n.lines.get(*variant as usize))
-            else {
-                return html! {};
-            };
-            let text = say(&line.text);
-            worker_line(if *again {
-                messages::message(Msg::EAgain, &[("line", text)])
-                    .get(lang)
-                    .to_owned()
-            } else {
-                text
-            })
+    if let Event::Ended(end) = event {
+        // The ending's line is the worker's last, but not a line of the conversation.
+        let ending = match session.words(event, lang) {
+            Some(Words::Worker(line)) => Some(line),
+            _ => None,
+        };
+        return html! {
+            <>
+                if let Some(line) = ending {
+                    <li class="bubble bubble--worker"><span class="bubble__who">{ s.persona.name.clone() }</span>{ line }</li>
+                }
+                <li class="chat__note chat__note--end" data-testid="outcome">{ messages::outcome(end.outcome).get(lang).to_owned() }</li>
+            </>
+        };
+    }
+    let words = match session.words(event, lang) {
+        Some(Words::Worker(line)) => worker_line(line),
+        Some(Words::Agent(line)) => {
+            html! { <li class="bubble bubble--agent" data-testid="agent-line"><span class="bubble__who">{ i18n.t(Text::ChatYou) }</span>{ line }</li> }
         }
-        Event::Repeated { close } => worker_line(
-            messages::text(if *close {
-                Msg::ERepeatedClose
-            } else {
-                Msg::ERepeated
-            })
-            .get(lang)
-            .to_owned(),
-        ),
-        Event::AgentSays { node, choice } => {
-            let Some(c) = s
-                .nodes
-                .get(*node as usize)
-                .and_then(|n| n.choices.get(*choice as usize))
-            else {
-                return html! {};
-            };
-            html! { <li class="bubble bubble--agent" data-testid="agent-line"><span class="bubble__who">{ i18n.t(Text::ChatYou) }</span>{ say(&c.text) }</li> }
-        }
-        Event::FactRevealed { fact } => html! {
-            <li class="chat__note" data-testid="fact">{ t_with(i18n.lang, Text::ChatLearned, &[("fact", &s.persona.hidden_facts.get(*fact as usize).map_or_else(String::new, |f| say(&f.text)))]) }</li>
+        Some(Words::Fact(fact)) => html! {
+            <li class="chat__note" data-testid="fact">{ t_with(i18n.lang, Text::ChatLearned, &[("fact", &fact)]) }</li>
         },
+        None => html! {},
+    };
+    match event {
         Event::Feedback(turn) if practice => {
             html! { <li class="chat__coach">{ coaching(i18n, session, turn) }</li> }
         }
@@ -368,13 +350,6 @@ fn event_html(i18n: &I18n, session: &Session, event: &Event, practice: bool) -> 
         Event::Decision { package, agreed } => html! {
             <li class="chat__note">{ t_with(i18n.lang, if *agreed { Text::ChatAgreed } else { Text::ChatNotReady }, &[("package", messages::package(*package).get(lang))]) }</li>
         },
-        Event::Ended(end) => html! {
-            <>
-                if let Some(ending) = s.ending(end.outcome) {
-                    <li class="bubble bubble--worker"><span class="bubble__who">{ s.persona.name.clone() }</span>{ say(&ending.text) }</li>
-                }
-                <li class="chat__note chat__note--end" data-testid="outcome">{ messages::outcome(end.outcome).get(lang).to_owned() }</li>
-            </>
-        },
+        _ => words,
     }
 }

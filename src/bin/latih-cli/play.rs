@@ -6,13 +6,12 @@ use latih::engine::debrief;
 use latih::engine::figures::wrong_figure;
 use latih::engine::has_errors;
 use latih::engine::messages::{
-    competency as competency_name, message, outcome as outcome_name, text,
-    violation as violation_name, Msg,
+    competency as competency_name, outcome as outcome_name, text, violation as violation_name, Msg,
 };
 use latih::engine::sim::{Event, Terms};
 use latih::engine::Competency;
 use latih::engine::Lang;
-use latih::engine::Session;
+use latih::engine::{Session, Words};
 
 use crate::args::Args;
 use crate::check::{load, print_diagnostics};
@@ -151,42 +150,13 @@ pub(crate) fn play_file(a: &Args) -> Result<bool, String> {
 fn print_event(session: &Session, event: &Event, lang: Lang) {
     let s = session.scenario();
     let say = |t: &latih::engine::Localized| session.render(t, lang);
+    match session.words(event, lang) {
+        Some(Words::Worker(line)) => println!("{}: {line}", s.persona.name),
+        Some(Words::Agent(line)) => println!("> {line}"),
+        Some(Words::Fact(fact)) => println!("  (learned: {fact})"),
+        None => {}
+    }
     match event {
-        Event::WorkerSays {
-            node,
-            variant,
-            again,
-        } => {
-            let line = say(&s.nodes[*node as usize].lines[*variant as usize].text);
-            let line = if *again {
-                message(Msg::EAgain, &[("line", line)]).get(lang).to_owned()
-            } else {
-                line
-            };
-            println!("{}: {line}", s.persona.name)
-        }
-        Event::AgentSays { node, choice } => {
-            println!(
-                "> {}",
-                say(&s.nodes[*node as usize].choices[*choice as usize].text)
-            )
-        }
-        Event::Repeated { close } => println!(
-            "{}: {}",
-            s.persona.name,
-            text(if *close {
-                Msg::ERepeatedClose
-            } else {
-                Msg::ERepeated
-            })
-            .get(lang)
-        ),
-        Event::FactRevealed { fact } => {
-            println!(
-                "  (learned: {})",
-                say(&s.persona.hidden_facts[*fact as usize].text)
-            )
-        }
         Event::Feedback(turn) => {
             let choice = &s.nodes[turn.node as usize].choices[turn.choice as usize];
             println!("  coach: {}", say(&choice.feedback));
@@ -207,11 +177,7 @@ fn print_event(session: &Session, event: &Event, lang: Lang) {
             "  (the worker {})",
             if *agreed { "agrees" } else { "is not ready" }
         ),
-        Event::Ended(end) => {
-            if let Some(ending) = s.ending(end.outcome) {
-                println!("{}: {}", s.persona.name, say(&ending.text));
-            }
-            println!("== {}", outcome_name(end.outcome).get(lang));
-        }
+        Event::Ended(end) => println!("== {}", outcome_name(end.outcome).get(lang)),
+        _ => {}
     }
 }

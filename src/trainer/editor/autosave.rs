@@ -3,18 +3,20 @@
 //! never overwrites silently: when another tab saves the same scenario, or purges it, the
 //! edit is held and the trainer chooses (take theirs, keep mine, or keep mine as a new
 //! scenario); leaving while an edit is held keeps it as a new scenario, so nothing typed is
-//! lost.
+//! lost. The rules are in `saving.rs`, tested natively; this hook runs them on the
+//! browser's timers and events.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use super::save_indicator::SaveState;
+use super::saving::{other_tab, Leave, OtherTab, SaveBook, Settled};
 use super::state::{Editor, EditorAction, Mirror};
 use crate::context::use_store;
 use crate::engine::Scenario;
 use crate::platform::clock::now_ms;
-use crate::trainer::storage::scenarios::{new_uid, ScenarioStore};
+use crate::trainer::storage::scenarios::{new_uid, SaveError, ScenarioStore};
 use crate::trainer::TrainerRoute;
 
 /// How long after the last change the editor saves.
@@ -53,42 +55,26 @@ pub(super) fn use_autosave(
     let status = use_memo((), |_| Rc::new(SaveState::default()));
     let status = (*status).clone();
 
-    // Autosave: shortly after the last change (so typing and large scenarios stay quick),
-    // and at once when the page is hidden or closed, or the trainer leaves the editor. What is
-    // saved is `mirror`, the scenario as last edited.
-    let saved_changes = use_mut_ref(|| 0u64);
-    // True while the other-tab banner waits for the trainer's choice: nothing is saved then.
-    let held = use_mut_ref(|| false);
-    // Writes the latest scenario; a failed save is tried again at the next change, hide or close.
+    // What was saved, and whether a banner holds the edit (see `saving.rs` for the rules).
+    let book = use_mut_ref(SaveBook::default);
+    let latest = {
+        let mirror = mirror.clone();
+        move || mirror.borrow().1
+    };
     // True once the scenario was purged in another tab: nothing is saved under its id then,
     // and the trainer is offered to keep the text as a new scenario.
     let gone = use_state(|| false);
-    // What a save's outcome does: remembers what was saved, or shows why not.
+    // What a save's outcome does: remembers what was saved, or shows why not. A failed save
+    // is tried again at the next change, hide or close.
     let settle = {
-        let (status, saved_changes, gone, held) = (
-            status.clone(),
-            saved_changes.clone(),
-            gone.setter(),
-            held.clone(),
-        );
-        Rc::new(
-            move |result: Result<(), crate::trainer::storage::scenarios::SaveError>,
-                  changes: u64| {
-                match result {
-                    Ok(()) => {
-                        status.set_failed(false);
-                        *saved_changes.borrow_mut() = changes;
-                    }
-                    Err(crate::trainer::storage::scenarios::SaveError::Gone) => {
-                        *held.borrow_mut() = true;
-                        gone.set(true);
-                    }
-                    Err(crate::trainer::storage::scenarios::SaveError::Store(_)) => {
-                        status.set_failed(true)
-                    }
-                }
-            },
-        )
+        let (status, book, gone) = (status.clone(), book.clone(), gone.setter());
+        Rc::new(move |result: Result<(), SaveError>, changes: u64| {
+            match book.borrow_mut().settle(result, changes) {
+                Settled::Saved => status.set_failed(false),
+                Settled::Failed => status.set_failed(true),
+                Settled::Gone => gone.set(true),
+            }
+        })
     };
     let save = {
         let (store, uid, mirror, settle) = (
@@ -103,37 +89,27 @@ pub(super) fn use_autosave(
         })
     };
     // The timer's save, written a slice of nodes per task so that a large scenario's autosave
-    // never holds the page (hiding or leaving the page saves at once, in one go). A save that
-    // finds the same or a newer edit already saved (by the page being hidden meanwhile) stops.
+    // never holds the page (hiding or leaving the page saves at once, in one go).
     let autosave = {
-        let (store, uid, mirror, saved_changes, held, status, settle) = (
+        let (store, uid, mirror, book, status, settle) = (
             store.clone(),
             uid.to_string(),
             mirror.clone(),
-            saved_changes.clone(),
-            held.clone(),
+            book.clone(),
             status.clone(),
             settle.clone(),
         );
         Rc::new(move || {
             let (scenario, changes) = mirror.borrow().clone();
-            let unsaved = {
-                let (mirror, saved_changes, held) =
-                    (mirror.clone(), saved_changes.clone(), held.clone());
-                move || {
-                    !*held.borrow()
-                        && changes > *saved_changes.borrow()
-                        && changes <= mirror.borrow().1
-                }
-            };
-            if !unsaved() {
+            if !book.borrow().still_wanted(changes, changes) {
                 status.set_pending(false);
                 return;
             }
-            let (store, uid, mirror, status, settle) = (
+            let (store, uid, mirror, book, status, settle) = (
                 store.clone(),
                 uid.clone(),
                 mirror.clone(),
+                book.clone(),
                 status.clone(),
                 settle.clone(),
             );
@@ -144,22 +120,21 @@ pub(super) fn use_autosave(
                 }
                 let text = export.finish();
                 crate::platform::events::next_task().await;
-                if unsaved() {
+                let latest = mirror.borrow().1;
+                if book.borrow().still_wanted(changes, latest) {
                     settle(store.save_text(&uid, &scenario, text, now_ms()), changes);
                 }
-                if mirror.borrow().1 <= changes {
+                if latest <= changes {
                     status.set_pending(false);
                 }
             });
         })
     };
-    // Leaving (closing, reloading or another page) while the banner holds an edit: the edit
-    // is kept as a new scenario in the library, once, so nothing typed here is lost.
-    let kept_as_copy = use_mut_ref(|| None::<String>);
+    // Leaving with a held edit keeps it as a new scenario in the library, once.
     let keep_as_new = {
-        let (store, mirror, kept_as_copy) = (store.clone(), mirror.clone(), kept_as_copy.clone());
+        let (store, mirror, book) = (store.clone(), mirror.clone(), book.clone());
         Rc::new(move || -> Option<String> {
-            if let Some(uid) = kept_as_copy.borrow().clone() {
+            if let Some(uid) = book.borrow().kept() {
                 return Some(uid);
             }
             let mine = mirror.borrow().0.clone();
@@ -169,43 +144,39 @@ pub(super) fn use_autosave(
                 .unwrap_or_default();
             let copy = crate::trainer::storage::scenarios::copy_of(&mine, &taken);
             let uid = store.add(&copy, new_uid(), now_ms()).ok()?;
-            *kept_as_copy.borrow_mut() = Some(uid.clone());
+            book.borrow_mut().kept_as(uid.clone());
             Some(uid)
         })
     };
     let flush = {
-        let (save, mirror, saved_changes, held, status) = (
-            save.clone(),
-            mirror.clone(),
-            saved_changes.clone(),
-            held.clone(),
-            status.clone(),
-        );
+        let (save, book, status, latest) =
+            (save.clone(), book.clone(), status.clone(), latest.clone());
         Rc::new(move || {
-            if *held.borrow() {
+            // While a banner holds the edit nothing is saved, and the indicator stays as it is.
+            if book.borrow().holding() {
                 return;
             }
-            if mirror.borrow().1 > *saved_changes.borrow() {
+            let unsaved = book.borrow().unsaved(latest());
+            if unsaved {
                 save();
             }
             status.set_pending(false);
         })
     };
     let leave = {
-        let (flush, held, mirror, saved_changes, keep_as_new) = (
-            flush.clone(),
-            held.clone(),
-            mirror.clone(),
-            saved_changes.clone(),
+        let (save, book, keep_as_new, latest) = (
+            save.clone(),
+            book.clone(),
             keep_as_new.clone(),
+            latest.clone(),
         );
         Rc::new(move || {
-            if *held.borrow() {
-                if mirror.borrow().1 > *saved_changes.borrow() {
-                    let _ = keep_as_new();
-                }
-            } else {
-                flush();
+            let leave = book.borrow().leave(latest());
+            match leave {
+                Leave::Save => save(),
+                // A failed copy leaves the edit held here; the browser asked before closing.
+                Leave::KeepCopy => drop(keep_as_new()),
+                Leave::Nothing | Leave::KeptAs(_) => {}
             }
         })
     };
@@ -222,18 +193,13 @@ pub(super) fn use_autosave(
         });
     }
     {
-        let (flush, leave, held, mirror, saved_changes) = (
-            flush.clone(),
-            leave.clone(),
-            held.clone(),
-            mirror.clone(),
-            saved_changes.clone(),
-        );
+        let (flush, leave, book, latest) =
+            (flush.clone(), leave.clone(), book.clone(), latest.clone());
         use_effect_with((), move |_| {
             // The browser asks before closing or reloading a tab that holds an unsaved edit
             // (which, if the trainer leaves all the same, is kept as a copy).
             let ask = crate::platform::events::WindowListener::new("beforeunload", move |e| {
-                if *held.borrow() && mirror.borrow().1 > *saved_changes.borrow() {
+                if book.borrow().ask_before_closing(latest()) {
                     e.prevent_default();
                 }
             });
@@ -264,64 +230,39 @@ pub(super) fn use_autosave(
     // Another tab saving the same scenario: never overwrite silently, let the trainer choose.
     let conflict = use_state(|| None::<Rc<Scenario>>);
     {
-        let (conflict, mirror, held, gone, uid) = (
+        let (conflict, mirror, book, gone, uid) = (
             conflict.clone(),
             mirror.clone(),
-            held.clone(),
+            book.clone(),
             gone.clone(),
             uid.to_string(),
         );
         use_effect_with(uid, move |uid| {
-            let key = crate::trainer::storage::scenarios::text_key(uid);
             let uid = uid.clone();
             let listener = crate::platform::events::WindowListener::new("storage", move |e| {
-                let Some(e) = crate::platform::events::storage_change(&e) else {
+                let Some(change) = crate::platform::events::storage_change(&e) else {
                     return;
                 };
-                // Purged in another tab (or storage cleared): the list no longer has it.
-                let index = e
-                    .key
-                    .as_deref()
-                    .is_none_or(|k| k == crate::trainer::storage::scenarios::INDEX_KEY);
-                if index {
-                    let listed = e
-                        .new_value
-                        .as_deref()
-                        .and_then(|t| {
-                            serde_json::from_str::<Vec<crate::trainer::storage::scenarios::Entry>>(
-                                t,
-                            )
-                            .ok()
-                        })
-                        .is_some_and(|all| all.iter().any(|en| en.uid == uid));
-                    if !listed {
-                        *held.borrow_mut() = true;
+                let seen = other_tab(&change, &uid, &mirror.borrow().0);
+                match seen {
+                    OtherTab::Nothing => {}
+                    OtherTab::Gone => {
+                        book.borrow_mut().hold();
                         gone.set(true);
                     }
-                    return;
-                }
-                if e.key.as_deref() != Some(key.as_str()) {
-                    return;
-                }
-                let Some(theirs) = e
-                    .new_value
-                    .as_deref()
-                    .and_then(|t| crate::trainer::storage::scenarios::read_stored(t).ok())
-                else {
-                    return;
-                };
-                if theirs != *mirror.borrow().0 {
-                    *held.borrow_mut() = true;
-                    conflict.set(Some(Rc::new(theirs)));
+                    OtherTab::Changed(theirs) => {
+                        book.borrow_mut().hold();
+                        conflict.set(Some(Rc::new(*theirs)));
+                    }
                 }
             });
             move || drop(listener)
         });
     }
     let take_theirs = {
-        let (editor, conflict, held) = (editor.clone(), conflict.clone(), held.clone());
+        let (editor, conflict, book) = (editor.clone(), conflict.clone(), book.clone());
         Callback::from(move |_| {
-            *held.borrow_mut() = false;
+            book.borrow_mut().release();
             if let Some(theirs) = (*conflict).clone() {
                 editor.dispatch(EditorAction::Replace(theirs));
             }
@@ -329,23 +270,23 @@ pub(super) fn use_autosave(
         })
     };
     let keep_mine = {
-        let (save, conflict, held) = (save.clone(), conflict.clone(), held.clone());
+        let (save, conflict, book) = (save.clone(), conflict.clone(), book.clone());
         Callback::from(move |_| {
-            *held.borrow_mut() = false;
+            book.borrow_mut().release();
             // Written even with nothing unsaved: this version replaces the other tab's.
             save();
             conflict.set(None);
         })
     };
     let keep_as_new_button = {
-        let (keep_as_new, held, navigator) = (
+        let (keep_as_new, book, navigator) = (
             keep_as_new.clone(),
-            held.clone(),
+            book.clone(),
             crate::router::use_navigator(),
         );
         Callback::from(move |_| {
             if let Some(uid) = keep_as_new() {
-                *held.borrow_mut() = false;
+                book.borrow_mut().release();
                 navigator.push_path(TrainerRoute::Scenario { uid }.path());
             }
         })

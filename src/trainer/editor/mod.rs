@@ -21,6 +21,7 @@ mod playtest;
 mod problems;
 mod rubric;
 mod save_indicator;
+mod saving;
 mod shortcuts;
 mod state;
 mod versions;
