@@ -21,7 +21,7 @@
 //! Every module is a folder or file of its own with its public face in `mod.rs`; none imports
 //! another that imports it back (`tests/layout.rs` checks). `notes` (the catalogue of messages
 //! for authors) and `order` (the small sort that keeps the download small) are internal;
-//! [`generate`] builds large valid scenarios for tests and benchmarks, behind the
+//! `generate` builds large valid scenarios for tests and benchmarks, behind the
 //! `test-support` feature, so nothing the apps run can link it.
 
 // Private: their public items are re-exported below.

@@ -52,7 +52,7 @@ pub fn Join(props: &JoinProps) -> Html {
             (name_ref.clone(), wadah_ref.clone(), navigator.clone());
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let typed = value_at(&name_ref);
+            let typed = value_at(&name_ref).unwrap_or_default();
             let name = match crate::engine::workshop::clean_name(&typed) {
                 Ok(name) => name,
                 Err(crate::engine::workshop::NameProblem::Empty) => String::new(),
@@ -61,7 +61,7 @@ pub fn Join(props: &JoinProps) -> Html {
                     return;
                 }
             };
-            let wadah = value_at(&wadah_ref);
+            let wadah = value_at(&wadah_ref).unwrap_or_default();
             if name.is_empty() {
                 error.set(Some(Text::JoinNameMissing));
                 return;

@@ -12,7 +12,8 @@ fn get(target: &JsValue, name: &str) -> JsValue {
 }
 
 fn set(target: &JsValue, value: &str) {
-    // Setting `value` fails only on a frozen object, which no form field is.
+    // Setting `value` throws only where a field refuses the value (a file input given text),
+    // which no caller does; a refusal leaves the field as it was.
     let _ = js_sys::Reflect::set(
         target,
         &JsValue::from_str("value"),
@@ -43,9 +44,9 @@ pub fn checked_of(e: &Event) -> bool {
     get(&target(e), "checked").as_bool().unwrap_or(false)
 }
 
-/// The value of the field `field` holds ("" if it holds none).
-pub fn value_at(field: &NodeRef) -> String {
-    get(&node(field), "value").as_string().unwrap_or_default()
+/// The value of the field `field` holds (`None` if it holds none).
+pub fn value_at(field: &NodeRef) -> Option<String> {
+    get(&node(field), "value").as_string()
 }
 
 /// Writes the value of the field `field` holds, if it holds one.

@@ -1,5 +1,6 @@
-//! The page the app runs in: its address, focus, printing, new tabs, whether it is hidden, its
-//! language attribute, and performance marks for the benchmarks. Components call these
+//! The page the app runs in: its `#app` element, its address and the address's fragment (the
+//! route), focus, scrolling (the page's top, a scrolling element's box), printing, new tabs,
+//! whether it is hidden, its language attribute, and performance marks for the benchmarks. Components call these
 //! instead of reaching for `window` and `document`; outside a browser (native tests) each does
 //! nothing and reports the page as plain: no address, not hidden.
 

@@ -11,7 +11,8 @@
 //! latih-cli pack [--runs N]             validate and balance every bundled scenario
 //! latih-cli index                       print the library index of the bundled pack as JSON
 //! latih-cli compile-pack DIR            write the pack as the app reads it (index.bin, ID.bin)
-//! latih-cli generate --runs N           a valid generated scenario of N nodes (for benchmarks)
+//! latih-cli generate --runs N           a valid generated scenario of N nodes (for benchmarks;
+//!                                      needs the test-support feature)
 //! latih-cli workshop --name ... --date D --wadah 'A;B' --pre ID,.. --post ID,..
 //!                                      print a workshop code over bundled scenarios
 //! latih-cli verify --workshop CODE [CODES | stdin]
@@ -52,7 +53,7 @@ const USAGE: &str = "usage:
   latih-cli pack [--runs N]
   latih-cli index
   latih-cli compile-pack DIR
-  latih-cli generate --runs N                (a valid scenario of N nodes, for benchmarks)
+  latih-cli generate --runs N                (a valid scenario of N nodes, for benchmarks; --features test-support)
   latih-cli workshop --name N --date YYYY-MM-DD --place P --wadah 'A;B' --pre ID,.. --post ID,.. [--practice ID,..] [--after-practice]
   latih-cli verify --workshop WORKSHOP_CODE [RESULT_CODE... | text with codes on stdin]
   latih-cli path FILE --policy best_practice|random|pushy|passive|first|last|longest|shortest|mimic|persistent --seed S [--date YYYY-MM-DD]

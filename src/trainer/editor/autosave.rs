@@ -164,8 +164,8 @@ pub(super) fn use_autosave(
         })
     };
     let leave = {
-        let (save, book, keep_as_new, latest) = (
-            save.clone(),
+        let (flush, book, keep_as_new, latest) = (
+            flush.clone(),
             book.clone(),
             keep_as_new.clone(),
             latest.clone(),
@@ -173,10 +173,11 @@ pub(super) fn use_autosave(
         Rc::new(move || {
             let leave = book.borrow().leave(latest());
             match leave {
-                Leave::Save => save(),
+                // Saved at once; the indicator is right if the page comes back from the cache.
+                Leave::Save | Leave::Nothing => flush(),
                 // A failed copy leaves the edit held here; the browser asked before closing.
                 Leave::KeepCopy => drop(keep_as_new()),
-                Leave::Nothing | Leave::KeptAs(_) => {}
+                Leave::KeptAs(_) => {}
             }
         })
     };

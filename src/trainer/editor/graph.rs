@@ -137,7 +137,8 @@ pub fn Graph(props: &GraphProps) -> Html {
         let position = selected.and_then(|i| l.positions.get(i).copied());
         let zoom = props.zoom;
         use_effect_with((large, zoom, selected), move |_| {
-            if let (Some(b), Some((x, y))) = (scroll_box(&frame), position) {
+            // Read the frame's box only with a node to show: reading it forces a layout.
+            if let Some(((x, y), b)) = position.and_then(|p| Some((p, scroll_box(&frame)?))) {
                 let scale = |u: u32| (u64::from(u) * u64::from(zoom) / 100) as i32;
                 let (px, py) = (scale(x), scale(y));
                 if px < b.left

@@ -89,7 +89,9 @@ pub fn Playtest(props: &ScenarioProps) -> Html {
         let (setup, run, node_ref) = (setup.clone(), run.clone(), node_ref.clone());
         Callback::from(move |_| {
             let mut r = (*setup).clone();
-            r.node = value_at(&node_ref).trim().to_owned();
+            if let Some(node) = value_at(&node_ref) {
+                r.node = node.trim().to_owned();
+            }
             r.choices.clear();
             run.set(Some(r));
         })

@@ -52,8 +52,9 @@ impl SaveBook {
     }
 
     /// Whether a save of change `changes`, started earlier and written a slice at a time, is
-    /// still worth writing: nothing held, nothing newer saved meanwhile (the page was hidden),
-    /// and the editor not taken back to an older state (`latest` below `changes`: replaced).
+    /// still worth writing: nothing held, and nothing newer saved meanwhile (the page was
+    /// hidden). The editor's count only goes up, so `latest` below `changes` cannot happen
+    /// today; it is refused all the same, as a count that went back would be another run.
     pub(super) fn still_wanted(&self, changes: u64, latest: u64) -> bool {
         !self.held && changes > self.saved && changes <= latest
     }
@@ -191,7 +192,7 @@ mod tests {
         );
         assert!(
             !book.still_wanted(5, 4),
-            "the editor went back to an older state"
+            "a count that went back is refused"
         );
         book.settle(Ok(()), 6);
         assert!(

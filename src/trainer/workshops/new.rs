@@ -84,7 +84,7 @@ pub fn NewWorkshop() -> Html {
         );
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            let value = value_at;
+            let value = |r: &NodeRef| value_at(r).unwrap_or_default();
             let form = Form {
                 name: value(&name),
                 date: value(&date),

@@ -86,8 +86,10 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     let on_paste = {
         let (import, text_ref) = (import.clone(), text_ref.clone());
         Callback::from(move |_| {
-            import(value_at(&text_ref), 0);
-            set_value_at(&text_ref, "");
+            if let Some(text) = value_at(&text_ref) {
+                import(text, 0);
+                set_value_at(&text_ref, "");
+            }
         })
     };
     let on_files = {
