@@ -393,3 +393,66 @@ fn extreme_values_never_panic_in_any_command() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn a_workshop_over_a_trainers_own_scenario_is_written_as_a_package_and_read_as_a_phone_does() {
+    let dir = std::env::temp_dir().join(format!("latih-cli-package-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut own: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(FISHER).unwrap()).unwrap();
+    own["id"] = "nelayan-sape-kkp".into();
+    let own_file = dir.join("own.json");
+    std::fs::write(&own_file, own.to_string()).unwrap();
+    let own_path = own_file.to_str().unwrap();
+    let workshop = |extra: &[&str]| {
+        let mut args = vec![
+            "workshop",
+            "--name",
+            "Upgrading Skill Bima",
+            "--date",
+            "2026-12-10",
+            "--wadah",
+            "Koperasi Nelayan Sape",
+            "--pre",
+            "nelayan-sape-kkp",
+            "--post",
+            "nelayan-sape-kkp",
+            "--practice",
+            "trader-mataram",
+        ];
+        args.extend_from_slice(extra);
+        cli(&args)
+    };
+    let (code, text) = workshop(&[own_path]);
+    assert_eq!(code, 0, "{text}");
+    assert!(text.starts_with(r#"{"kind":"latih-workshop""#), "{text}");
+    let package = dir.join("workshop.json");
+    std::fs::write(&package, &text).unwrap();
+    let package_path = package.to_str().unwrap();
+    // Read as a phone does: the workshop, and the one scenario it carries (the practice
+    // scenario is bundled, so it is not carried).
+    let (code, out) = cli(&["check-workshop", package_path]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.starts_with("Upgrading Skill Bima\t2026-12-10"), "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.contains("\tversion ")).count(),
+        1,
+        "{out}"
+    );
+    assert!(out.contains("nelayan-sape-kkp\tversion"), "{out}");
+    // Codes are verified against the scenarios the package carries.
+    let (code, out) = cli(&["verify", "--workshop-file", package_path, "no codes here"]);
+    assert_eq!(code, 0, "{out}");
+    // A damaged package is refused with the reason, in the language asked.
+    std::fs::write(&package, &text[..text.len() / 2]).unwrap();
+    let (code, out) = cli(&["check-workshop", package_path, "--lang", "en"]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("not a Latih workshop file"), "{out}");
+    // A scenario of one's own under a bundled scenario's id is refused before anything is written.
+    own["id"] = "trader-mataram".into();
+    std::fs::write(&own_file, own.to_string()).unwrap();
+    let (code, out) = workshop(&[own_path]);
+    assert_ne!(code, 0, "{out}");
+    assert!(out.contains("bundled scenario's"), "{out}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -87,7 +87,8 @@ pub(crate) fn parse(args: &[String]) -> Result<Args, String> {
             "--government-paid" => a.government_paid = true,
             "--after-practice" => a.after_practice = true,
             "--income" | "--package" | "--occupation" | "--date" | "--name" | "--place"
-            | "--wadah" | "--pre" | "--post" | "--practice" | "--workshop" | "--months" => {
+            | "--wadah" | "--pre" | "--post" | "--practice" | "--workshop" | "--months"
+            | "--workshop-file" => {
                 let v = value(arg)?;
                 a.calc.push((arg.trim_start_matches("--").to_owned(), v));
             }

@@ -15,7 +15,10 @@
 //!                                      needs the test-support feature)
 //! latih-cli workshop --name ... --date D --wadah 'A;B' --pre ID,.. --post ID,..
 //!                                      print a workshop code over bundled scenarios
-//! latih-cli verify --workshop CODE [CODES | stdin]
+//! latih-cli workshop ... FILE...        with scenario files of the trainer's own: print the
+//!                                      workshop package that carries them (JSON)
+//! latih-cli check-workshop FILE         read a workshop package as a phone does
+//! latih-cli verify --workshop CODE | --workshop-file FILE [CODES | stdin]
 //!                                      replay result codes; one line per code
 //! latih-cli path FILE --policy P --seed S [--date D]
 //!                                      the choice ids a scripted policy makes in one run
@@ -44,7 +47,7 @@ use args::{parse, Args};
 use calc::calc;
 use check::{balance_files, check_pack, compile_pack, validate_files};
 use play::{play_file, policy_path};
-use workshop::{verify_codes, workshop_code};
+use workshop::{check_workshop, verify_codes, workshop_code};
 
 const USAGE: &str = "usage:
   latih-cli validate FILE...
@@ -54,8 +57,9 @@ const USAGE: &str = "usage:
   latih-cli index
   latih-cli compile-pack DIR
   latih-cli generate --runs N                (a valid scenario of N nodes, for benchmarks; --features test-support)
-  latih-cli workshop --name N --date YYYY-MM-DD --place P --wadah 'A;B' --pre ID,.. --post ID,.. [--practice ID,..] [--after-practice]
-  latih-cli verify --workshop WORKSHOP_CODE [RESULT_CODE... | text with codes on stdin]
+  latih-cli workshop --name N --date YYYY-MM-DD --place P --wadah 'A;B' --pre ID,.. --post ID,.. [--practice ID,..] [--after-practice] [SCENARIO_FILE...]
+  latih-cli check-workshop WORKSHOP_FILE
+  latih-cli verify --workshop WORKSHOP_CODE | --workshop-file WORKSHOP_FILE [RESULT_CODE... | text with codes on stdin]
   latih-cli path FILE --policy best_practice|random|pushy|passive|first|last|longest|shortest|mimic|persistent --seed S [--date YYYY-MM-DD]
   latih-cli calc --income N [--package jkk_jkm|jkk_jkm_jht] [--occupation fisher|ojek_driver|...] [--date YYYY-MM-DD] [--months 1-12] [--government-paid]";
 
@@ -86,6 +90,7 @@ fn main() -> ExitCode {
         "compile-pack" if a.files.len() == 1 => compile_pack(&a.files[0]),
         "workshop" => workshop_code(&a),
         "verify" => verify_codes(&a),
+        "check-workshop" => check_workshop(&a),
         "path" if a.files.len() == 1 && a.policy.is_some() => policy_path(&a),
         "calc" => calc(&a),
         "generate" => generate(&a),

@@ -1,15 +1,48 @@
 //! Workshops from the command line: `workshop` prints the code of a workshop over bundled
-//! scenarios, and `verify` replays result codes against it and prints the item analysis.
+//! scenarios (or, given scenario files of the trainer's own, the workshop package that carries
+//! them), `check-workshop` reads a package as a phone does, and `verify` replays result codes
+//! against a workshop and prints the item analysis.
 
-use latih::engine::pack;
-use latih::engine::workshop::{verify, Phase, Rejection, ResultRecord, ScenarioRef, Workshop};
+use latih::engine::workshop::{
+    verify, Package, Phase, Rejection, ResultRecord, ScenarioRef, Workshop,
+};
+use latih::engine::{has_errors, pack, Scenario};
 
 use crate::args::{now_seconds, Args};
+use crate::check::load;
 
-/// Prints the code of a workshop over bundled scenarios (what the trainer shares as a link).
+/// The bundled scenarios, as every phone has them.
+fn bundled() -> Result<Vec<Scenario>, String> {
+    pack::load().map_err(|(name, e)| format!("{name}: {e}"))
+}
+
+/// Reads a workshop package file as a phone does; the reason in the chosen language if not.
+fn read_package(path: &str, a: &Args) -> Result<Package, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let here: Vec<ScenarioRef> = bundled()?.iter().map(ScenarioRef::of).collect();
+    Package::read(&text, &here).map_err(|e| format!("{path}: {}", e.message().get(a.lang)))
+}
+
+/// Prints the code of a workshop over bundled scenarios (what the trainer shares as a link);
+/// with scenario files, the workshop package that carries those that are not bundled.
 pub(crate) fn workshop_code(a: &Args) -> Result<bool, String> {
     let get = |k: &str| a.get(k);
-    let scenarios = pack::load().map_err(|(name, e)| format!("{name}: {e}"))?;
+    let mut scenarios = bundled()?;
+    let mut own = Vec::new();
+    for path in &a.files {
+        let imported = load(path, a.lang)?;
+        if has_errors(&imported.diagnostics) {
+            return Err(format!("{path} has errors: see latih-cli validate {path}"));
+        }
+        if scenarios.iter().any(|s| s.id == imported.scenario.id) {
+            return Err(format!(
+                "{path}: the id {} is a bundled scenario's; give your own scenario an id of its own",
+                imported.scenario.id
+            ));
+        }
+        own.push(imported.scenario.clone());
+        scenarios.push(imported.scenario);
+    }
     let refs = |key: &str| -> Result<Vec<ScenarioRef>, String> {
         get(key)
             .unwrap_or("")
@@ -21,7 +54,7 @@ pub(crate) fn workshop_code(a: &Args) -> Result<bool, String> {
                     .iter()
                     .find(|s| s.id == id)
                     .map(ScenarioRef::of)
-                    .ok_or(format!("no bundled scenario {id}"))
+                    .ok_or(format!("no bundled scenario or given file has the id {id}"))
             })
             .collect()
     };
@@ -43,16 +76,74 @@ pub(crate) fn workshop_code(a: &Args) -> Result<bool, String> {
         practice: refs("practice")?,
         post_after_practice: a.after_practice,
     };
-    println!("{}", workshop.to_code());
+    if a.files.is_empty() {
+        println!("{}", workshop.to_code());
+        return Ok(true);
+    }
+    let uses = |s: &Scenario| {
+        [&workshop.pre_test, &workshop.post_test, &workshop.practice]
+            .into_iter()
+            .flatten()
+            .any(|r| r.id == s.id)
+    };
+    own.retain(uses);
+    let package = Package {
+        workshop,
+        scenarios: own,
+    };
+    println!("{}", package.to_text());
+    Ok(true)
+}
+
+/// Reads a workshop package as a phone does and prints what it holds, or why it is refused.
+pub(crate) fn check_workshop(a: &Args) -> Result<bool, String> {
+    let [path] = a.files.as_slice() else {
+        return Err("check-workshop takes one file".into());
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let here: Vec<ScenarioRef> = bundled()?.iter().map(ScenarioRef::of).collect();
+    let package = match Package::read(&text, &here) {
+        Ok(p) => p,
+        // A refused package is a verdict, like a scenario with errors: exit 1.
+        Err(e) => {
+            println!("refused\t{}", e.message().get(a.lang));
+            return Ok(false);
+        }
+    };
+    let w = &package.workshop;
+    println!(
+        "{}\t{}\t{}\t{}",
+        w.name,
+        w.date,
+        w.place,
+        w.wadah.join("; ")
+    );
+    for s in &package.scenarios {
+        println!(
+            "{}\tversion {}\t{}",
+            s.id,
+            s.version,
+            s.meta.title.get(a.lang)
+        );
+    }
     Ok(true)
 }
 
 /// Verifies result codes against a workshop by replaying them; one line per code.
 pub(crate) fn verify_codes(a: &Args) -> Result<bool, String> {
     let get = |k: &str| a.get(k);
-    let workshop = Workshop::from_code(get("workshop").ok_or("--workshop is needed")?)
-        .map_err(|e| e.message().get(a.lang).to_owned())?;
-    let scenarios = pack::load().map_err(|(name, e)| format!("{name}: {e}"))?;
+    let mut scenarios = bundled()?;
+    let workshop = match (get("workshop"), get("workshop-file")) {
+        (_, Some(path)) => {
+            let package = read_package(path, a)?;
+            scenarios.extend(package.scenarios);
+            package.workshop
+        }
+        (Some(code), None) => {
+            Workshop::from_code(code).map_err(|e| e.message().get(a.lang).to_owned())?
+        }
+        (None, None) => return Err("--workshop or --workshop-file is needed".into()),
+    };
     let mut text = a.files.join("\n");
     if text.is_empty() {
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
