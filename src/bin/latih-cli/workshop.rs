@@ -80,13 +80,7 @@ pub(crate) fn workshop_code(a: &Args) -> Result<bool, String> {
         println!("{}", workshop.to_code());
         return Ok(true);
     }
-    let uses = |s: &Scenario| {
-        [&workshop.pre_test, &workshop.post_test, &workshop.practice]
-            .into_iter()
-            .flatten()
-            .any(|r| r.id == s.id)
-    };
-    own.retain(uses);
+    own.retain(|s| workshop.uses().any(|r| r.id == s.id));
     let package = Package {
         workshop,
         scenarios: own,

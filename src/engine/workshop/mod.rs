@@ -110,6 +110,13 @@ impl Workshop {
         to_base32(&random.to_be_bytes()[3..])
     }
 
+    /// Every scenario the workshop names: pre-test, post-test and practice.
+    pub fn uses(&self) -> impl Iterator<Item = &ScenarioRef> {
+        [&self.pre_test, &self.post_test, &self.practice]
+            .into_iter()
+            .flatten()
+    }
+
     /// The tests of `phase`.
     pub fn tests(&self, phase: Phase) -> &[ScenarioRef] {
         match phase {

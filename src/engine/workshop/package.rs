@@ -151,21 +151,13 @@ impl Package {
             }
             scenarios.push(imported.scenario);
         }
-        let uses = |id: &str| {
-            [&workshop.pre_test, &workshop.post_test, &workshop.practice]
-                .into_iter()
-                .flatten()
-                .any(|r| r.id == id)
-        };
+        let uses = |id: &str| workshop.uses().any(|r| r.id == id);
         for (i, s) in scenarios.iter().enumerate() {
             if !uses(&s.id) || scenarios[..i].iter().any(|o| o.id == s.id) {
                 return Err(PackageError::Unexpected(s.id.clone()));
             }
         }
-        for r in [&workshop.pre_test, &workshop.post_test, &workshop.practice]
-            .into_iter()
-            .flatten()
-        {
+        for r in workshop.uses() {
             let carried = scenarios
                 .iter()
                 .any(|s| s.id == r.id && s.version == r.version);
