@@ -1,6 +1,9 @@
 //! Loading the scenario pack from the app's own files (`pack/index.bin`, `pack/ID.bin`, compiled
 //! from the JSON scenarios at build time): the library index first, each full scenario when it
-//! is opened. Loaded scenarios are kept for the rest of the visit.
+//! is opened. Loaded scenarios are kept for the rest of the visit, with the content hash of the
+//! bytes they were decoded from (a workshop test's result code carries it). After the bundled
+//! scenarios the index lists those of workshops installed on this phone (from storage), then
+//! those the trainer's app on this device published.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -8,9 +11,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::engine::pack::{
-    decode_index, decode_published, decode_scenario, Summary, PUBLISHED_KEY,
-};
+use crate::engine::pack::{decode_index, decode_published, ContentHash, Summary, PUBLISHED_KEY};
+use crate::engine::workshop::installed::{choose, Copy, Installed, INSTALLED_KEY};
+use crate::engine::workshop::ScenarioRef;
 use crate::engine::Scenario;
 use crate::platform::fetch::{fetch_bytes, FetchError};
 use crate::platform::storage::Store;
@@ -38,6 +41,27 @@ pub enum LoadError {
 thread_local! {
     static SCENARIOS: RefCell<HashMap<String, Rc<Scenario>>> = RefCell::new(HashMap::new());
     static INDEX: RefCell<Option<Rc<Vec<Summary>>>> = const { RefCell::new(None) };
+    static HASHES: RefCell<HashMap<String, ContentHash>> = RefCell::new(HashMap::new());
+    static STALE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The content hash of the copy of scenario `id` this visit plays (`None` for one published by
+/// the trainer's app on this device, which is never a workshop test).
+pub fn content_of(id: &str) -> Option<ContentHash> {
+    HASHES.with(|h| h.borrow().get(id).copied())
+}
+
+/// The names of installed workshops whose scenarios this build cannot decode (an update
+/// changed their compiled form): the install page compiles them again.
+pub fn stale_workshops() -> Vec<String> {
+    STALE.with(|s| s.borrow().clone())
+}
+
+fn keep(copy: Copy) -> Rc<Scenario> {
+    let scenario = Rc::new(copy.scenario);
+    HASHES.with(|h| h.borrow_mut().insert(scenario.id.clone(), copy.hash));
+    SCENARIOS.with(|m| m.borrow_mut().insert(scenario.id.clone(), scenario.clone()));
+    scenario
 }
 
 /// The directory of the pack, relative to the app.
@@ -51,10 +75,65 @@ async fn load_index(store: &Store) -> Result<Rc<Vec<Summary>>, LoadError> {
         .await
         .map_err(LoadError::Fetch)?;
     let mut index = decode_index(&bytes).map_err(|_| LoadError::Damaged)?;
+    add_installed(store, &mut index);
     add_published(store, &mut index);
     let index = Rc::new(index);
     INDEX.with(|i| *i.borrow_mut() = Some(index.clone()));
     Ok(index)
+}
+
+/// Adds the scenarios of the workshops installed on this phone, each under its workshop's name,
+/// after the bundled ones (a bundled id is never replaced). When several copies of a scenario
+/// are installed, the phone plays the version of its run in progress, else the one the joined
+/// workshop names, else the newest.
+fn add_installed(store: &Store, index: &mut Vec<Summary>) {
+    let practice = crate::practice::PracticeStore::new(store.clone());
+    let mut copies: Vec<(String, Copy)> = Vec::new();
+    let mut stale = Vec::new();
+    let keys = store.keys().unwrap_or_default();
+    for key in keys.iter().filter(|k| k.starts_with(INSTALLED_KEY)) {
+        let Some(record) = store
+            .get(key)
+            .ok()
+            .flatten()
+            .and_then(|t| Installed::from_text(&t))
+        else {
+            continue;
+        };
+        let name = record.workshop().map(|w| w.name).unwrap_or_default();
+        match record.copies() {
+            Ok(list) => copies.extend(list.into_iter().map(|c| (name.clone(), c))),
+            Err(_) => stale.push(name),
+        }
+    }
+    STALE.with(|s| *s.borrow_mut() = stale);
+    let mut prefer: Vec<ScenarioRef> = copies
+        .iter()
+        .filter_map(|(_, c)| practice.run(&c.scenario.id).ok().flatten())
+        .map(|run| ScenarioRef {
+            id: run.save.scenario,
+            version: run.save.version,
+        })
+        .collect();
+    if let Some(w) = practice.joined().ok().flatten().and_then(|j| j.workshop()) {
+        prefer.extend(w.uses().cloned());
+    }
+    let names: Vec<(String, ContentHash)> =
+        copies.iter().map(|(n, c)| (n.clone(), c.hash)).collect();
+    for copy in choose(copies.into_iter().map(|(_, c)| c).collect(), &prefer) {
+        if index.iter().any(|e| e.id == copy.scenario.id) {
+            continue;
+        }
+        let workshop = names
+            .iter()
+            .find(|(_, h)| *h == copy.hash)
+            .map(|(n, _)| n.clone())
+            .unwrap_or_default();
+        let mut summary = Summary::of(&copy.scenario, "");
+        summary.workshop = workshop;
+        keep(copy);
+        index.push(summary);
+    }
 }
 
 /// Adds the scenarios the trainer's app on this device published to play as an agent (their
@@ -96,13 +175,11 @@ async fn load_scenario(id: String, store: &Store) -> Result<Rc<Scenario>, LoadEr
         .map_err(LoadError::Fetch)?;
     // The bundled pack is validated by the test suite; the phone only decodes it, and makes
     // sure the file is the scenario the index promised.
-    let scenario = decode_scenario(&bytes)
+    let copy = Copy::decode(&bytes)
         .ok()
-        .filter(|s| s.id == id)
+        .filter(|c| c.scenario.id == id)
         .ok_or(LoadError::Damaged)?;
-    let scenario = Rc::new(scenario);
-    SCENARIOS.with(|m| m.borrow_mut().insert(id, scenario.clone()));
-    Ok(scenario)
+    Ok(keep(copy))
 }
 
 fn spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
@@ -284,6 +361,71 @@ mod tests {
         assert_eq!(
             *block_on(load_scenario(pack[1].id.clone(), &store)).unwrap(),
             pack[1]
+        );
+    }
+
+    #[test]
+    fn installed_workshops_list_their_scenarios_under_their_name_with_hashes() {
+        use crate::engine::workshop::{Package, Workshop};
+        let pack = serve_pack();
+        let store = Store::memory();
+        let mut own = pack[0].clone();
+        own.id = "tenun-sukarara".into();
+        let workshop = Workshop {
+            id: Workshop::new_id(9),
+            name: "Lokakarya Perisai Lombok Tengah".into(),
+            date: crate::engine::Date::new(2026, 12, 10).unwrap(),
+            place: "Praya".into(),
+            wadah: vec!["Koperasi Tenun".into()],
+            pre_test: vec![ScenarioRef::of(&own)],
+            post_test: vec![],
+            practice: vec![],
+            post_after_practice: false,
+        };
+        let package = Package {
+            workshop: workshop.clone(),
+            scenarios: vec![own.clone()],
+        };
+        let record = Installed::new(&package.to_text(), &package, None, &[]);
+        store
+            .set(
+                &format!("{INSTALLED_KEY}{}", workshop.id),
+                &record.to_text(),
+            )
+            .unwrap();
+        // A record compiled by another build is named, not played.
+        let mut stale = record.clone();
+        stale.workshop = Workshop {
+            id: Workshop::new_id(10),
+            name: "Lokakarya lama".into(),
+            ..workshop.clone()
+        }
+        .to_code();
+        stale.scenarios[0][6] += 1;
+        store
+            .set(&format!("{INSTALLED_KEY}old"), &stale.to_text())
+            .unwrap();
+        let index = block_on(load_index(&store)).expect("the index loads");
+        assert_eq!(index.len(), pack.len() + 1);
+        let entry = index.last().unwrap();
+        assert_eq!(
+            (entry.id.as_str(), entry.workshop.as_str()),
+            ("tenun-sukarara", "Lokakarya Perisai Lombok Tengah")
+        );
+        assert_eq!(
+            *block_on(load_scenario(own.id.clone(), &store)).unwrap(),
+            own
+        );
+        assert_eq!(
+            content_of("tenun-sukarara"),
+            Some(crate::engine::pack::content_hash_of(&own))
+        );
+        assert_eq!(stale_workshops(), vec!["Lokakarya lama".to_owned()]);
+        // A bundled scenario loaded from its file has the hash of the file's bytes.
+        block_on(load_scenario(pack[1].id.clone(), &store)).unwrap();
+        assert_eq!(
+            content_of(&pack[1].id),
+            Some(crate::engine::pack::content_hash_of(&pack[1]))
         );
     }
 }

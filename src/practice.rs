@@ -4,6 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::engine::pack::ContentHash;
 use crate::engine::workshop::{AttemptId, Phase, ResultRecord, Taker, Workshop};
 use crate::engine::Outcome;
 use crate::engine::Package;
@@ -114,19 +115,21 @@ pub struct Attempt {
 
 impl Attempt {
     /// The attempt record of a finished run (`session` is the run, ended), with its result
-    /// code when it is a workshop test.
+    /// code when it is a workshop test (`content`: the played scenario's content hash).
     pub fn new(
         run: &SavedRun,
         session: &Session,
         card: &ScoreCard,
         finished_ms: u64,
         id: AttemptId,
+        content: Option<ContentHash>,
     ) -> Attempt {
         let code = run.taker.clone().and_then(|taker| {
             let started_s = run.started_ms / 1000;
             let duration_s = u32::try_from(finished_ms.saturating_sub(run.started_ms) / 1000)
                 .unwrap_or(u32::MAX);
-            ResultRecord::of(session, taker, id, started_s, duration_s).map(|r| r.to_code())
+            ResultRecord::of(session, content, taker, id, started_s, duration_s)
+                .map(|r| r.to_code())
         });
         Attempt {
             id: id.uuid(),
@@ -468,6 +471,7 @@ mod tests {
                     &card,
                     1_796_000_600_000,
                     AttemptId::from_random(which as u64, 7),
+                    Some(crate::engine::pack::content_hash_of(s)),
                 )
             };
         let mut attempts = Vec::new();
@@ -573,6 +577,7 @@ mod tests {
             &card,
             1_796_000_300_000,
             run.attempt_id(AttemptId::from_random(which as u64, 3)),
+            Some(crate::engine::pack::content_hash_of(&scenarios[which])),
         );
         (a, scenarios)
     }

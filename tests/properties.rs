@@ -190,7 +190,7 @@ mod codes {
             // The join form cleans the name typed (spaces collapsed), as the app keeps it.
             let agent = latih::engine::workshop::clean_name(&name).unwrap();
             let taker = Taker { workshop: w.id.clone(), agent, wadah: "A".into(), phase: Phase::PreTest };
-            let Some(record) = ResultRecord::of(&session, taker, attempt, started, duration) else {
+            let Some(record) = ResultRecord::of(&session, Some(latih::engine::pack::content_hash_of(s)), taker, attempt, started, duration) else {
                 return Ok(()); // not finished: there is no result to send
             };
             let back = ResultRecord::from_code(&record.to_code()).unwrap();

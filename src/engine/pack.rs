@@ -79,10 +79,13 @@ pub struct Summary {
     pub place: String,
     /// Avatar drawing key.
     pub avatar: String,
+    /// The name of the workshop whose package installed it on this phone ("" otherwise).
+    pub workshop: String,
 }
 
 impl Summary {
-    /// Whether the scenario is in the bundled pack (not one a trainer made on this device).
+    /// Whether the scenario is in the bundled pack (not one a trainer made, on this device or
+    /// in a workshop installed here).
     pub fn is_bundled(&self) -> bool {
         !self.file.is_empty()
     }
@@ -102,6 +105,7 @@ impl Summary {
             occupation: scenario.persona.occupation_label.clone(),
             place: scenario.persona.place.clone(),
             avatar: scenario.persona.avatar.clone(),
+            workshop: String::new(),
         }
     }
 }
@@ -185,6 +189,23 @@ pub fn encode_scenario(scenario: &Scenario) -> Vec<u8> {
     encode(scenario)
 }
 
+/// A scenario's content hash: the first 16 bytes of the SHA-256 of its compiled form. A
+/// result code carries it, so the trainer's app can tell a run on the exact scenario it
+/// shipped from a run on a changed copy.
+pub type ContentHash = [u8; 16];
+
+/// The content hash of a compiled scenario file (as [`encode_scenario`] writes it).
+pub fn content_hash(compiled: &[u8]) -> ContentHash {
+    let mut out = [0u8; 16];
+    out.copy_from_slice(&super::code::sha256(compiled)[..16]);
+    out
+}
+
+/// The content hash of `scenario`: that of its compiled form.
+pub fn content_hash_of(scenario: &Scenario) -> ContentHash {
+    content_hash(&encode_scenario(scenario))
+}
+
 /// Storage key under which the trainer's app puts its own scenarios for the agents' app on the
 /// same device to list and play ("play as an agent").
 pub const PUBLISHED_KEY: &str = "latih.published";
@@ -232,6 +253,23 @@ mod tests {
             "not one byte per character"
         );
         assert!(decode_published("").is_err());
+    }
+
+    #[test]
+    fn a_compiled_file_and_its_scenario_have_one_content_hash() {
+        // The phone hashes the file it decoded; the trainer's app hashes the scenario it
+        // decoded from the same file: the two agree only if decoding and encoding round-trip.
+        let files = compiled().unwrap();
+        for (_, bytes) in &files[1..] {
+            let scenario = decode_scenario(bytes).unwrap();
+            assert_eq!(encode_scenario(&scenario), *bytes);
+            assert_eq!(content_hash_of(&scenario), content_hash(bytes));
+        }
+        let mut changed = decode_scenario(&files[1].1).unwrap();
+        std::rc::Rc::make_mut(&mut changed.nodes[0]).choices[0]
+            .effects
+            .trust += 1;
+        assert_ne!(content_hash_of(&changed), content_hash(&files[1].1));
     }
 
     #[test]

@@ -138,7 +138,8 @@ pub fn Play(props: &PlayProps) -> Html {
             };
             if let Some(card) = session.score_card() {
                 let id = next.attempt_id(AttemptId::from_random(random_u64(), random_u64()));
-                let attempt = Attempt::new(&next, &session, &card, now_ms(), id);
+                let content = crate::loader::content_of(&s.id);
+                let attempt = Attempt::new(&next, &session, &card, now_ms(), id, content);
                 let index = match practice.finish(attempt.clone()) {
                     Ok(i) => i,
                     Err(_) => {

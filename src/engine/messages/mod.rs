@@ -103,6 +103,7 @@ messages! {
     CodeOtherWorkshop => "code.other_workshop",
     CodeNotATest => "code.not_a_test",
     CodeOtherVersion => "code.other_version",
+    CodeOtherCopy => "code.other_copy",
     CodeUnknownRates => "code.unknown_rates",
     CodeUnplayable => "code.unplayable",
     CodeUnfinished => "code.unfinished",

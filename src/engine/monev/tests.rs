@@ -60,6 +60,7 @@ fn result(
     };
     let record = ResultRecord::of(
         &session,
+        Some(crate::engine::pack::content_hash_of(&f.scenarios[0])),
         taker,
         AttemptId::from_random(id, id),
         1_796_300_000,
@@ -248,6 +249,7 @@ fn opening(s: &Scenario, first: &str, total: u32, id: u64) -> Verified {
             wadah: "A".into(),
             phase: Phase::PreTest,
             scenario: s.id.clone(),
+            content: None,
             version: s.version,
             seed: id,
             date: day().date,

@@ -23,7 +23,11 @@ pub(super) const RESULT_TAG: u8 = b'R';
 const WORKSHOP_FORMAT: u8 = 2;
 /// The result code layout written now. Version 2 added the run's date and the rates table's
 /// version; version 1 codes were scored under rules that have changed and are refused.
-pub(super) const RESULT_FORMAT: u8 = 2;
+/// Version 3 added the content hash of the scenario played; version 2 codes are still read
+/// (without one, so they are checked by id and version as before).
+pub(super) const RESULT_FORMAT: u8 = 3;
+/// The oldest result code layout read.
+const OLDEST_RESULT_FORMAT: u8 = 2;
 
 /// Why a code could not be read.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -182,8 +186,12 @@ impl ResultRecord {
             .varint(u64::from(self.date.year))
             .u8(self.date.month)
             .u8(self.date.day)
-            .str(&self.rates)
-            .varint(self.choices.len() as u64);
+            .str(&self.rates);
+        match &self.content {
+            Some(hash) => w.u8(1).bytes(hash),
+            None => w.u8(0),
+        };
+        w.varint(self.choices.len() as u64);
         for c in &self.choices {
             w.varint(u64::from(*c));
         }
@@ -200,7 +208,7 @@ impl ResultRecord {
             Some(p) if p.eq_ignore_ascii_case(RESULT_PREFIX) => &text[RESULT_PREFIX.len()..],
             _ => text,
         };
-        let (bytes, at, _) = open(body, RESULT_TAG, RESULT_FORMAT, RESULT_FORMAT)?;
+        let (bytes, at, format) = open(body, RESULT_TAG, OLDEST_RESULT_FORMAT, RESULT_FORMAT)?;
         let mut r = Reader::checked(&bytes)?;
         r.bytes(at)?;
         let mut attempt = [0u8; 16];
@@ -217,6 +225,18 @@ impl ResultRecord {
         let (month, day) = (r.u8()?, r.u8()?);
         let date = Date::new(year, month, day).ok_or(CodeError::Damaged)?;
         let rates = r.str()?;
+        let content = match format {
+            2 => None,
+            _ => match r.u8()? {
+                0 => None,
+                1 => {
+                    let mut hash = [0u8; 16];
+                    hash.copy_from_slice(r.bytes(16)?);
+                    Some(hash)
+                }
+                _ => return Err(CodeError::Damaged),
+            },
+        };
         let n = r.varint()?;
         let mut choices = Vec::new();
         for _ in 0..n {
@@ -233,6 +253,7 @@ impl ResultRecord {
             seed: u64::from_be_bytes(seed),
             date,
             rates,
+            content,
             choices,
             score: read_u32(&mut r)?,
             started_s: r.varint()?,

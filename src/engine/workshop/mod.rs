@@ -16,12 +16,14 @@
 use serde::{Deserialize, Serialize};
 
 use super::code::to_base32;
+use super::pack::ContentHash;
 use super::scenario::Scenario;
 use super::session::Session;
 use super::terms::Date;
 
 mod codes;
 mod doubts;
+pub mod installed;
 mod names;
 mod package;
 mod verify;
@@ -210,6 +212,9 @@ pub struct ResultRecord {
     pub date: Date,
     /// The version of the rates table it was scored with.
     pub rates: String,
+    /// The content hash of the scenario as the phone had it (`None` in codes of Latih before
+    /// it carried one).
+    pub content: Option<ContentHash>,
     /// The choice made at each turn, as its index among the node's choices as written (not
     /// as shown, which depends on the seed).
     pub choices: Vec<u32>,
@@ -235,9 +240,11 @@ pub struct Taker {
 }
 
 impl ResultRecord {
-    /// The record of a finished `session`; `None` while it is still going.
+    /// The record of a finished `session`, played on the scenario whose compiled form hashes to
+    /// `content`; `None` while it is still going.
     pub fn of(
         session: &Session,
+        content: Option<ContentHash>,
         taker: Taker,
         attempt: AttemptId,
         started_s: u64,
@@ -256,6 +263,7 @@ impl ResultRecord {
             seed: save.seed,
             date: session.terms().date,
             rates: session.terms().rates.version.clone(),
+            content,
             choices: session.turns().map(|t| t.choice).collect(),
             score: card.total,
             started_s,

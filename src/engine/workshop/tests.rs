@@ -53,7 +53,8 @@ fn record_as(
         wadah: workshop.wadah[0].clone(),
         phase,
     };
-    ResultRecord::of(&session, taker, attempt, 1_796_000_000, 540).unwrap()
+    let content = Some(pack::content_hash_of(scenario));
+    ResultRecord::of(&session, content, taker, attempt, 1_796_000_000, 540).unwrap()
 }
 
 #[test]
@@ -142,6 +143,82 @@ fn a_corrupted_code_is_refused() {
         Err(CodeError::Damaged),
         "a workshop code is not a result"
     );
+}
+
+#[test]
+fn a_result_names_the_exact_copy_it_was_played_on() {
+    let scenarios = pack::load().unwrap();
+    let w = workshop(&scenarios);
+    let r = record(&scenarios[0], &w, Phase::PreTest);
+    assert_eq!(r.content, Some(pack::content_hash_of(&scenarios[0])));
+    assert!(verify(&r, &w, &scenarios).is_ok());
+    // Played on a copy whose content was changed (same id and version): refused, and said so.
+    let mut tampered = scenarios.clone();
+    std::rc::Rc::make_mut(&mut tampered[0].nodes[1]).choices[0].feedback =
+        crate::engine::Localized::new("Bagus", "Good");
+    let played = record(&tampered[0], &w, Phase::PreTest);
+    assert_eq!(
+        verify(&played, &w, &scenarios),
+        Err(Rejection::OtherCopy {
+            scenario: scenarios[0].id.clone()
+        })
+    );
+    assert!(Rejection::OtherCopy {
+        scenario: "x".into()
+    }
+    .message()
+    .get(crate::engine::Lang::Id)
+    .contains("diubah"));
+    // A code without a hash (written before codes carried one) is checked by id and version.
+    let older = ResultRecord {
+        content: None,
+        ..r.clone()
+    };
+    assert_eq!(ResultRecord::from_code(&older.to_code()), Ok(older.clone()));
+    assert!(verify(&older, &w, &scenarios).is_ok());
+}
+
+#[test]
+fn a_result_code_of_the_previous_layout_still_reads() {
+    // Layout 2: as layout 3 without the content hash.
+    let scenarios = pack::load().unwrap();
+    let w = workshop(&scenarios);
+    let r = record(&scenarios[0], &w, Phase::PreTest);
+    let mut wr = Writer::new();
+    wr.u8(RESULT_TAG)
+        .u8(2)
+        .bytes(&r.attempt.0)
+        .str(&r.workshop)
+        .str(&r.agent)
+        .str(&r.wadah)
+        .u8(0)
+        .str(&r.scenario)
+        .varint(u64::from(r.version))
+        .bytes(&r.seed.to_be_bytes())
+        .varint(u64::from(r.date.year))
+        .u8(r.date.month)
+        .u8(r.date.day)
+        .str(&r.rates)
+        .varint(r.choices.len() as u64);
+    for c in &r.choices {
+        wr.varint(u64::from(*c));
+    }
+    wr.varint(u64::from(r.score))
+        .varint(r.started_s)
+        .varint(u64::from(r.duration_s));
+    let code = format!(
+        "{RESULT_PREFIX}{}",
+        crate::engine::code::to_base32(&wr.finish())
+    );
+    let read = ResultRecord::from_code(&code).expect("a layout 2 code reads");
+    assert_eq!(
+        read,
+        ResultRecord {
+            content: None,
+            ..r.clone()
+        }
+    );
+    assert!(verify(&read, &w, &scenarios).is_ok());
 }
 
 #[test]

@@ -6,6 +6,7 @@ use super::doubts::doubts;
 use super::names::clean_name;
 use super::{find_codes, test_seed, AttemptId, CodeError, Doubt, ResultRecord, Workshop};
 use crate::engine::messages::{message, Msg};
+use crate::engine::pack::{content_hash_of, ContentHash};
 use crate::engine::rates::RatesTable;
 use crate::engine::scenario::{Localized, Scenario};
 use crate::engine::scoring::ScoreCard;
@@ -35,6 +36,12 @@ pub enum Rejection {
         played: u32,
         /// The version here.
         here: u32,
+    },
+    /// The code was played on a copy of the scenario whose content differs from the one this
+    /// device has (and shipped): the copy on the phone was changed.
+    OtherCopy {
+        /// The scenario.
+        scenario: String,
     },
     /// The code was scored with a rates table this device does not have (update Latih).
     UnknownRates {
@@ -91,6 +98,9 @@ impl Rejection {
                     ("here", here.to_string()),
                 ],
             ),
+            Rejection::OtherCopy { scenario } => {
+                message(Msg::CodeOtherCopy, &[("scenario", scenario.clone())])
+            }
             Rejection::UnknownRates { version } => {
                 message(Msg::CodeUnknownRates, &[("version", version.clone())])
             }
@@ -144,6 +154,30 @@ pub fn verify(
     workshop: &Workshop,
     scenarios: &[Scenario],
 ) -> Result<Verified, Rejection> {
+    verify_with(record, workshop, scenarios, &mut Hashes::default())
+}
+
+/// The content hashes of the scenarios a batch names, each computed once.
+#[derive(Default)]
+struct Hashes(Vec<(String, ContentHash)>);
+
+impl Hashes {
+    fn of(&mut self, scenario: &Scenario) -> ContentHash {
+        if let Some((_, h)) = self.0.iter().find(|(id, _)| *id == scenario.id) {
+            return *h;
+        }
+        let h = content_hash_of(scenario);
+        self.0.push((scenario.id.clone(), h));
+        h
+    }
+}
+
+fn verify_with(
+    record: &ResultRecord,
+    workshop: &Workshop,
+    scenarios: &[Scenario],
+    hashes: &mut Hashes,
+) -> Result<Verified, Rejection> {
     if record.workshop != workshop.id {
         return Err(Rejection::OtherWorkshop {
             workshop: record.workshop.clone(),
@@ -176,6 +210,12 @@ pub fn verify(
             scenario: record.scenario.clone(),
             played: record.version,
             here: scenario.version,
+        });
+    }
+    // Codes from before Latih carried the hash name the scenario by id and version only.
+    if record.content.is_some_and(|h| h != hashes.of(scenario)) {
+        return Err(Rejection::OtherCopy {
+            scenario: record.scenario.clone(),
         });
     }
     let rates = RatesTable::find(&record.rates).ok_or_else(|| Rejection::UnknownRates {
@@ -239,10 +279,11 @@ pub fn check_batch(
         .map(|r| (r.attempt, r.agent, r.wadah))
         .collect();
     let mut batch = Batch::default();
+    let mut hashes = Hashes::default();
     for code in find_codes(text) {
         let checked = ResultRecord::from_code(code)
             .map_err(Rejection::Code)
-            .and_then(|r| verify(&r, workshop, scenarios));
+            .and_then(|r| verify_with(&r, workshop, scenarios, &mut hashes));
         match checked {
             Ok(v) => match seen.iter().find(|(a, _, _)| *a == v.record.attempt) {
                 Some((_, agent, wadah)) if *agent == v.record.agent && *wadah == v.record.wadah => {
