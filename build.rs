@@ -26,6 +26,12 @@ const CATALOGUES: &[(&str, &str, &str, &str)] = &[
         "trainer_texts_tables.rs",
     ),
     (
+        "src/i18n/install_texts.rs",
+        "src/i18n/id.json",
+        "src/i18n/en.json",
+        "install_texts_tables.rs",
+    ),
+    (
         "src/engine/messages/mod.rs",
         "src/engine/messages.id.json",
         "src/engine/messages.en.json",

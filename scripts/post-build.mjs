@@ -86,27 +86,38 @@ for (const match of withFirstPaint.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]
 }
 writeFileSync(indexFile, withFirstPaint.replace(marker, hashes.join(" ")));
 
-// The trainer's page links the same stylesheet, whose name Trunk hashes.
-const trainerFile = join(dir, "pelatih.html");
+// The trainer's page and the install page link the same stylesheet, whose name Trunk hashes.
 const css = readdirSync(dir).find((f) => /^app-.*\.css$/.test(f));
 if (!css) {
   console.error("post-build: no app-*.css in the build");
   process.exit(1);
 }
-writeFileSync(trainerFile, readFileSync(trainerFile, "utf8").replace("__APP_CSS__", css));
+for (const page of ["pelatih.html", "pasang.html"]) {
+  const file = join(dir, page);
+  writeFileSync(file, readFileSync(file, "utf8").replace("__APP_CSS__", css));
+}
 
-// Trunk names the trainer's module without a hash (it is built as a "worker"). Give its glue
-// and wasm a content hash, as the agents' app has, so a cache can never pair the glue of one
-// build with the wasm of another; pelatih.js, the entry, names the pair.
+// Trunk names the modules it builds as "workers" (the trainer's app, the install page) without
+// a hash. Give each glue and wasm a content hash, as the agents' app has, so a cache can never
+// pair the glue of one build with the wasm of another; the entry script names the pair.
 if (release) {
-  const glue = join(dir, "latih-pelatih.js");
-  const wasm = join(dir, "latih-pelatih_bg.wasm");
-  const hash = createHash("sha256").update(readFileSync(glue)).update(readFileSync(wasm)).digest("hex").slice(0, 16);
-  renameSync(glue, join(dir, `latih-pelatih-${hash}.js`));
-  renameSync(wasm, join(dir, `latih-pelatih-${hash}_bg.wasm`));
-  const entry = join(dir, "pelatih.js");
-  const text = readFileSync(entry, "utf8").replaceAll("latih-pelatih.js", `latih-pelatih-${hash}.js`).replaceAll("latih-pelatih_bg.wasm", `latih-pelatih-${hash}_bg.wasm`);
-  writeFileSync(entry, text);
+  for (const [module, entryName] of [["latih-pelatih", "pelatih.js"], ["latih-pasang", "pasang.js"]]) {
+    const glue = join(dir, `${module}.js`);
+    const wasm = join(dir, `${module}_bg.wasm`);
+    const hash = createHash("sha256").update(readFileSync(glue)).update(readFileSync(wasm)).digest("hex").slice(0, 16);
+    renameSync(glue, join(dir, `${module}-${hash}.js`));
+    renameSync(wasm, join(dir, `${module}-${hash}_bg.wasm`));
+    const entry = join(dir, entryName);
+    const text = readFileSync(entry, "utf8").replaceAll(`${module}.js`, `${module}-${hash}.js`).replaceAll(`${module}_bg.wasm`, `${module}-${hash}_bg.wasm`);
+    writeFileSync(entry, text);
+  }
+}
+
+// Phones fetch the service worker's start-up script without its comments (they stay in
+// static/sw-register.js).
+if (release) {
+  const register = join(dir, "sw-register.js");
+  writeFileSync(register, readFileSync(register, "utf8").replace(/^\s*\/\/.*\n/gm, ""));
 }
 
 // 2. Scenario pack: engine only (no UI features).
@@ -128,22 +139,27 @@ const walk = (d) => {
   }
 };
 walk(dir);
-// The trainer's app is kept on first use, not fetched ahead on every agent's phone.
+// The trainer's app and the install page are kept on first use, not fetched ahead on every
+// agent's phone: each is a group the worker keeps whole once its page has been opened.
 const isTrainerFile = (f) => f === "pelatih.html" || f === "pelatih.js" || f === "trainer.css" || f.startsWith("latih-pelatih");
+const isInstallFile = (f) => f === "pasang.html" || f === "pasang.js" || f === "install.css" || f.startsWith("latih-pasang");
 const trainerFiles = files.filter(isTrainerFile);
-const agentFiles = files.filter((f) => !isTrainerFile(f));
+const installFiles = files.filter(isInstallFile);
+const agentFiles = files.filter((f) => !isTrainerFile(f) && !isInstallFile(f));
 const version = createHash("sha256");
 for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
 const template = readFileSync(new URL("../static/sw.js", import.meta.url), "utf8");
-if (!["__VERSION__", "__FILES__", "__TRAINER_FILES__"].every((m) => template.includes(m))) {
-  console.error("post-build: static/sw.js lacks __VERSION__, __FILES__ or __TRAINER_FILES__");
+if (!["__VERSION__", "__FILES__", "__ON_DEMAND__"].every((m) => template.includes(m))) {
+  console.error("post-build: static/sw.js lacks __VERSION__, __FILES__ or __ON_DEMAND__");
   process.exit(1);
 }
+// Its comments (the worker's documentation) stay in static/sw.js; phones fetch it without them.
 const worker = release
   ? template
+      .replace(/^\s*\/\/.*\n/gm, "")
       .replace("__VERSION__", version.digest("hex").slice(0, 16))
-      .replace("__TRAINER_FILES__", JSON.stringify(trainerFiles))
+      .replace("__ON_DEMAND__", JSON.stringify({ "pelatih.html": trainerFiles, "pasang.html": installFiles }))
       .replace("__FILES__", JSON.stringify(["./", ...agentFiles]))
   : `// Development build: no offline cache; this worker removes itself.\nself.addEventListener("install", () => self.skipWaiting());\nself.addEventListener("activate", () => self.registration.unregister());\n`;
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`post-build: ${hashes.length} inline script(s) allowed by hash; sw.js ${release ? `caches ${agentFiles.length + 1} files ahead, ${trainerFiles.length} trainer files on first use` : "disabled (debug build)"}`);
+console.log(`post-build: ${hashes.length} inline script(s) allowed by hash; sw.js ${release ? `caches ${agentFiles.length + 1} files ahead, ${trainerFiles.length} trainer and ${installFiles.length} install files on first use` : "disabled (debug build)"}`);

@@ -51,6 +51,7 @@ pub struct AppRootProps {
 /// The whole app, given its storage and history.
 #[function_component]
 pub fn AppRoot(props: &AppRootProps) -> Html {
+    crate::loader::list_installed();
     let header = html! { <><Header /><UpdateBanner /></> };
     html! {
         <Shell store={props.store.clone()} history={props.history.clone()} {header}>

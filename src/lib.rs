@@ -10,7 +10,8 @@
 //! - [`context`]: the contexts components read (the language, the device's storage).
 //! - [`router`]: addresses ([`router::Route`]), links and navigation.
 //! - [`shell`]: the frame both apps share, and mounting an app into its page.
-//! - [`app`]: the agents' app (its routes and root); [`trainer`]: the trainer's app.
+//! - [`app`]: the agents' app (its routes and root); [`trainer`]: the trainer's app;
+//!   [`install`]: the page that installs a workshop package on a phone.
 //! - [`components`] and [`pages`]: Yew components; pages compose components. Nothing below
 //!   [`app`] imports it.
 #![warn(missing_docs)]
@@ -28,6 +29,8 @@ pub mod components;
 pub mod context;
 #[cfg(feature = "ui")]
 pub mod envelope;
+#[cfg(feature = "ui")]
+pub mod install;
 #[cfg(feature = "ui")]
 pub mod loader;
 #[cfg(feature = "ui")]

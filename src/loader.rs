@@ -43,6 +43,24 @@ thread_local! {
     static INDEX: RefCell<Option<Rc<Vec<Summary>>>> = const { RefCell::new(None) };
     static HASHES: RefCell<HashMap<String, ContentHash>> = RefCell::new(HashMap::new());
     static STALE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    static INSTALLED: std::cell::Cell<Option<AddInstalled>> =
+        const { std::cell::Cell::new(None) };
+}
+
+/// Forgets the index loaded this visit, so the next page that needs it reads it again with
+/// what storage now holds (the trainer's app calls it after publishing a scenario to play).
+pub fn forget_index() {
+    INDEX.with(|i| *i.borrow_mut() = None);
+}
+
+/// Adds installed scenarios to the index; returns the copies added, to hash.
+type AddInstalled = fn(&Store, &mut Vec<Summary>) -> Vec<Copy>;
+
+/// Makes the index list the scenarios of workshops installed on this phone. The agents' app
+/// and the install page call it; the trainer's app does not, so it carries none of that code
+/// (reading runs in progress, choosing among installed copies).
+pub fn list_installed() {
+    INSTALLED.with(|c| c.set(Some(add_installed)));
 }
 
 /// The content hash of the copy of scenario `id` this visit plays (`None` for one published by
@@ -57,9 +75,12 @@ pub fn stale_workshops() -> Vec<String> {
     STALE.with(|s| s.borrow().clone())
 }
 
-fn keep(copy: Copy) -> Rc<Scenario> {
+/// Keeps a decoded scenario for the visit, with the content hash of the bytes it came from.
+async fn keep(copy: Copy) -> Rc<Scenario> {
     let scenario = Rc::new(copy.scenario);
-    HASHES.with(|h| h.borrow_mut().insert(scenario.id.clone(), copy.hash));
+    if let Some(hash) = crate::platform::digest::content_hash(&copy.compiled).await {
+        HASHES.with(|h| h.borrow_mut().insert(scenario.id.clone(), hash));
+    }
     SCENARIOS.with(|m| m.borrow_mut().insert(scenario.id.clone(), scenario.clone()));
     scenario
 }
@@ -75,7 +96,11 @@ async fn load_index(store: &Store) -> Result<Rc<Vec<Summary>>, LoadError> {
         .await
         .map_err(LoadError::Fetch)?;
     let mut index = decode_index(&bytes).map_err(|_| LoadError::Damaged)?;
-    add_installed(store, &mut index);
+    if let Some(add) = INSTALLED.with(|c| c.get()) {
+        for copy in add(store, &mut index) {
+            keep(copy).await;
+        }
+    }
     add_published(store, &mut index);
     let index = Rc::new(index);
     INDEX.with(|i| *i.borrow_mut() = Some(index.clone()));
@@ -86,7 +111,7 @@ async fn load_index(store: &Store) -> Result<Rc<Vec<Summary>>, LoadError> {
 /// after the bundled ones (a bundled id is never replaced). When several copies of a scenario
 /// are installed, the phone plays the version of its run in progress, else the one the joined
 /// workshop names, else the newest.
-fn add_installed(store: &Store, index: &mut Vec<Summary>) {
+fn add_installed(store: &Store, index: &mut Vec<Summary>) -> Vec<Copy> {
     let practice = crate::practice::PracticeStore::new(store.clone());
     let mut copies: Vec<(String, Copy)> = Vec::new();
     let mut stale = Vec::new();
@@ -118,22 +143,27 @@ fn add_installed(store: &Store, index: &mut Vec<Summary>) {
     if let Some(w) = practice.joined().ok().flatten().and_then(|j| j.workshop()) {
         prefer.extend(w.uses().cloned());
     }
-    let names: Vec<(String, ContentHash)> =
-        copies.iter().map(|(n, c)| (n.clone(), c.hash)).collect();
+    let names: Vec<(String, ScenarioRef)> = copies
+        .iter()
+        .map(|(n, c)| (n.clone(), ScenarioRef::of(&c.scenario)))
+        .collect();
+    let mut added = Vec::new();
     for copy in choose(copies.into_iter().map(|(_, c)| c).collect(), &prefer) {
         if index.iter().any(|e| e.id == copy.scenario.id) {
             continue;
         }
+        let r = ScenarioRef::of(&copy.scenario);
         let workshop = names
             .iter()
-            .find(|(_, h)| *h == copy.hash)
+            .find(|(_, of)| *of == r)
             .map(|(n, _)| n.clone())
             .unwrap_or_default();
         let mut summary = Summary::of(&copy.scenario, "");
         summary.workshop = workshop;
-        keep(copy);
         index.push(summary);
+        added.push(copy);
     }
+    added
 }
 
 /// Adds the scenarios the trainer's app on this device published to play as an agent (their
@@ -179,7 +209,7 @@ async fn load_scenario(id: String, store: &Store) -> Result<Rc<Scenario>, LoadEr
         .ok()
         .filter(|c| c.scenario.id == id)
         .ok_or(LoadError::Damaged)?;
-    Ok(keep(copy))
+    Ok(keep(copy).await)
 }
 
 fn spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
@@ -367,6 +397,7 @@ mod tests {
     #[test]
     fn installed_workshops_list_their_scenarios_under_their_name_with_hashes() {
         use crate::engine::workshop::{Package, Workshop};
+        list_installed();
         let pack = serve_pack();
         let store = Store::memory();
         let mut own = pack[0].clone();

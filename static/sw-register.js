@@ -30,10 +30,12 @@
       if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
       watch(registration.installing);
       registration.addEventListener("updatefound", () => watch(registration.installing));
-      // On the trainer's page, ask the worker to keep the trainer's files for offline use,
-      // also on the very first visit (when no worker controls the page yet).
-      if (/pelatih\.html$/.test(window.location.pathname)) {
-        navigator.serviceWorker.ready.then((ready) => ready.active && ready.active.postMessage({ type: "latih-keep-trainer" }));
+      // On a page kept on demand (the trainer's app, the install page), ask the worker to keep
+      // its files for offline use, also on the very first visit (when no worker controls the
+      // page yet).
+      const page = (window.location.pathname.match(/(pelatih|pasang)\.html$/) || [])[0];
+      if (page) {
+        navigator.serviceWorker.ready.then((ready) => ready.active && ready.active.postMessage({ type: "latih-keep", page }));
       }
     }).catch(() => {
       // No service worker (e.g. a private window that forbids it): the app still runs online.

@@ -224,6 +224,7 @@ mod trainer {
                 results: vec![],
                 counted_anyway: Vec::new(),
                 local_id: None,
+                package: None,
             })
             .unwrap();
         let html = render(store.clone(), "/");

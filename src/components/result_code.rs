@@ -1,10 +1,10 @@
 //! A workshop test's result code, for the agent to send to the trainer: shown as text that can
 //! be selected, with buttons to copy it, save it as a file and open the phone's share sheet,
-//! and as a QR code.
+//! and as a QR code (drawn on the install page, `pasang.html#qr=CODE`: the QR encoder lives in
+//! that second module, so the agents' app does not carry it).
 
 use yew::prelude::*;
 
-use crate::components::qr::Qr;
 use crate::context::use_i18n;
 use crate::i18n::Text;
 use crate::platform::download::download;
@@ -63,10 +63,8 @@ pub fn ResultCode(props: &ResultCodeProps) -> Html {
                     <button type="button" class="button button--secondary" onclick={share} data-testid="share-code">{ i18n.t(Text::CodeShare) }</button>
                 }
             </div>
-            <details class="qr-box">
-                <summary data-testid="show-qr">{ i18n.t(Text::CodeShowQr) }</summary>
-                <Qr text={props.code.clone()} label={i18n.t(Text::CodeTitle)} />
-            </details>
+            <a class="button button--secondary" href={format!("{}#qr={}", crate::engine::workshop::INSTALL_PAGE, props.code)}
+                data-testid="show-qr">{ i18n.t(Text::CodeShowQr) }</a>
             if let Some(s) = *status {
                 <p class="hint" role="status">{ i18n.t(s) }</p>
             }

@@ -300,6 +300,44 @@ pub fn uuid_v5(namespace: &[u8; 16], name: &[u8]) -> [u8; 16] {
     out
 }
 
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Bytes as base64url without padding (RFC 4648, section 5): what a link's fragment carries.
+pub fn to_base64url(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(BASE64URL[(n >> (18 - 6 * i) & 63) as usize] as char);
+        }
+    }
+    out
+}
+
+/// Reads base64url (padding optional); `None` for any other character or an impossible length.
+pub fn from_base64url(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim_end_matches('=');
+    if text.len() % 4 == 1 {
+        return None;
+    }
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut buffer, mut bits) = (0u32, 0u32);
+    for c in text.bytes() {
+        let v = BASE64URL.iter().position(|&x| x == c)? as u32;
+        buffer = buffer << 6 | v;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Some(out)
+}
+
 /// Bytes as Crockford base32 (upper case, no padding).
 pub fn to_base32(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 8 / 5 + 1);
@@ -345,6 +383,30 @@ pub fn from_base32(text: &str) -> Option<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn base64url_matches_the_rfc_and_round_trips() {
+        for (bytes, text) in [
+            (&b""[..], ""),
+            (b"f", "Zg"),
+            (b"fo", "Zm8"),
+            (b"foo", "Zm9v"),
+            (b"foobar", "Zm9vYmFy"),
+            (&[0xfb, 0xff], "-_8"),
+        ] {
+            assert_eq!(to_base64url(bytes), text);
+            assert_eq!(from_base64url(text).as_deref(), Some(bytes));
+        }
+        assert_eq!(from_base64url("Zg==").as_deref(), Some(&b"f"[..]));
+        let all: Vec<u8> = (0..=255).collect();
+        assert_eq!(from_base64url(&to_base64url(&all)), Some(all));
+        assert_eq!(
+            from_base64url("Zm9v+"),
+            None,
+            "standard base64's + is not base64url"
+        );
+        assert_eq!(from_base64url("Z"), None);
+    }
 
     #[test]
     fn sha256_matches_the_fips_examples() {

@@ -75,4 +75,4 @@ pub use session::{ReplayError, SaveState, Session, Words};
 pub use rates::{money, Eligibility, RatesTable, Worker, Workers};
 
 // Result codes: the text an agent sends, and links.
-pub use code::{percent_encode, to_base32};
+pub use code::{from_base64url, percent_encode, to_base32, to_base64url};

@@ -6,8 +6,10 @@
 //! `{placeholders}`. A string that is still missing at run time falls back to the other language,
 //! then to the key itself: the app never panics over a string.
 
+mod install_texts;
 mod texts;
 mod trainer_texts;
+pub use install_texts::InstallText;
 pub use texts::Text;
 pub use trainer_texts::TrainerText;
 
@@ -19,6 +21,11 @@ mod text_tables {
 /// The compiled catalogues of [`TrainerText`].
 mod trainer_tables {
     include!(concat!(env!("OUT_DIR"), "/trainer_texts_tables.rs"));
+}
+
+/// The compiled catalogues of [`InstallText`].
+mod install_tables {
+    include!(concat!(env!("OUT_DIR"), "/install_texts_tables.rs"));
 }
 
 /// A string key of either list: [`Text`] (both apps) or [`TrainerText`] (the trainer's app).
@@ -34,6 +41,18 @@ impl Key for Text {
         match lang {
             Lang::Id => text_tables::ID[self as usize],
             Lang::En => text_tables::EN[self as usize],
+        }
+    }
+    fn name(self) -> &'static str {
+        self.key()
+    }
+}
+
+impl Key for InstallText {
+    fn entry(self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Id => install_tables::ID[self as usize],
+            Lang::En => install_tables::EN[self as usize],
         }
     }
     fn name(self) -> &'static str {
@@ -143,6 +162,7 @@ mod tests {
             .iter()
             .map(|x| row(&|l| t(l, *x), x.key()))
             .chain(TrainerText::ALL.iter().map(|x| row(&|l| t(l, *x), x.key())))
+            .chain(InstallText::ALL.iter().map(|x| row(&|l| t(l, *x), x.key())))
             .collect()
     }
 

@@ -30,6 +30,7 @@ pub fn Join(props: &JoinProps) -> Html {
     let name_ref = use_node_ref();
     let wadah_ref = use_node_ref();
     let error = use_state(|| None::<Text>);
+    let index = crate::loader::use_index();
 
     let workshop = match Workshop::from_code(&props.code) {
         Ok(w) => w,
@@ -43,6 +44,23 @@ pub fn Join(props: &JoinProps) -> Html {
             };
         }
     };
+    // A workshop with scenarios of the trainer's own needs its package installed first.
+    let missing = match &index {
+        crate::loader::Loadable::Ready(all) => workshop
+            .uses()
+            .any(|r| !all.iter().any(|s| s.id == r.id && s.version == r.version)),
+        _ => false,
+    };
+    if missing {
+        return html! {
+            <div class="page page--narrow join">
+                <p class="eyebrow">{ i18n.t(Text::JoinTitle) }</p>
+                <h1 data-testid="join-workshop">{ workshop.name.clone() }</h1>
+                <Notice tone={Tone::Warning} testid="join-needs-install">{ i18n.t(Text::JoinNeedsInstall) }</Notice>
+                <a class="button" href={crate::engine::workshop::INSTALL_PAGE} data-testid="join-install">{ i18n.t(Text::JoinInstall) }</a>
+            </div>
+        };
+    }
     let current = practice.joined().ok().flatten();
     let already = current.as_ref().filter(|j| j.code == *props.code);
 
@@ -76,7 +94,11 @@ pub fn Join(props: &JoinProps) -> Html {
                 wadah,
             };
             match practice.join(&joined) {
-                Ok(()) => navigator.push(&Route::Workshop),
+                Ok(()) => {
+                    // The result code's QR is drawn by the install page: keep it offline too.
+                    crate::platform::device::keep_offline(crate::engine::workshop::INSTALL_PAGE);
+                    navigator.push(&Route::Workshop)
+                }
                 Err(_) => error.set(Some(Text::JoinNotSaved)),
             }
         })

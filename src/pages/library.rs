@@ -76,46 +76,71 @@ pub fn Library() -> Html {
             crate::engine::order::sort_small_by_key(&mut shown, |s| {
                 (s.difficulty, s.title.get(lang))
             });
+            let card = |s: &Summary| {
+                let best = best_of(&history, &s.id);
+                let who = format!("{}, {} · {}", s.name, s.occupation.get(lang), s.place);
+                html! {
+                    <li class="card scenario-card" data-testid={format!("scenario-{}", s.id)}>
+                        <div class="scenario-card__head">
+                            <Avatar kind={s.avatar.clone()} label={who.clone()} />
+                            <div>
+                                <h2 class="scenario-card__title">{ s.title.get(lang).to_owned() }</h2>
+                                <p class="scenario-card__who">{ who }</p>
+                            </div>
+                        </div>
+                        <p>{ s.summary.get(lang).to_owned() }</p>
+                        <p class="chips">
+                            <span class={classes!("chip", "chip--level", level_class(s.difficulty))}>
+                                { messages::difficulty(s.difficulty).get(lang).to_owned() }
+                            </span>
+                            if !s.is_bundled() && s.workshop.is_empty() { <span class="chip chip--own" data-testid="own-chip">{ i18n.t(Text::LibraryOwn) }</span> }
+                            <span class="chip">{ t_with(i18n.lang, Text::LibraryMinutes, &[("minutes", &s.estimated_minutes.to_string())]) }</span>
+                            { for s.objections.iter().map(|o| html! { <span class="chip chip--objection">{ messages::objection(*o).get(lang).to_owned() }</span> }) }
+                        </p>
+                        <div class="scenario-card__foot">
+                            <span class="best" data-testid="best-score">{ match best {
+                                Some(b) => t_with(i18n.lang, Text::LibraryBest, &[("score", &b.to_string())]),
+                                None => i18n.t(Text::LibraryNotPlayed).to_owned(),
+                            } }</span>
+                            <Link to={Route::Briefing { id: s.id.clone() }} classes="button"
+                                label={action_on(i18n.lang, Text::LibraryOpen, s.title.get(lang))}>
+                                { i18n.t(Text::LibraryOpen) }
+                            </Link>
+                        </div>
+                    </li>
+                }
+            };
+            // Scenarios of installed workshops come first, each workshop under its name.
+            let mut groups: Vec<&str> = Vec::new();
+            for s in &shown {
+                if !s.workshop.is_empty() && !groups.contains(&s.workshop.as_str()) {
+                    groups.push(&s.workshop);
+                }
+            }
+            let rest: Vec<&Summary> = shown
+                .iter()
+                .copied()
+                .filter(|s| s.workshop.is_empty())
+                .collect();
             if shown.is_empty() {
                 html! { <p class="empty" data-testid="library-empty">{ i18n.t(Text::LibraryNoMatch) }</p> }
             } else {
                 html! {
-                    <ul class="cards" data-testid="library">
-                        { for shown.into_iter().map(|s| {
-                            let best = best_of(&history, &s.id);
-                            let who = format!("{}, {} · {}", s.name, s.occupation.get(lang), s.place);
-                            html! {
-                                <li class="card scenario-card" data-testid={format!("scenario-{}", s.id)}>
-                                    <div class="scenario-card__head">
-                                        <Avatar kind={s.avatar.clone()} label={who.clone()} />
-                                        <div>
-                                            <h2 class="scenario-card__title">{ s.title.get(lang).to_owned() }</h2>
-                                            <p class="scenario-card__who">{ who }</p>
-                                        </div>
-                                    </div>
-                                    <p>{ s.summary.get(lang).to_owned() }</p>
-                                    <p class="chips">
-                                        <span class={classes!("chip", "chip--level", level_class(s.difficulty))}>
-                                            { messages::difficulty(s.difficulty).get(lang).to_owned() }
-                                        </span>
-                                        if !s.is_bundled() { <span class="chip chip--own" data-testid="own-chip">{ i18n.t(Text::LibraryOwn) }</span> }
-                                        <span class="chip">{ t_with(i18n.lang, Text::LibraryMinutes, &[("minutes", &s.estimated_minutes.to_string())]) }</span>
-                                        { for s.objections.iter().map(|o| html! { <span class="chip chip--objection">{ messages::objection(*o).get(lang).to_owned() }</span> }) }
-                                    </p>
-                                    <div class="scenario-card__foot">
-                                        <span class="best" data-testid="best-score">{ match best {
-                                            Some(b) => t_with(i18n.lang, Text::LibraryBest, &[("score", &b.to_string())]),
-                                            None => i18n.t(Text::LibraryNotPlayed).to_owned(),
-                                        } }</span>
-                                        <Link to={Route::Briefing { id: s.id.clone() }} classes="button"
-                                            label={action_on(i18n.lang, Text::LibraryOpen, s.title.get(lang))}>
-                                            { i18n.t(Text::LibraryOpen) }
-                                        </Link>
-                                    </div>
-                                </li>
-                            }
+                    <>
+                        { for groups.iter().map(|name| html! {
+                            <section class="library__group" data-testid="library-workshop">
+                                <h2>{ t_with(lang, Text::LibraryWorkshop, &[("workshop", name)]) }</h2>
+                                <ul class="cards">
+                                    { for shown.iter().filter(|s| s.workshop == *name).map(|s| card(s)) }
+                                </ul>
+                            </section>
                         }) }
-                    </ul>
+                        if !rest.is_empty() {
+                            <ul class="cards" data-testid="library">
+                                { for rest.into_iter().map(card) }
+                            </ul>
+                        }
+                    </>
                 }
             }
         }
@@ -125,6 +150,12 @@ pub fn Library() -> Html {
         <div class="page">
             <h1>{ i18n.t(Text::LibraryTitle) }</h1>
             <p class="lead">{ i18n.t(Text::LibraryLead) }</p>
+            { for crate::loader::stale_workshops().iter().map(|name| html! {
+                <crate::components::notice::Notice tone={crate::components::notice::Tone::Warning} testid="library-stale">
+                    { t_with(lang, Text::LibraryStale, &[("workshop", name)]) }{ " " }
+                    <a href={format!("{}#ulang", crate::engine::workshop::INSTALL_PAGE)}>{ i18n.t(Text::LibraryUpdate) }</a>
+                </crate::components::notice::Notice>
+            }) }
             <div class="filters" role="group" aria-label={i18n.t(Text::LibraryFilters)}>
                 <label class="field">
                     <span>{ i18n.t(Text::LibraryDifficulty) }</span>

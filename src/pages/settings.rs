@@ -178,6 +178,10 @@ pub fn Settings() -> Html {
                     Status::Failed(text) => html! { <p class="warn" role="alert" data-testid="backup-status">{ i18n.t(*text) }</p> },
                 } }
             </section>
+            <section class="card">
+                <h2>{ i18n.t(Text::SettingsInstall) }</h2>
+                <a class="button button--secondary" href={crate::engine::workshop::INSTALL_PAGE} data-testid="to-install">{ i18n.t(Text::SettingsInstall) }</a>
+            </section>
         </div>
     }
 }

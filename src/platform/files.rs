@@ -46,3 +46,52 @@ pub fn read_texts(files: Vec<File>, limit: usize, done: impl FnOnce(Vec<FileText
         done(out);
     });
 }
+
+/// Calls `handler` with the files the page was opened with as the app's file handler (the
+/// manifest's `file_handlers`: "Open with Latih" on a desktop), where the browser has a launch
+/// queue; elsewhere it never calls it.
+pub fn on_launch(handler: impl Fn(Vec<File>) + 'static) {
+    use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+    let Some(queue) = web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("launchQueue")).ok())
+        .filter(|q| q.is_object())
+    else {
+        return;
+    };
+    let handler = std::rc::Rc::new(handler);
+    let consumer = Closure::<dyn Fn(JsValue)>::new(move |params: JsValue| {
+        let handles = js_sys::Reflect::get(&params, &JsValue::from_str("files"))
+            .ok()
+            .map(|f| js_sys::Array::from(&f))
+            .unwrap_or_default();
+        if handles.length() == 0 {
+            return;
+        }
+        let handler = handler.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            let mut files = Vec::new();
+            for handle in handles.iter() {
+                let get = js_sys::Reflect::get(&handle, &JsValue::from_str("getFile"))
+                    .ok()
+                    .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+                    .and_then(|f| f.call0(&handle).ok())
+                    .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+                if let Some(promise) = get {
+                    if let Ok(file) = wasm_bindgen_futures::JsFuture::from(promise).await {
+                        if let Ok(file) = file.dyn_into::<File>() {
+                            files.push(file);
+                        }
+                    }
+                }
+            }
+            handler(files);
+        });
+    });
+    if let Ok(set) = js_sys::Reflect::get(&queue, &JsValue::from_str("setConsumer"))
+        .and_then(|f| f.dyn_into::<js_sys::Function>())
+    {
+        let _ = set.call1(&queue, consumer.as_ref());
+    }
+    // The consumer serves every launch for the life of the page.
+    consumer.forget();
+}

@@ -9,7 +9,9 @@
 //! type (`tests/layout.rs` checks).
 
 pub mod clock;
+pub mod compress;
 pub mod device;
+pub mod digest;
 pub mod download;
 pub mod events;
 pub mod fatal;

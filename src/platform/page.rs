@@ -38,6 +38,20 @@ pub fn set_hash(fragment: &str) {
     }
 }
 
+/// Leaves this page for `url` (e.g. from the install page to the agents' app).
+pub fn open(url: &str) {
+    if let Some(location) = web_sys::window().map(|w| w.location()) {
+        let _ = location.assign(url);
+    }
+}
+
+/// Goes back one step in the tab's history (from the QR page to the debrief).
+pub fn back() {
+    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
+        let _ = history.back();
+    }
+}
+
 /// Scrolls the page to its top.
 pub fn scroll_to_top() {
     if let Some(w) = web_sys::window() {

@@ -170,10 +170,17 @@ test("the agents' app: home, library, briefing, conversation, tools, debrief, hi
   await playToEnd(page);
   await page.getByTestId("to-debrief").click();
   await page.getByTestId("result-code").waitFor();
+  await audit(page, "agent: debrief of a test with its result code");
+  // The QR code is drawn by the install page (a module of its own); back to the debrief after.
   await page.getByTestId("show-qr").click();
   await page.getByTestId("qr").waitFor();
-  await audit(page, "agent: debrief of a test with its result code and QR");
+  await audit(page, "agent: result code as a QR code");
+  await page.getByTestId("qr-back").click();
+  await page.getByTestId("result-code").waitFor();
   resultCode = (await page.getByTestId("result-code-text").textContent()).trim();
+  await page.goto(`${server.url}pasang.html`);
+  await page.getByTestId("install-file").waitFor();
+  await audit(page, "agent: install page");
   await page.goto(`${server.url}#/workshop`);
   await page.getByTestId("test-pre-fisher-lombok-timur").getByTestId("test-code").waitFor();
   await audit(page, "agent: workshop page with a test done");

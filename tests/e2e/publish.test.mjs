@@ -80,14 +80,16 @@ test("_headers sends each page's meta CSP, each file's type, and lets the servic
       assert.equal(h["content-security-policy"], undefined, `${f} is no page`);
     }
   }
-  assert.ok(pages().includes("index.html") && pages().includes("pelatih.html"));
+  assert.ok(pages().includes("index.html") && pages().includes("pelatih.html") && pages().includes("pasang.html"));
   // The folder's address is index.html.
   assert.deepEqual(headersFor(rules, "/"), headersFor(rules, "/index.html"));
   assert.match(headersFor(rules, "/")["content-security-policy"], /'sha256-[A-Za-z0-9+/]+=*'/, "the start-up script's hash");
   // What the service worker compares and fetches: itself, and every file it lists that keeps its name.
   assert.equal(headersFor(rules, "/sw.js")["cache-control"], "no-cache");
   const sw = readFileSync(join(DIST, "sw.js"), "utf8");
-  const listed = [/const FILES = (\[.*\]);/, /const TRAINER_FILES = (\[.*\]);/].flatMap((re) => JSON.parse(re.exec(sw)[1]));
+  const onDemand = JSON.parse(/const ON_DEMAND = (\{.*\});/.exec(sw)[1]);
+  const listed = [...JSON.parse(/const FILES = (\[.*\]);/.exec(sw)[1]), ...Object.values(onDemand).flat()];
+  assert.ok(onDemand["pasang.html"].includes("pasang.html") && onDemand["pelatih.html"].includes("pelatih.html"));
   assert.ok(listed.includes("pack/index.bin") && listed.includes("manifest.webmanifest"));
   for (const f of listed) {
     const path = f === "./" ? "/" : `/${f}`;

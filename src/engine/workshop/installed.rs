@@ -11,9 +11,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::{Package, ScenarioRef, Workshop};
-use crate::engine::pack::{
-    content_hash, decode_scenario, encode_scenario, CompiledError, ContentHash,
-};
+use crate::engine::pack::{decode_scenario, encode_scenario, CompiledError};
 use crate::engine::scenario::Scenario;
 
 /// Storage key prefix of installed workshops (followed by the workshop's id).
@@ -34,21 +32,22 @@ pub struct Installed {
     pub scenarios: Vec<Vec<u8>>,
 }
 
-/// A scenario a phone can play, with the content hash of the compiled copy it plays.
+/// A scenario a phone can play, with the compiled bytes it was decoded from (whose content
+/// hash a result code carries: [`crate::engine::pack::content_hash`]).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Copy {
     /// The scenario.
     pub scenario: Scenario,
-    /// The content hash of its compiled form, as the phone has it.
-    pub hash: ContentHash,
+    /// Its compiled form, as the phone has it.
+    pub compiled: Vec<u8>,
 }
 
 impl Copy {
-    /// Decodes a compiled scenario and hashes the bytes decoded.
+    /// Decodes a compiled scenario.
     pub fn decode(bytes: &[u8]) -> Result<Copy, CompiledError> {
         Ok(Copy {
             scenario: decode_scenario(bytes)?,
-            hash: content_hash(bytes),
+            compiled: bytes.to_vec(),
         })
     }
 }
@@ -172,7 +171,10 @@ mod tests {
         let copies = back.copies().expect("they decode");
         assert_eq!(copies.len(), 1);
         assert_eq!(copies[0].scenario, p.scenarios[0]);
-        assert_eq!(copies[0].hash, pack::content_hash_of(&p.scenarios[0]));
+        assert_eq!(
+            pack::content_hash(&copies[0].compiled),
+            pack::content_hash_of(&p.scenarios[0])
+        );
         // Damage and foreign text are refused, never a panic.
         let text = record.to_text();
         assert_eq!(Installed::from_text(&text[..text.len() / 2]), None);

@@ -32,7 +32,8 @@ pub use codes::{find_codes, CodeError, MAX_CODE_CHARS, RESULT_PREFIX};
 pub use doubts::{doubts, Doubt, DAYS_AFTER, DAYS_BEFORE, MIN_SECONDS_PER_TURN};
 pub use names::{clean_name, NameProblem, MAX_NAME_CHARS};
 pub use package::{
-    Package, PackageError, MAX_PACKAGE_BYTES, MAX_PACKAGE_SCENARIOS, PACKAGE_FORMAT, PACKAGE_KIND,
+    install_link, link_payload, Package, PackageError, INSTALL_PAGE, LINK_FRAGMENT, MAX_LINK_CHARS,
+    MAX_PACKAGE_BYTES, MAX_PACKAGE_SCENARIOS, PACKAGE_FORMAT, PACKAGE_KIND,
 };
 pub use verify::{check_batch, verified_results, verify, Batch, Rejection, Verified};
 

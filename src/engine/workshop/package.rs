@@ -26,6 +26,41 @@ pub const MAX_PACKAGE_SCENARIOS: usize = 12;
 /// envelope. A larger text is refused by its length, before it is parsed.
 pub const MAX_PACKAGE_BYTES: usize = 4 * MAX_BYTES;
 
+/// The agents' install page, beside the agents' app: a package comes to it in a file (picked,
+/// shared from WhatsApp, or opened with Latih) or in its link's fragment.
+pub const INSTALL_PAGE: &str = "pasang.html";
+/// The fragment that carries a package in a link: `#p=` and the package's text compressed
+/// (raw DEFLATE) in base64url.
+pub const LINK_FRAGMENT: &str = "#p=";
+/// The longest install link offered. WhatsApp sends a message of up to 65,536 characters and
+/// Chrome on Android opens an address of up to 2 MB; a link of a few thousand characters is
+/// already a wall of text in a chat, so beyond this the package goes as a file. (A QR code
+/// holds at most 2,953 bytes: it always carries the join link, never a package.)
+pub const MAX_LINK_CHARS: usize = 32_000;
+
+/// The link that installs a package: the folder of `page` (the trainer's app's address), the
+/// install page, and `deflated` (the package's text, compressed) in the fragment; `None` when
+/// it would be longer than [`MAX_LINK_CHARS`].
+pub fn install_link(page: &str, deflated: &[u8]) -> Option<String> {
+    let base = page.split(['#', '?']).next().unwrap_or("");
+    let dir = &base[..base.rfind('/').map_or(0, |i| i + 1)];
+    let link = format!(
+        "{dir}{INSTALL_PAGE}{LINK_FRAGMENT}{}",
+        crate::engine::code::to_base64url(deflated)
+    );
+    (link.len() <= MAX_LINK_CHARS).then_some(link)
+}
+
+/// The compressed package an install page's fragment carries (`None`: no package in it, or
+/// not base64url).
+pub fn link_payload(fragment: &str) -> Option<Vec<u8>> {
+    let data = fragment.strip_prefix(LINK_FRAGMENT)?;
+    if data.len() > MAX_LINK_CHARS {
+        return None;
+    }
+    crate::engine::code::from_base64url(data)
+}
+
 /// A workshop with the scenarios it carries.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Package {
@@ -218,6 +253,24 @@ mod tests {
 
     fn refs(scenarios: &[Scenario]) -> Vec<ScenarioRef> {
         scenarios.iter().map(ScenarioRef::of).collect()
+    }
+
+    #[test]
+    fn an_install_link_carries_the_compressed_package_up_to_its_limit() {
+        let deflated = [1u8, 2, 250, 251, 252];
+        let link = install_link("https://bpjs.example/latih/pelatih.html#/w/ABC", &deflated)
+            .expect("a short link");
+        assert_eq!(link, "https://bpjs.example/latih/pasang.html#p=AQL6-_w");
+        let fragment = &link[link.find('#').unwrap()..];
+        assert_eq!(link_payload(fragment).as_deref(), Some(&deflated[..]));
+        assert_eq!(
+            install_link("", &deflated).as_deref(),
+            Some("pasang.html#p=AQL6-_w")
+        );
+        // Too long for a chat message: no link (the file goes instead).
+        assert_eq!(install_link("https://x/", &vec![7u8; MAX_LINK_CHARS]), None);
+        assert_eq!(link_payload("#/w/CODE"), None);
+        assert_eq!(link_payload("#p=not base64!"), None);
     }
 
     fn with(text: &str, change: impl FnOnce(&mut serde_json::Value)) -> String {

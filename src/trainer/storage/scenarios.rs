@@ -295,6 +295,8 @@ impl ScenarioStore {
         list.push(scenario.clone());
         let extra = list.len().saturating_sub(PUBLISHED_MAX);
         list.drain(..extra);
+        // The workshop form lists published scenarios: it must see this one at once.
+        crate::loader::forget_index();
         self.store.set(PUBLISHED_KEY, &encode_published(&list))
     }
 
@@ -306,6 +308,7 @@ impl ScenarioStore {
         if list.len() == before {
             return Ok(());
         }
+        crate::loader::forget_index();
         self.store.set(PUBLISHED_KEY, &encode_published(&list))
     }
 

@@ -40,6 +40,11 @@ pub struct SavedWorkshop {
     /// workshop has the id of one here but another definition is kept beside it under this.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub local_id: Option<String>,
+    /// When the workshop uses scenarios of the trainer's own: the package shared with the
+    /// agents (the workshop and those scenarios exactly as shipped). Results are verified
+    /// against these copies, whatever the editor does to the scenarios later.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub package: Option<String>,
 }
 
 impl SavedWorkshop {
@@ -55,8 +60,29 @@ impl SavedWorkshop {
             .or_else(|| self.workshop().map(|w| w.id))
     }
 
+    /// The scenarios its results are verified against: the bundled ones (`bundled`) and those
+    /// its package carries, as shipped.
+    pub fn scenarios(&self, bundled: &[crate::engine::Scenario]) -> Vec<crate::engine::Scenario> {
+        let mut all = bundled.to_vec();
+        let here: Vec<crate::engine::workshop::ScenarioRef> = bundled
+            .iter()
+            .map(crate::engine::workshop::ScenarioRef::of)
+            .collect();
+        if let Some(package) = self
+            .package
+            .as_deref()
+            .and_then(|t| crate::engine::workshop::Package::read(t, &here).ok())
+        {
+            all.extend(package.scenarios);
+        }
+        all
+    }
+
     /// Takes in `other`'s results and decisions (the same workshop from elsewhere).
     fn absorb(&mut self, other: SavedWorkshop) {
+        if self.package.is_none() {
+            self.package = other.package.clone();
+        }
         for code in other.results {
             if !self.results.contains(&code) {
                 self.results.push(code);
@@ -289,6 +315,7 @@ mod tests {
             results: results.iter().map(|s| s.to_string()).collect(),
             counted_anyway: Vec::new(),
             local_id: None,
+            package: None,
         }
     }
 

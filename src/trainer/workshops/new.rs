@@ -30,6 +30,7 @@ pub fn NewWorkshop() -> Html {
     let i18n = use_i18n();
     let lang = i18n.lang;
     let store = WorkshopStore::new(use_store());
+    let scenarios = crate::trainer::storage::scenarios::ScenarioStore::new(use_store());
     let navigator = use_navigator();
     let index = use_index();
     let (name, date, place, wadah, after_practice) = (
@@ -44,11 +45,12 @@ pub fn NewWorkshop() -> Html {
     let problems = use_state(Vec::<(FormField, TrainerText)>::new);
 
     let index = match crate::pages::ready(&i18n, index) {
-        // Workshops use the bundled scenarios, which every phone has.
+        // The bundled scenarios, which every phone has, and the trainer's own published to
+        // play (which travel to the phones in the workshop's package).
         Ok(value) => std::rc::Rc::new(
             value
                 .iter()
-                .filter(|s| s.is_bundled())
+                .filter(|s| s.workshop.is_empty())
                 .cloned()
                 .collect::<Vec<_>>(),
         ),
@@ -68,6 +70,7 @@ pub fn NewWorkshop() -> Html {
         })
     };
     let submit = {
+        let scenarios = scenarios.clone();
         let (store, navigator, picked, problems, index) = (
             store.clone(),
             navigator.clone(),
@@ -116,6 +119,7 @@ pub fn NewWorkshop() -> Html {
                 results: Vec::new(),
                 counted_anyway: Vec::new(),
                 local_id: None,
+                package: package_of(&workshop, &index, &scenarios.published()),
             };
             match store.save(saved) {
                 Ok(_) => navigator.push_path(TrainerRoute::Workshop { id: workshop.id }.path()),
@@ -181,7 +185,8 @@ pub fn NewWorkshop() -> Html {
                     { for listed.into_iter().map(|s| html! {
                         <div class="scenario-pick">
                             <p class="workshop__title">{ s.title.get(lang).to_owned() }
-                                <span class="hint">{ format!(" · {}", crate::engine::messages::difficulty(s.difficulty).get(lang)) }</span></p>
+                                <span class="hint">{ format!(" · {}", crate::engine::messages::difficulty(s.difficulty).get(lang)) }</span>
+                                if !s.is_bundled() { <span class="chip chip--own">{ i18n.t(Text::LibraryOwn) }</span> }</p>
                             <div class="scenario-pick__slots">
                                 { slot_box(s, Slot::Pre, Text::WorkshopPreTest, "pre") }
                                 { slot_box(s, Slot::Practice, Text::WorkshopPractice, "practice") }
@@ -274,6 +279,30 @@ fn workshop_of(
         }),
         _ => Err(found),
     }
+}
+
+/// The package of a workshop that uses scenarios of the trainer's own (`None` when it uses
+/// only bundled ones): the workshop and those scenarios, as published to play on this device.
+fn package_of(
+    workshop: &Workshop,
+    index: &[Summary],
+    published: &[crate::engine::Scenario],
+) -> Option<String> {
+    let own: Vec<crate::engine::Scenario> = published
+        .iter()
+        .filter(|s| {
+            workshop.uses().any(|r| r.id == s.id)
+                && !index.iter().any(|e| e.id == s.id && e.is_bundled())
+        })
+        .cloned()
+        .collect();
+    (!own.is_empty()).then(|| {
+        crate::engine::workshop::Package {
+            workshop: workshop.clone(),
+            scenarios: own,
+        }
+        .to_text()
+    })
 }
 
 /// A field of the new-workshop form, for tying a problem to it.

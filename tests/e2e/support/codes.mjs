@@ -70,7 +70,7 @@ export function readResult(code) {
   const body = bytes.slice(0, -4);
   const sum = new DataView(bytes.buffer, bytes.length - 4).getUint32(0);
   if (crc32(body) !== sum) throw new Error("bad checksum");
-  if (bytes[1] !== 2) throw new Error(`result code layout ${bytes[1]}, this reader knows layout 2`);
+  if (bytes[1] !== 3) throw new Error(`result code layout ${bytes[1]}, this reader knows layout 3`);
   let at = 2 + 16;
   const str = () => {
     const [len, next] = varint(body, at);
@@ -89,11 +89,13 @@ export function readResult(code) {
   const date = `${year}-${String(body[at]).padStart(2, "0")}-${String(body[at + 1]).padStart(2, "0")}`;
   at += 2;
   const rates = str();
+  // Layout 3: the content hash of the scenario played (a flag, then 16 bytes).
+  const content = body[at++] === 1 ? [...body.slice(at, (at += 16))] : null;
   [n, at] = varint(body, at);
   for (let i = 0; i < n; i++) [, at] = varint(body, at);
   const scoreAt = at;
   [score, at] = varint(body, at);
-  return { body, workshop, agent, wadah, phase, scenario, version, date, rates, choices: n, score, scoreAt, scoreEnd: at };
+  return { body, workshop, agent, wadah, phase, scenario, version, date, rates, content, choices: n, score, scoreAt, scoreEnd: at };
 }
 
 /** The same code with another score and a correct checksum. */

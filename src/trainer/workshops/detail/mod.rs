@@ -27,6 +27,7 @@ fn join_link(page: &str, code: &str) -> String {
     format!("{dir}#/w/{code}")
 }
 
+mod package_share;
 mod state;
 
 use crate::platform::form::{set_value_at, value_at, value_of};
@@ -53,8 +54,9 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     let Some(workshop) = saved.workshop() else {
         return html! { <div class="page page--narrow"><p>{ i18n.t(TrainerText::WorkshopMissing) }</p></div> };
     };
+    // The bundled scenarios and those the workshop's package carries, as shipped.
     let scenarios = match crate::pages::ready(&i18n, pack) {
-        Ok(value) => value,
+        Ok(value) => std::rc::Rc::new(saved.scenarios(&value)),
         Err(page) => return page,
     };
     let import = {
@@ -238,6 +240,9 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                 }
             </section>
 
+            if let Some(package) = saved.package.clone() {
+                <package_share::PackageShare id={workshop.id.clone()} {package} />
+            }
             <section class="card no-print">
                 <h2>{ i18n.t(TrainerText::Share) }</h2>
                 <p>{ i18n.t(TrainerText::ShareHelp) }</p>
