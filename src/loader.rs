@@ -43,6 +43,10 @@ thread_local! {
     static INDEX: RefCell<Option<Rc<Vec<Summary>>>> = const { RefCell::new(None) };
     static HASHES: RefCell<HashMap<String, ContentHash>> = RefCell::new(HashMap::new());
     static STALE: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// Every installed copy (all records, not only the copy chosen to play), and the ids the
+    /// index added after the bundled ones.
+    static INSTALLED_REFS: RefCell<Vec<ScenarioRef>> = const { RefCell::new(Vec::new()) };
+    static EXTRA_IDS: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
     static INSTALLED: std::cell::Cell<Option<AddInstalled>> =
         const { std::cell::Cell::new(None) };
 }
@@ -51,6 +55,18 @@ thread_local! {
 /// what storage now holds (the trainer's app calls it after publishing a scenario to play).
 pub fn forget_index() {
     INDEX.with(|i| *i.borrow_mut() = None);
+    // Installed and published scenarios are chosen with the index (which copy to play
+    // depends on the workshop joined and the runs in progress): forget them with it.
+    for id in EXTRA_IDS.with(|e| std::mem::take(&mut *e.borrow_mut())) {
+        SCENARIOS.with(|m| m.borrow_mut().remove(&id));
+        HASHES.with(|h| h.borrow_mut().remove(&id));
+    }
+}
+
+/// Whether this phone has scenario `r` installed, in any workshop's record (the index lists only
+/// the copy it plays).
+pub fn has_installed(r: &ScenarioRef) -> bool {
+    INSTALLED_REFS.with(|i| i.borrow().contains(r))
 }
 
 /// Adds installed scenarios to the index; returns the copies added, to hash.
@@ -132,6 +148,12 @@ fn add_installed(store: &Store, index: &mut Vec<Summary>) -> Vec<Copy> {
         }
     }
     STALE.with(|s| *s.borrow_mut() = stale);
+    INSTALLED_REFS.with(|i| {
+        *i.borrow_mut() = copies
+            .iter()
+            .map(|(_, c)| ScenarioRef::of(&c.scenario))
+            .collect()
+    });
     let mut prefer: Vec<ScenarioRef> = copies
         .iter()
         .filter_map(|(_, c)| practice.run(&c.scenario.id).ok().flatten())
@@ -161,6 +183,7 @@ fn add_installed(store: &Store, index: &mut Vec<Summary>) -> Vec<Copy> {
         let mut summary = Summary::of(&copy.scenario, "");
         summary.workshop = workshop;
         index.push(summary);
+        EXTRA_IDS.with(|e| e.borrow_mut().push(copy.scenario.id.clone()));
         added.push(copy);
     }
     added
@@ -181,6 +204,7 @@ fn add_published(store: &Store, index: &mut Vec<Summary>) {
     for s in list {
         if !index.iter().any(|e| e.id == s.id) {
             index.push(Summary::of(&s, ""));
+            EXTRA_IDS.with(|e| e.borrow_mut().push(s.id.clone()));
             SCENARIOS.with(|m| m.borrow_mut().insert(s.id.clone(), Rc::new(s)));
         }
     }

@@ -33,7 +33,13 @@
       // On a page kept on demand (the trainer's app, the install page), ask the worker to keep
       // its files for offline use, also on the very first visit (when no worker controls the
       // page yet).
-      const page = (window.location.pathname.match(/(pelatih|pasang)\.html$/) || [])[0];
+      let page = (window.location.pathname.match(/(pelatih|pasang)\.html$/) || [])[0];
+      // An agent who joined a workshop keeps the install page too: it draws result codes' QR codes.
+      try {
+        if (!page && localStorage.getItem("latih.workshop")) page = "pasang.html";
+      } catch (e) {
+        // No storage: nothing joined.
+      }
       if (page) {
         navigator.serviceWorker.ready.then((ready) => ready.active && ready.active.postMessage({ type: "latih-keep", page }));
       }

@@ -50,14 +50,19 @@ self.addEventListener("message", (event) => {
   }
 });
 
+// The largest package the install page reads (engine::workshop::MAX_PACKAGE_BYTES).
+const MAX_SHARED_BYTES = 8 * 1024 * 1024;
+
 async function receiveShare(request) {
   try {
+    const key = new URL(INBOX_PATH, self.registration.scope).href;
+    const inbox = await caches.open(INBOX);
+    // An earlier share never read is not offered again.
+    await inbox.delete(key);
     const form = await request.formData();
     const file = form.getAll("berkas").find((f) => typeof f !== "string");
-    if (file) {
-      const inbox = await caches.open(INBOX);
-      await inbox.put(new URL(INBOX_PATH, self.registration.scope).href, new Response(file));
-    }
+    // A file over the limit is not kept: the page then says it could not read one.
+    if (file && file.size <= MAX_SHARED_BYTES) await inbox.put(key, new Response(file));
   } catch (e) {
     // Nothing readable was shared: the install page opens with its picker.
   }

@@ -124,8 +124,16 @@ pub fn update_stale(store: &Store, here: &[ScenarioRef]) -> (usize, Vec<(String,
         if record.copies().is_ok() {
             continue;
         }
-        let name = record.workshop().map(|w| w.name).unwrap_or_default();
-        let result = Package::read(&record.package, here)
+        let workshop = record.workshop();
+        let name = workshop
+            .as_ref()
+            .map(|w| w.name.clone())
+            .unwrap_or_default();
+        // What the phone has now, and what the workshop names: an update that also changed a
+        // bundled scenario it uses must not stop its own scenarios from being compiled again.
+        let mut here = here.to_vec();
+        here.extend(workshop.iter().flat_map(|w| w.uses().cloned()));
+        let result = Package::read(&record.package, &here)
             .map_err(|e| e.message())
             .and_then(|package| {
                 let keep = runs_in_progress(store, &package);

@@ -46,9 +46,10 @@ pub fn Join(props: &JoinProps) -> Html {
     };
     // A workshop with scenarios of the trainer's own needs its package installed first.
     let missing = match &index {
-        crate::loader::Loadable::Ready(all) => workshop
-            .uses()
-            .any(|r| !all.iter().any(|s| s.id == r.id && s.version == r.version)),
+        crate::loader::Loadable::Ready(all) => workshop.uses().any(|r| {
+            !all.iter().any(|s| s.id == r.id && s.version == r.version)
+                && !crate::loader::has_installed(r)
+        }),
         _ => false,
     };
     if missing {
@@ -57,7 +58,7 @@ pub fn Join(props: &JoinProps) -> Html {
                 <p class="eyebrow">{ i18n.t(Text::JoinTitle) }</p>
                 <h1 data-testid="join-workshop">{ workshop.name.clone() }</h1>
                 <Notice tone={Tone::Warning} testid="join-needs-install">{ i18n.t(Text::JoinNeedsInstall) }</Notice>
-                <a class="button" href={crate::engine::workshop::INSTALL_PAGE} data-testid="join-install">{ i18n.t(Text::JoinInstall) }</a>
+                <a class="button" href={crate::engine::workshop::INSTALL_PAGE} data-testid="join-install">{ i18n.t(Text::SettingsInstall) }</a>
             </div>
         };
     }
@@ -95,8 +96,8 @@ pub fn Join(props: &JoinProps) -> Html {
             };
             match practice.join(&joined) {
                 Ok(()) => {
-                    // The result code's QR is drawn by the install page: keep it offline too.
-                    crate::platform::device::keep_offline(crate::engine::workshop::INSTALL_PAGE);
+                    // Which installed copy plays depends on the workshop joined.
+                    crate::loader::forget_index();
                     navigator.push(&Route::Workshop)
                 }
                 Err(_) => error.set(Some(Text::JoinNotSaved)),

@@ -152,8 +152,7 @@ pub fn Library() -> Html {
             <p class="lead">{ i18n.t(Text::LibraryLead) }</p>
             { for crate::loader::stale_workshops().iter().map(|name| html! {
                 <crate::components::notice::Notice tone={crate::components::notice::Tone::Warning} testid="library-stale">
-                    { t_with(lang, Text::LibraryStale, &[("workshop", name)]) }{ " " }
-                    <a href={format!("{}#ulang", crate::engine::workshop::INSTALL_PAGE)}>{ i18n.t(Text::LibraryUpdate) }</a>
+                    <a href={format!("{}#ulang", crate::engine::workshop::INSTALL_PAGE)}>{ t_with(lang, Text::LibraryStale, &[("workshop", name)]) }</a>
                 </crate::components::notice::Notice>
             }) }
             <div class="filters" role="group" aria-label={i18n.t(Text::LibraryFilters)}>

@@ -75,26 +75,3 @@ pub fn apply_update() {
         }
     }
 }
-
-/// Asks the service worker controlling this page to keep `page`'s module offline (a page kept
-/// on demand: `pasang.html`, which installs packages and draws QR codes), as opening that page
-/// would. Does nothing without a service worker.
-pub fn keep_offline(page: &str) {
-    use wasm_bindgen::{JsCast, JsValue};
-    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &JsValue::from_str(k)).ok();
-    let Some(controller) = web_sys::window()
-        .and_then(|w| get(&w.navigator(), "serviceWorker"))
-        .and_then(|c| get(&c, "controller"))
-        .filter(|c| c.is_object())
-    else {
-        return;
-    };
-    let message = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&message, &"type".into(), &"latih-keep".into());
-    let _ = js_sys::Reflect::set(&message, &"page".into(), &page.into());
-    if let Some(post) =
-        get(&controller, "postMessage").and_then(|f| f.dyn_into::<js_sys::Function>().ok())
-    {
-        let _ = post.call1(&controller, &message);
-    }
-}

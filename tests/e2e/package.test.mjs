@@ -139,6 +139,17 @@ test("a workshop with the trainer's own scenario runs on phones that never saw i
   await a.page.getByTestId("join-workshop").waitFor();
   assert.equal(await a.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("latih.installed.")).length), 1);
 
+  // A file shared to Latih (WhatsApp's Share on Android: the manifest's share target, a POST the
+  // service worker receives) opens the install page with it.
+  await a.page.evaluate(async (text) => {
+    const form = new FormData();
+    form.append("berkas", new File([text], "lokakarya.latih.json", { type: "application/json" }));
+    await fetch("pasang.html?bagikan", { method: "POST", body: form, redirect: "manual" });
+  }, file);
+  await a.page.goto(`${server.url}pasang.html#kotak`);
+  await a.page.getByTestId("install-checked").waitFor();
+  assert.equal(await a.page.getByTestId("install-workshop").textContent(), "Lokakarya Perisai Lombok Timur");
+
   // Phone C's installed copy was changed (a name in it edited): its code is refused with the reason.
   const c = await phoneInstalls(t, { file }, "Amaq Rudi");
   await c.page.evaluate(() => {

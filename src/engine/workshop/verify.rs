@@ -154,20 +154,34 @@ pub fn verify(
     workshop: &Workshop,
     scenarios: &[Scenario],
 ) -> Result<Verified, Rejection> {
-    verify_with(record, workshop, scenarios, &mut Hashes::default())
+    verify_with(record, workshop, scenarios, &mut Hashes::checking())
 }
 
-/// The content hashes of the scenarios a batch names, each computed once.
+/// The content hashes of the scenarios a batch names, each computed once; `None` when a
+/// batch does not check contents (results stored before, see [`verified_results`]).
 #[derive(Default)]
-struct Hashes(Vec<(String, ContentHash)>);
+struct Hashes(Option<Vec<(String, ContentHash)>>);
 
 impl Hashes {
+    fn checking() -> Hashes {
+        Hashes(Some(Vec::new()))
+    }
+
+    /// Whether the code's content matches `scenario` (always, when not checking).
+    fn matches(&mut self, scenario: &Scenario, content: Option<ContentHash>) -> bool {
+        match content {
+            Some(h) if self.0.is_some() => self.of(scenario) == h,
+            _ => true,
+        }
+    }
+
     fn of(&mut self, scenario: &Scenario) -> ContentHash {
-        if let Some((_, h)) = self.0.iter().find(|(id, _)| *id == scenario.id) {
+        let known = self.0.get_or_insert_with(Vec::new);
+        if let Some((_, h)) = known.iter().find(|(id, _)| *id == scenario.id) {
             return *h;
         }
         let h = content_hash_of(scenario);
-        self.0.push((scenario.id.clone(), h));
+        known.push((scenario.id.clone(), h));
         h
     }
 }
@@ -213,7 +227,7 @@ fn verify_with(
         });
     }
     // Codes from before Latih carried the hash name the scenario by id and version only.
-    if record.content.is_some_and(|h| h != hashes.of(scenario)) {
+    if !hashes.matches(scenario, record.content) {
         return Err(Rejection::OtherCopy {
             scenario: record.scenario.clone(),
         });
@@ -272,6 +286,16 @@ pub fn check_batch(
     scenarios: &[Scenario],
     known: &[String],
 ) -> Batch {
+    check(text, workshop, scenarios, known, Hashes::checking())
+}
+
+fn check(
+    text: &str,
+    workshop: &Workshop,
+    scenarios: &[Scenario],
+    known: &[String],
+    mut hashes: Hashes,
+) -> Batch {
     // Each attempt once, with who took it: the same attempt under another name is a copy.
     let mut seen: Vec<(AttemptId, String, String)> = known
         .iter()
@@ -279,7 +303,6 @@ pub fn check_batch(
         .map(|r| (r.attempt, r.agent, r.wadah))
         .collect();
     let mut batch = Batch::default();
-    let mut hashes = Hashes::default();
     for code in find_codes(text) {
         let checked = ResultRecord::from_code(code)
             .map_err(Rejection::Code)
@@ -309,14 +332,24 @@ pub fn check_batch(
 
 /// The verified results behind stored codes (codes that no longer verify, e.g. after a
 /// scenario changed version, are left out), one per attempt.
+///
+/// Contents were checked when the codes were imported; they are not checked again, so an
+/// update of Latih that changes the compiled form of scenarios (and so every content hash)
+/// never drops results already counted.
 pub fn verified_results(
     codes: &[String],
     workshop: &Workshop,
     scenarios: &[Scenario],
 ) -> Vec<Verified> {
-    check_batch(&codes.join("\n"), workshop, scenarios, &[])
-        .accepted
-        .into_iter()
-        .map(|(_, v)| v)
-        .collect()
+    check(
+        &codes.join("\n"),
+        workshop,
+        scenarios,
+        &[],
+        Hashes::default(),
+    )
+    .accepted
+    .into_iter()
+    .map(|(_, v)| v)
+    .collect()
 }

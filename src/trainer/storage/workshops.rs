@@ -64,15 +64,18 @@ impl SavedWorkshop {
     /// its package carries, as shipped.
     pub fn scenarios(&self, bundled: &[crate::engine::Scenario]) -> Vec<crate::engine::Scenario> {
         let mut all = bundled.to_vec();
-        let here: Vec<crate::engine::workshop::ScenarioRef> = bundled
-            .iter()
-            .map(crate::engine::workshop::ScenarioRef::of)
-            .collect();
+        // Read against the workshop's own list, so a later update of a bundled scenario it
+        // names does not make the package "incomplete" and its results vanish.
+        let here: Vec<crate::engine::workshop::ScenarioRef> = self
+            .workshop()
+            .map(|w| w.uses().cloned().collect())
+            .unwrap_or_default();
         if let Some(package) = self
             .package
             .as_deref()
             .and_then(|t| crate::engine::workshop::Package::read(t, &here).ok())
         {
+            all.retain(|b| !package.scenarios.iter().any(|s| s.id == b.id));
             all.extend(package.scenarios);
         }
         all

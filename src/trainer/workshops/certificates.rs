@@ -28,8 +28,9 @@ pub fn Certificates(props: &WorkshopProps) -> Html {
     else {
         return html! { <div class="page page--narrow"><p>{ i18n.t(TrainerText::WorkshopMissing) }</p></div> };
     };
+    // The bundled scenarios and those the workshop's package carries, as shipped.
     let scenarios = match crate::pages::ready(&i18n, pack) {
-        Ok(value) => value,
+        Ok(value) => saved.scenarios(&value),
         Err(page) => return page,
     };
     // Certificates rest on the counted results only.
