@@ -52,10 +52,10 @@ pub mod workshop;
 
 // The scenario format and the terms every part shares.
 pub use scenario::{
-    format_name, Attitudes, Branch, Choice, Competency, Condition, Coverage, Difficulty, Effects,
-    Ending, HiddenFact, IncomePattern, LineVariant, Localized, Meta, MoveKind, Next, Node,
-    Objection, Outcome, Persona, PinnedDate, Points, Rubric, Scenario, Sensitivities, Stat,
-    Violation, SCHEMA_VERSION,
+    format_name, island_of, Attitudes, Branch, Choice, Competency, Condition, Coverage, Difficulty,
+    Effects, Ending, HiddenFact, IncomePattern, Island, LineVariant, Localized, Meta, MoveKind,
+    Next, Node, Objection, Outcome, Persona, PinnedDate, Points, Rubric, Scenario, Sensitivities,
+    Stat, Violation, SCHEMA_VERSION,
 };
 pub use terms::{Date, Lang, Occupation, Package};
 

@@ -58,6 +58,13 @@ pub fn objection(o: Objection) -> Localized {
         Objection::TooComplicated => Msg::ObjTooComplicated,
         Objection::DistrustClaims => Msg::ObjDistrustClaims,
         Objection::MoneyWasted => Msg::ObjMoneyWasted,
+        Objection::ReligiousDoubt => Msg::ObjReligiousDoubt,
+        Objection::DataMisuse => Msg::ObjDataMisuse,
+        Objection::DistrustAgent => Msg::ObjDistrustAgent,
+        Objection::WaitingForGovernment => Msg::ObjWaitingForGovernment,
+        Objection::LapsedBefore => Msg::ObjLapsedBefore,
+        Objection::HeirDocuments => Msg::ObjHeirDocuments,
+        Objection::HasOtherInsurance => Msg::ObjHasOtherInsurance,
     })
 }
 

@@ -34,17 +34,40 @@ pub enum Objection {
     DistrustClaims,
     /// "Money is wasted if I never claim."
     MoneyWasted,
+    // New values go at the end: a compiled scenario stores an objection as its position, and a
+    // scenario's content hash is taken over its compiled form.
+    /// "Insurance is haram / riba." (MUI Fatwa 102/2025 answers it.)
+    ReligiousDoubt,
+    /// "My KTP will be misused, or end up with a loan app."
+    DataMisuse,
+    /// "You only want your commission."
+    DistrustAgent,
+    /// "I'll wait for the Pemda to pay for me."
+    WaitingForGovernment,
+    /// A member who joined before and stopped paying.
+    LapsedBefore,
+    /// Heirs without papers (an unregistered marriage delays a JKM claim).
+    HeirDocuments,
+    /// "I already have other insurance" (e.g. the fishers' insurance from KKP).
+    HasOtherInsurance,
 }
 
 impl Objection {
     /// Every objection.
-    pub const ALL: [Objection; 6] = [
+    pub const ALL: [Objection; 13] = [
         Objection::CannotAfford,
         Objection::HasHealthCover,
         Objection::NotRisky,
         Objection::TooComplicated,
         Objection::DistrustClaims,
         Objection::MoneyWasted,
+        Objection::ReligiousDoubt,
+        Objection::DataMisuse,
+        Objection::DistrustAgent,
+        Objection::WaitingForGovernment,
+        Objection::LapsedBefore,
+        Objection::HeirDocuments,
+        Objection::HasOtherInsurance,
     ];
 }
 

@@ -13,6 +13,7 @@ use super::terms::Lang;
 
 mod conditions;
 mod endings;
+mod island;
 mod meta;
 mod nodes;
 mod persona;
@@ -20,6 +21,7 @@ mod rubric;
 
 pub use conditions::{Condition, Stat};
 pub use endings::{Branch, Ending, Next, Outcome};
+pub use island::{island_of, Island};
 pub use meta::{Difficulty, Meta, Objection, PinnedDate};
 pub use nodes::{Choice, Effects, LineVariant, MoveKind, Node, Violation};
 pub use persona::{Attitudes, Coverage, HiddenFact, IncomePattern, Persona, Sensitivities};
