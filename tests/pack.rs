@@ -58,9 +58,6 @@ fn every_scenario_is_current_and_has_no_problem_at_all() {
         if !problems.is_empty() {
             failures.push(format!("{name}:\n{}", problems.join("\n")));
         }
-        if imported.scenario.version < 2 {
-            failures.push(format!("{name}: bump its version"));
-        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
@@ -291,5 +288,78 @@ fn every_ending_is_reachable_in_practice() {
                 s.id
             );
         }
+    }
+}
+
+/// Every line the worker says (node lines and endings), in both languages.
+fn worker_lines(s: &Scenario) -> Vec<String> {
+    let mut lines = Vec::new();
+    for node in &s.nodes {
+        for line in &node.lines {
+            lines.push(line.text.id.clone());
+            lines.push(line.text.en.clone());
+        }
+    }
+    for ending in &s.endings {
+        lines.push(ending.text.id.clone());
+        lines.push(ending.text.en.clone());
+    }
+    lines.retain(|l| !l.trim().is_empty());
+    lines
+}
+
+#[test]
+fn no_two_scenarios_are_the_same_template() {
+    // After two scenarios an agent should not be playing a skeleton: no two share their
+    // sequence of node ids, and no worker says another's line word for word.
+    let pack = bundled();
+    let mut failures = Vec::new();
+    let mut sequences = std::collections::BTreeMap::new();
+    let mut lines: std::collections::BTreeMap<String, &str> = std::collections::BTreeMap::new();
+    for s in &pack {
+        let sequence: Vec<&str> = s.nodes.iter().map(|n| n.id.as_str()).collect();
+        if let Some(other) = sequences.insert(sequence.clone(), s.id.as_str()) {
+            failures.push(format!("{} and {other} share the nodes {sequence:?}", s.id));
+        }
+        let own: std::collections::BTreeSet<String> = worker_lines(s).into_iter().collect();
+        for line in own {
+            if let Some(other) = lines.insert(line.clone(), s.id.as_str()) {
+                failures.push(format!("{} and {other} both say \"{line}\"", s.id));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn every_objection_is_trained_and_every_scenario_names_its_island() {
+    let pack = bundled();
+    for objection in latih::engine::Objection::ALL {
+        let trained = pack.iter().any(|s| {
+            s.meta.objections.contains(&objection)
+                && s.nodes.iter().flat_map(|n| &n.choices).any(|c| {
+                    c.kind == latih::engine::MoveKind::AnswerObjection
+                        && c.objection == Some(objection)
+                })
+        });
+        assert!(
+            trained,
+            "no scenario lists {objection:?} and answers it with an answer_objection choice"
+        );
+    }
+    for s in &pack {
+        assert!(
+            latih::engine::island_of(&s.persona.place).is_some(),
+            "{}: the place \"{}\" names no regency of NTB",
+            s.id,
+            s.persona.place
+        );
+    }
+    for island in latih::engine::Island::ALL {
+        let count = pack
+            .iter()
+            .filter(|s| latih::engine::island_of(&s.persona.place) == Some(island))
+            .count();
+        assert!(count >= 4, "only {count} scenarios on {}", island.name());
     }
 }

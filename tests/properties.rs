@@ -387,7 +387,11 @@ mod revalidation {
     /// about a node that did not change.
     #[test]
     fn moving_the_pinned_date_re_checks_the_dates_of_unchanged_nodes() {
-        let mut s = super::scenarios().remove(0);
+        // A worker outside transport: no discount in February 2026, one in May.
+        let mut s = super::scenarios()
+            .into_iter()
+            .find(|s| s.id == "construction-labourer")
+            .expect("the construction labourer");
         for c in &mut s.node_mut(0).expect("a node").choices {
             c.requires.push(Condition::Discount(true));
         }

@@ -6,12 +6,28 @@ use super::scenario::Scenario;
 /// The bundled scenario files: (file name, JSON text).
 pub const FILES: &[(&str, &str)] = &[
     (
+        "benhur-driver-kota-bima.json",
+        include_str!("pack/benhur-driver-kota-bima.json"),
+    ),
+    (
         "construction-labourer.json",
         include_str!("pack/construction-labourer.json"),
     ),
     (
+        "courier-sumbawa-besar.json",
+        include_str!("pack/courier-sumbawa-besar.json"),
+    ),
+    (
+        "farmer-ksb-already-covered.json",
+        include_str!("pack/farmer-ksb-already-covered.json"),
+    ),
+    (
         "farmer-lombok-tengah.json",
         include_str!("pack/farmer-lombok-tengah.json"),
+    ),
+    (
+        "fisher-kkp-insurance-sape.json",
+        include_str!("pack/fisher-kkp-insurance-sape.json"),
     ),
     (
         "fisher-lombok-timur.json",
@@ -22,12 +38,32 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("pack/household-helper-sertakan.json"),
     ),
     (
+        "offerings-seller-cakranegara.json",
+        include_str!("pack/offerings-seller-cakranegara.json"),
+    ),
+    (
         "ojek-driver-mataram.json",
         include_str!("pack/ojek-driver-mataram.json"),
     ),
     (
+        "returning-migrant-lapsed.json",
+        include_str!("pack/returning-migrant-lapsed.json"),
+    ),
+    (
+        "seaweed-farmer-teluk-saleh.json",
+        include_str!("pack/seaweed-farmer-teluk-saleh.json"),
+    ),
+    (
         "street-food-seller.json",
         include_str!("pack/street-food-seller.json"),
+    ),
+    (
+        "surf-guide-mandalika.json",
+        include_str!("pack/surf-guide-mandalika.json"),
+    ),
+    (
+        "tobacco-labourer-help-without-selling.json",
+        include_str!("pack/tobacco-labourer-help-without-selling.json"),
     ),
     (
         "trader-mataram.json",
