@@ -101,6 +101,7 @@ texts! {
     LibraryLead => "library.lead",
     LibraryFilters => "library.filters",
     LibraryDifficulty => "library.difficulty",
+    LibraryIsland => "library.island",
     LibraryObjection => "library.objection",
     LibraryAll => "library.all",
     LibraryNoMatch => "library.no_match",

@@ -1,4 +1,4 @@
-//! The scenario library: one card per scenario, filtered by difficulty and objection.
+//! The scenario library: one card per scenario, filtered by difficulty, island and objection.
 
 use crate::router::Link;
 use yew::prelude::*;
@@ -7,7 +7,7 @@ use crate::components::avatar::Avatar;
 use crate::context::{use_i18n, use_store};
 use crate::engine::messages;
 use crate::engine::pack::Summary;
-use crate::engine::{Difficulty, Objection};
+use crate::engine::{island_of, Difficulty, Island, Objection};
 use crate::i18n::{action_on, t_with, Text};
 use crate::loader::{use_index, Loadable};
 use crate::pages::load_failed;
@@ -36,30 +36,23 @@ pub fn Library() -> Html {
             crate::platform::page::mark("latih-library-ready");
         }
     });
-    let difficulty = use_state(|| None::<Difficulty>);
-    let objection = use_state(|| None::<Objection>);
-
-    let on_difficulty = {
-        let difficulty = difficulty.clone();
-        Callback::from(move |e: Event| {
-            difficulty.set(
-                value_of(&e)
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| DIFFICULTIES.get(i).copied()),
-            );
-        })
-    };
-    let on_objection = {
-        let objection = objection.clone();
-        Callback::from(move |e: Event| {
-            objection.set(
-                value_of(&e)
-                    .parse::<usize>()
-                    .ok()
-                    .and_then(|i| Objection::ALL.get(i).copied()),
-            );
-        })
+    // Each filter is the position of its choice in its list (None: all).
+    let difficulty = use_state(|| None::<usize>);
+    let island = use_state(|| None::<usize>);
+    let objection = use_state(|| None::<usize>);
+    let chosen_difficulty = difficulty.and_then(|i| DIFFICULTIES.get(i).copied());
+    let chosen_island = island.and_then(|i| Island::ALL.get(i).copied());
+    let chosen_objection = objection.and_then(|i| Objection::ALL.get(i).copied());
+    // The objection filter offers the objections some scenario here trains, so no choice of it
+    // leads to an empty library.
+    let trained: Vec<(usize, String)> = match &index {
+        Loadable::Ready(all) => Objection::ALL
+            .iter()
+            .enumerate()
+            .filter(|(i, o)| *objection == Some(*i) || all.iter().any(|s| s.objections.contains(o)))
+            .map(|(i, o)| (i, messages::objection(*o).get(lang).to_owned()))
+            .collect(),
+        _ => Vec::new(),
     };
 
     let body = match index {
@@ -70,8 +63,9 @@ pub fn Library() -> Html {
         Loadable::Ready(all) => {
             let mut shown: Vec<&Summary> = all
                 .iter()
-                .filter(|s| difficulty.is_none_or(|d| s.difficulty == d))
-                .filter(|s| objection.is_none_or(|o| s.objections.contains(&o)))
+                .filter(|s| chosen_difficulty.is_none_or(|d| s.difficulty == d))
+                .filter(|s| chosen_objection.is_none_or(|o| s.objections.contains(&o)))
+                .filter(|s| chosen_island.is_none_or(|i| island_of(&s.place) == Some(i)))
                 .collect();
             crate::engine::order::sort_small_by_key(&mut shown, |s| {
                 (s.difficulty, s.title.get(lang))
@@ -156,27 +150,41 @@ pub fn Library() -> Html {
                 </crate::components::notice::Notice>
             }) }
             <div class="filters" role="group" aria-label={i18n.t(Text::LibraryFilters)}>
-                <label class="field">
-                    <span>{ i18n.t(Text::LibraryDifficulty) }</span>
-                    <select onchange={on_difficulty} data-testid="filter-difficulty">
-                        <option value="" selected={difficulty.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
-                        { for DIFFICULTIES.iter().enumerate().map(|(i, d)| html! {
-                            <option value={i.to_string()} selected={*difficulty == Some(*d)}>{ messages::difficulty(*d).get(lang).to_owned() }</option>
-                        }) }
-                    </select>
-                </label>
-                <label class="field">
-                    <span>{ i18n.t(Text::LibraryObjection) }</span>
-                    <select onchange={on_objection} data-testid="filter-objection">
-                        <option value="" selected={objection.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
-                        { for Objection::ALL.iter().enumerate().map(|(i, o)| html! {
-                            <option value={i.to_string()} selected={*objection == Some(*o)}>{ messages::objection(*o).get(lang).to_owned() }</option>
-                        }) }
-                    </select>
-                </label>
+                { filter(&i18n, Text::LibraryDifficulty, "filter-difficulty", &difficulty,
+                    DIFFICULTIES.iter().map(|d| messages::difficulty(*d).get(lang).to_owned()).enumerate().collect()) }
+                { filter(&i18n, Text::LibraryIsland, "filter-island", &island,
+                    Island::ALL.iter().map(|x| x.name().to_owned()).enumerate().collect()) }
+                { filter(&i18n, Text::LibraryObjection, "filter-objection", &objection, trained) }
             </div>
             { body }
         </div>
+    }
+}
+
+/// One filter of the library: a labelled list of `options` (each with its position in its
+/// list), "all" first, kept in `state`.
+fn filter(
+    i18n: &crate::context::I18n,
+    label: Text,
+    testid: &'static str,
+    state: &UseStateHandle<Option<usize>>,
+    options: Vec<(usize, String)>,
+) -> Html {
+    let chosen = **state;
+    let onchange = {
+        let state = state.clone();
+        Callback::from(move |e: Event| state.set(value_of(&e).parse::<usize>().ok()))
+    };
+    html! {
+        <label class="field">
+            <span>{ i18n.t(label) }</span>
+            <select {onchange} data-testid={testid}>
+                <option value="" selected={chosen.is_none()}>{ i18n.t(Text::LibraryAll) }</option>
+                { for options.into_iter().map(|(i, name)| html! {
+                    <option value={i.to_string()} selected={chosen == Some(i)}>{ name }</option>
+                }) }
+            </select>
+        </label>
     }
 }
 

@@ -1,6 +1,7 @@
 // Agent journeys in real Chromium against the release build (dist/): every bundled scenario
-// played along the best-practice path to a suitable, passing enrolment and along a pushy path
-// to a failing score,
+// played along the best-practice path to a passing score (a suitable enrolment, or for a worker
+// who should not be signed up today a follow-up) and along a pushy path (violations and wrong
+// figures) to a failing score,
 // with the score checked against the engine's command-line tool; reload in the middle; language
 // switch in the middle; assessment mode; the calculator; number keys; screenshots.
 import { test } from "node:test";
@@ -51,7 +52,10 @@ test("a run storage refuses still plays to its debrief, and the page says it is 
   assert.deepEqual(problems, []);
 });
 
-test("every bundled scenario: best practice enrols suitably and passes; a pushy agent fails", async () => {
+// Scenarios whose worker should not be signed up today: the best path helps and agrees a next visit.
+const HELP_WITHOUT_SELLING = new Set(["tobacco-labourer-help-without-selling", "farmer-ksb-already-covered"]);
+
+test("every bundled scenario: best practice passes (enrolling suitably, or helping without selling); a pushy agent fails", async () => {
   const { context, page, problems } = await newPage();
   for (const s of index) {
     const best = pathOf(s, "best_practice");
@@ -60,7 +64,13 @@ test("every bundled scenario: best practice enrols suitably and passes; a pushy 
     const total = await debrief(page);
     assert.equal(total, engineTotal(s, best), `${s.id}: the debrief shows the engine's score`);
     assert.match(await page.getByTestId("verdict").textContent(), /^Lulus/, `${s.id} best path passes`);
-    assert.match(await page.getByTestId("suitability").textContent(), /sanggup dibayar pekerja: pendaftaran yang tepat/);
+    if (HELP_WITHOUT_SELLING.has(s.id)) {
+      // The right ending is a follow-up: no package sold, so no suitability to show.
+      assert.equal(await page.getByTestId("outcome-summary").textContent(), "Tindak lanjut disepakati", s.id);
+      assert.equal(await page.getByTestId("suitability").count(), 0, s.id);
+    } else {
+      assert.match(await page.getByTestId("suitability").textContent(), /sanggup dibayar pekerja: pendaftaran yang tepat/);
+    }
 
     const pushy = pathOf(s, "pushy");
     await startRun(page, s.id);
@@ -188,6 +198,19 @@ test("number keys choose, the library filters, and screenshots at phone and lapt
     const advanced = await page.locator("[data-testid^=scenario-]").count();
     assert.ok(advanced >= 1 && advanced < index.length, `advanced filter shows ${advanced}`);
     await page.getByTestId("filter-difficulty").selectOption("");
+    // The island comes from the regency in the worker's place; Sumbawa is the second choice.
+    await page.getByTestId("filter-island").selectOption("1");
+    const onSumbawa = index.filter((x) => /Sumbawa|Dompu|Bima/.test(x.place)).map((x) => `scenario-${x.id}`).sort();
+    const shown = async () => (await page.locator("[data-testid^=scenario-]").evaluateAll((els) => els.map((e) => e.dataset.testid))).sort();
+    assert.ok(onSumbawa.length >= 4, `${onSumbawa.length} scenarios on Sumbawa`);
+    assert.deepEqual(await shown(), onSumbawa, "the island filter shows the scenarios set on Sumbawa");
+    await page.getByTestId("filter-island").selectOption("");
+    // An objection filter by its name: those that train it, on both islands.
+    await page.getByTestId("filter-objection").selectOption({ label: "Mengira asuransi itu haram atau riba" });
+    const religious = index.filter((x) => x.objections.includes("religious_doubt")).map((x) => `scenario-${x.id}`).sort();
+    assert.ok(religious.length >= 2, `${religious.length} scenarios train the religious doubt`);
+    assert.deepEqual(await shown(), religious, "the objection filter shows the scenarios that train it");
+    await page.getByTestId("filter-objection").selectOption("");
 
     await startRun(page, "fisher-lombok-timur");
     const before = await page.getByTestId("agent-line").count();
