@@ -130,7 +130,7 @@ fn rates_table(table: &serde_json::Value) -> String {
             .iter()
             .map(|e| {
                 format!(
-                    "Sourced {{ value: {}, valid_from: {}, valid_to: {}, source: {:?}.into() }}",
+                    "Sourced {{ value: {}, valid_from: {}, valid_to: {}, source: source!({:?}) }}",
                     value(&e["value"]),
                     date(&e["valid_from"]),
                     if e["valid_to"].is_null() {

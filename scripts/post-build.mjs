@@ -143,9 +143,13 @@ walk(dir);
 // agent's phone: each is a group the worker keeps whole once its page has been opened.
 const isTrainerFile = (f) => f === "pelatih.html" || f === "pelatih.js" || f === "trainer.css" || f.startsWith("latih-pelatih");
 const isInstallFile = (f) => f === "pasang.html" || f === "pasang.js" || f === "install.css" || f.startsWith("latih-pasang");
-const trainerFiles = files.filter(isTrainerFile);
+// A phone fetches a bundled scenario when it is first opened (the worker keeps it from then on),
+// so the first visit downloads the library's index and not the whole pack; a trainer's laptop
+// keeps every scenario with the trainer's app.
+const isScenarioFile = (f) => f.startsWith("pack/") && f !== PACK_INDEX;
+const trainerFiles = files.filter((f) => isTrainerFile(f) || isScenarioFile(f));
 const installFiles = files.filter(isInstallFile);
-const agentFiles = files.filter((f) => !isTrainerFile(f) && !isInstallFile(f));
+const agentFiles = files.filter((f) => !isTrainerFile(f) && !isInstallFile(f) && !isScenarioFile(f));
 const version = createHash("sha256");
 for (const f of files) version.update(f).update(readFileSync(join(dir, f)));
 const template = readFileSync(new URL("../static/sw.js", import.meta.url), "utf8");
@@ -162,4 +166,4 @@ const worker = release
       .replace("__FILES__", JSON.stringify(["./", ...agentFiles]))
   : `// Development build: no offline cache; this worker removes itself.\nself.addEventListener("install", () => self.skipWaiting());\nself.addEventListener("activate", () => self.registration.unregister());\n`;
 writeFileSync(join(dir, "sw.js"), worker);
-console.log(`post-build: ${hashes.length} inline script(s) allowed by hash; sw.js ${release ? `caches ${agentFiles.length + 1} files ahead, ${trainerFiles.length} trainer and ${installFiles.length} install files on first use` : "disabled (debug build)"}`);
+console.log(`post-build: ${hashes.length} inline script(s) allowed by hash; sw.js ${release ? `caches ${agentFiles.length + 1} files ahead, ${trainerFiles.length} trainer (scenarios included) and ${installFiles.length} install files on first use` : "disabled (debug build)"}`);

@@ -236,6 +236,18 @@ async fn load_scenario(id: String, store: &Store) -> Result<Rc<Scenario>, LoadEr
     Ok(keep(copy).await)
 }
 
+/// Fetches the bundled scenario files `files` (as the index names them) in the background, so
+/// they play with no connection later: a phone fetches a bundled scenario when it is opened, and
+/// the service worker keeps what was fetched. Joining a workshop calls this for its scenarios.
+pub fn keep_offline(files: Vec<String>) {
+    spawn(async move {
+        for file in files {
+            // One that cannot be fetched now is fetched when it is opened.
+            let _ = fetch_bytes(&format!("{PACK_DIR}{file}")).await;
+        }
+    });
+}
+
 fn spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
     #[cfg(target_arch = "wasm32")]
     wasm_bindgen_futures::spawn_local(future);

@@ -3,7 +3,9 @@
 // version and file lists. Two pages are not fetched ahead on agents' phones (ON_DEMAND: the
 // trainer's app, pelatih.html, and the install page, pasang.html): each group is kept when its
 // page is first used, and from then on every new build keeps it too, so a trainer's laptop and
-// a phone that installed a workshop also work offline. A new build installs next to the old one
+// a phone that installed a workshop also work offline. The bundled scenarios (pack/*.bin) belong
+// to the trainer's group: a phone fetches the library's index ahead and each scenario when it is
+// first opened, keeps it, and every new build keeps the scenarios the phone had. A new build installs next to the old one
 // and waits; the page shows a "new version, reload" prompt, and only when the user accepts does
 // it take over, so a page never runs on a mix of old and new files.
 //
@@ -18,6 +20,7 @@ const INBOX = "latih-inbox";
 const INBOX_PATH = "latih-inbox";
 
 const groupOf = (key) => Object.values(ON_DEMAND).find((files) => files.some((f) => key.endsWith("/" + f)));
+const isScenario = (key) => /\/pack\/[^/]+\.bin$/.test(key) && !key.endsWith("/pack/index.bin");
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -29,6 +32,14 @@ self.addEventListener("install", (event) => {
         if (await caches.match(page, { ignoreSearch: true })) kept.push(...files);
       }
       await cache.addAll([...FILES, ...kept]);
+      // The scenarios this phone has opened, fetched again from this build (a scenario the
+      // build no longer has is left out rather than failing the update).
+      const opened = new Set();
+      for (const name of await caches.keys()) {
+        if (!name.startsWith("latih-") || name === CACHE || name === INBOX) continue;
+        for (const request of await (await caches.open(name)).keys()) if (isScenario(request.url)) opened.add(request.url);
+      }
+      await Promise.all([...opened].map((url) => cache.add(url).catch(() => {})));
     })(),
   );
 });

@@ -67,6 +67,15 @@ pub fn Join(props: &JoinProps) -> Html {
 
     let submit = {
         let (code, practice, error) = (props.code.to_string(), practice.clone(), error.clone());
+        // The bundled files of the workshop's scenarios (installed ones are stored already).
+        let files: Vec<String> = match &index {
+            crate::loader::Loadable::Ready(all) => all
+                .iter()
+                .filter(|s| s.is_bundled() && workshop.uses().any(|r| r.id == s.id))
+                .map(|s| s.file.clone())
+                .collect(),
+            _ => Vec::new(),
+        };
         let (name_ref, wadah_ref, navigator) =
             (name_ref.clone(), wadah_ref.clone(), navigator.clone());
         Callback::from(move |e: SubmitEvent| {
@@ -98,6 +107,8 @@ pub fn Join(props: &JoinProps) -> Html {
                 Ok(()) => {
                     // Which installed copy plays depends on the workshop joined.
                     crate::loader::forget_index();
+                    // Its tests and practice then play with no connection.
+                    crate::loader::keep_offline(files.clone());
                     navigator.push(&Route::Workshop)
                 }
                 Err(_) => error.set(Some(Text::JoinNotSaved)),

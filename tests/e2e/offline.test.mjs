@@ -29,7 +29,16 @@ async function playFisher(page, url) {
   await app.debrief();
 }
 
-test("after one visit the app starts, plays a scenario and saves history with no connection", async (t) => {
+/** The addresses every cache of the page's origin holds. */
+const cachedUrls = (page) =>
+  page.evaluate(async () => {
+    const urls = [];
+    for (const k of await caches.keys()) for (const r of await (await caches.open(k)).keys()) urls.push(r.url);
+    return urls;
+  });
+const SCENARIO_FILE = /\/pack\/(?!index\.bin)[^/]+\.bin$/;
+
+test("after one visit the app starts, plays a scenario it has opened and saves history with no connection", async (t) => {
   const server = await serve(DIST);
   t.after(() => { server.close(); });
   const context = await browser.newContext({ viewport: PHONE });
@@ -38,9 +47,24 @@ test("after one visit the app starts, plays a scenario and saves history with no
   await page.goto(server.url);
   await page.getByTestId("home-title").waitFor();
   await controlled(page);
+  // The first visit keeps the library's index, not the pack: a phone fetches a scenario when it
+  // is first opened.
+  await waitForAsync(page, async () => {
+    for (const k of await caches.keys()) if (await (await caches.open(k)).match(new URL("pack/index.bin", location.href).href)) return true;
+    return false;
+  });
+  assert.deepEqual((await cachedUrls(page)).filter((u) => SCENARIO_FILE.test(u)), [], "no scenario is fetched ahead");
+  await page.goto(`${server.url}#/latihan/fisher-lombok-timur`);
+  await page.getByTestId("start").waitFor();
+  await waitForAsync(page, async () => {
+    for (const k of await caches.keys()) if (await (await caches.open(k)).match(new URL("pack/fisher-lombok-timur.bin", location.href).href)) return true;
+    return false;
+  });
+  assert.deepEqual((await cachedUrls(page)).filter((u) => SCENARIO_FILE.test(u)).map((u) => u.split("/").pop()), ["fisher-lombok-timur.bin"]);
   await context.setOffline(true);
   const problems = watchProblems(page);
-  await page.reload();
+  // The app starts again from its home page with no connection.
+  await page.goto(server.url);
   await page.getByTestId("home-title").waitFor();
   await playFisher(page, server.url);
   assert.match(await page.getByTestId("verdict").textContent(), /^Lulus/);
@@ -48,6 +72,11 @@ test("after one visit the app starts, plays a scenario and saves history with no
   await page.getByTestId("history-fisher-lombok-timur").waitFor();
   assert.equal(await page.getByTestId("load-failed").count(), 0, "nothing says the network is needed");
   assert.deepEqual(problems, []);
+  // A scenario never opened says, in words, that it needs a connection once (its failed fetch
+  // is the only problem the browser reports).
+  await page.goto(`${server.url}#/latihan/trader-mataram`);
+  assert.match(await page.getByTestId("load-failed").textContent(), /tidak ada koneksi/);
+  assert.ok(problems.every((p) => /ERR_FAILED|ERR_INTERNET_DISCONNECTED|trader-mataram\.bin/.test(p)), problems.join("\n"));
 });
 
 test("a new build is noticed on the next visit and offered as a reload", async (t) => {

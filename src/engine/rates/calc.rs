@@ -9,6 +9,22 @@ use super::{
 };
 use crate::engine::terms::{Date, Package};
 
+// A rate's source, as its table's file gives it, for the generated tables below. Neither app
+// shows sources (the command-line tool's `calc` and the tests do), so a browser build leaves
+// them out of the download (about 1 KB brotli).
+#[cfg(not(target_arch = "wasm32"))]
+macro_rules! source {
+    ($s:literal) => {
+        String::from($s)
+    };
+}
+#[cfg(target_arch = "wasm32")]
+macro_rules! source {
+    ($s:literal) => {
+        String::new()
+    };
+}
+
 fn pick<'a, T>(entries: &'a [Sourced<T>], date: Date, what: &'static str) -> Result<&'a T, NoRate> {
     // The latest entry that applies wins, so a new rate is added, never edited in place.
     entries
