@@ -248,6 +248,16 @@ pub fn keep_offline(files: Vec<String>) {
     });
 }
 
+/// Loads the scenario `id` (from memory, the device, or the pack) and hands it to `then`: for
+/// an action on a scenario that a list shows from the index alone.
+pub fn with_scenario(
+    id: String,
+    store: Store,
+    then: impl FnOnce(Result<Rc<Scenario>, LoadError>) + 'static,
+) {
+    spawn(async move { then(load_scenario(id, &store).await) });
+}
+
 fn spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
     #[cfg(target_arch = "wasm32")]
     wasm_bindgen_futures::spawn_local(future);

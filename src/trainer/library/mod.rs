@@ -13,7 +13,7 @@ use crate::engine::export;
 use crate::engine::Scenario;
 use crate::engine::Severity;
 use crate::i18n::{action_on, TrainerText};
-use crate::loader::{use_pack, Loadable};
+use crate::loader::{use_index, Loadable};
 use crate::pages::load_failed;
 use crate::platform::clock::now_ms;
 use crate::platform::download::download_text;
@@ -45,8 +45,10 @@ fn import_scenario_files(
 pub fn ScenarioLibrary() -> Html {
     let i18n = use_i18n();
     let lang = i18n.lang;
-    let store = ScenarioStore::new(use_store());
-    let pack = use_pack();
+    let app_store = use_store();
+    let store = ScenarioStore::new(app_store.clone());
+    // The bundled scenarios are listed from the pack's index; one is loaded when it is copied.
+    let index = use_index();
     let navigator = crate::router::use_navigator();
     // Scenarios added, renamed or deleted in another tab show here at once.
     crate::platform::events::use_refresh_on_storage(|key| {
@@ -143,17 +145,29 @@ pub fn ScenarioLibrary() -> Html {
         })
     };
     let not_saved = |_| TrainerText::ScenarioNotSaved;
-    let copy = |s: Scenario| {
-        let (store, taken) = (store.clone(), taken.clone());
-        act(
-            Rc::new(move || {
-                store
-                    .add(&copy_of(&s, &taken), new_uid(), now_ms())
-                    .map(|_| ())
-                    .map_err(not_saved)
-            }),
-            TrainerText::ScenarioCopied,
-        )
+    let copy = |id: String| {
+        let (store, taken, status, version, app_store) = (
+            store.clone(),
+            taken.clone(),
+            status.clone(),
+            version.clone(),
+            app_store.clone(),
+        );
+        Callback::from(move |_| {
+            let (store, taken, status, version) =
+                (store.clone(), taken.clone(), status.clone(), version.clone());
+            crate::loader::with_scenario(id.clone(), app_store.clone(), move |loaded| {
+                status.set(Some(match loaded {
+                    Ok(s) => Status::Done(
+                        store
+                            .add(&copy_of(&s, &taken), new_uid(), now_ms())
+                            .map_or(TrainerText::ScenarioNotSaved, |_| TrainerText::ScenarioCopied),
+                    ),
+                    Err(e) => Status::LoadFailed(e),
+                }));
+                version.set(*version + 1);
+            });
+        })
     };
     let create = {
         let (store, taken, status, navigator) = (
@@ -279,17 +293,17 @@ pub fn ScenarioLibrary() -> Html {
                 } }) }
             </ul>
             <h2>{ i18n.t(TrainerText::ScenariosBundled) }</h2>
-            { match &pack {
+            { match &index {
                 Loadable::Loading => html! { <p aria-busy="true">{ i18n.t(crate::i18n::Text::Loading) }</p> },
                 Loadable::Failed(e) => load_failed(&i18n, e),
                 Loadable::Ready(all) => html! {
                     <ul class="workshop-list">
-                        { for all.iter().map(|s| html! {
+                        { for all.iter().filter(|s| s.is_bundled()).map(|s| html! {
                             <li class="card workshop-list__item" data-testid={format!("bundled-{}", s.id)}>
-                                <strong>{ s.meta.title.get(lang).to_owned() }</strong>
+                                <strong>{ s.title.get(lang).to_owned() }</strong>
                                 <p class="hint">{ i18n.t(TrainerText::ScenarioReadOnly) }</p>
-                                <button type="button" class="button button--secondary" onclick={copy(s.clone())} data-testid="copy-bundled"
-                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioCopy, s.meta.title.get(lang))}>{ i18n.t(TrainerText::ScenarioCopy) }</button>
+                                <button type="button" class="button button--secondary" onclick={copy(s.id.clone())} data-testid="copy-bundled"
+                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioCopy, s.title.get(lang))}>{ i18n.t(TrainerText::ScenarioCopy) }</button>
                             </li>
                         }) }
                     </ul>

@@ -25,6 +25,8 @@ pub(super) enum Status {
     Restored(crate::trainer::storage::library_backup::Restored),
     /// The file is a scenario already in the library, exactly: nothing was added.
     AlreadyThere(Localized),
+    /// A bundled scenario to copy could not be loaded.
+    LoadFailed(crate::loader::LoadError),
 }
 
 /// Props of [`StatusNotice`].
@@ -74,6 +76,7 @@ pub(super) fn StatusNotice(props: &StatusNoticeProps) -> Html {
                 { t_with(i18n.lang, TrainerText::LibraryRestored, &[("added", &done.added.to_string()), ("unchanged", &done.unchanged.to_string())]) }
             </Notice>
         },
+        Some(Status::LoadFailed(e)) => crate::pages::load_failed(&i18n, &e),
         Some(Status::Done(text)) => {
             html! { <Notice tone={Tone::Info} testid="scenario-status">{ i18n.t(text) }</Notice> }
         }
