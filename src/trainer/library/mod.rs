@@ -154,14 +154,20 @@ pub fn ScenarioLibrary() -> Html {
             app_store.clone(),
         );
         Callback::from(move |_| {
-            let (store, taken, status, version) =
-                (store.clone(), taken.clone(), status.clone(), version.clone());
+            let (store, taken, status, version) = (
+                store.clone(),
+                taken.clone(),
+                status.clone(),
+                version.clone(),
+            );
             crate::loader::with_scenario(id.clone(), app_store.clone(), move |loaded| {
                 status.set(Some(match loaded {
                     Ok(s) => Status::Done(
                         store
                             .add(&copy_of(&s, &taken), new_uid(), now_ms())
-                            .map_or(TrainerText::ScenarioNotSaved, |_| TrainerText::ScenarioCopied),
+                            .map_or(TrainerText::ScenarioNotSaved, |_| {
+                                TrainerText::ScenarioCopied
+                            }),
                     ),
                     Err(e) => Status::LoadFailed(e),
                 }));
