@@ -11,8 +11,8 @@ import { watchProblems, screenshot, PHONE, withAppAndBrowser } from "./support/b
 import { AgentApp, bundled, cli, PACK } from "./support/agent.mjs";
 
 const index = bundled();
-const byOccupation = (transport) =>
-  index.find((s) => (transport ? /ojek/ : /farmer|petani/).test(`${s.id} ${s.avatar} ${s.occupation.en}`.toLowerCase()));
+// A worker of each discount group whose best path states the 2-programme price.
+const byOccupation = (transport) => index.find((s) => s.id === (transport ? "ojek-driver-mataram" : "farmer-lombok-tengah"));
 
 let server, browser;
 withAppAndBrowser((s, b) => {

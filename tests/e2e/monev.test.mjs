@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { watchProblems, screenshot, PHONE, LAPTOP, withAppAndBrowser } from "./support/browser.mjs";
 import { readResult, forgeScore } from "./support/codes.mjs";
-import { AgentApp, cliVerdicts } from "./support/agent.mjs";
+import { AgentApp, bundled, cliVerdicts } from "./support/agent.mjs";
 
 const cli = cliVerdicts;
 const CSV_COLUMNS = "attempt_id,workshop_id,workshop_name,workshop_date,agent,wadah,phase,scenario,scenario_version,seed,started_utc,duration_s,score,passed,outcome,package,suitable,rapport,discovery,accuracy,objections,closing,ethics,violations,choices";
@@ -33,7 +33,7 @@ async function createWorkshop(page) {
   assert.match(await page.getByTestId("ws-error-date").textContent(), /tanggal/i);
   assert.equal(await page.getByTestId("ws-date").getAttribute("aria-describedby"), "ws-error-date");
   assert.equal(await page.getByTestId("ws-date").getAttribute("aria-invalid"), "true");
-  assert.equal(await page.getByRole("checkbox", { name: /^Pra-tes: / }).count(), 8, "each checkbox named with its scenario");
+  assert.equal(await page.getByRole("checkbox", { name: /^Pra-tes: / }).count(), bundled().length, "each checkbox named with its scenario");
   await page.getByTestId("ws-name").fill("Upgrading Skill Perisai Lombok Timur");
   await page.getByTestId("ws-date").fill("2026-12-03");
   await page.getByTestId("ws-place").fill("Aula BPJS Ketenagakerjaan Selong");
