@@ -16,6 +16,10 @@
 // agents' pages, >= 90 on the trainer's scenario library), which are aims on this machine, not
 // gates.
 //
+// Layout shift is gated absolutely, at Lighthouse's "good" limit of 0.1: it measures what moves
+// under the reader's eyes, not how fast the machine is (the trainer's library once pushed its
+// backup card down as the bundled list arrived: 0.24).
+//
 //   bash scripts/bench-lighthouse.sh      (needs dist/; builds the baseline page first)
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
@@ -64,6 +68,7 @@ async function measureOnce(chrome, url, label) {
     lcp: a["largest-contentful-paint"].numericValue,
     tbt: a["total-blocking-time"].numericValue,
     work: a["mainthread-work-breakdown"].numericValue,
+    cls: a["cumulative-layout-shift"].numericValue,
     longTasks: (a["long-tasks"].details?.items ?? []).map((t) => `${t.url.split("/").pop() || t.url} ${Math.round(t.duration)} ms`),
     lhr,
   };
@@ -76,7 +81,7 @@ function summary(runs, label) {
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(join(ARTIFACTS, `${label.replace(/[^a-z]+/gi, "-")}.json`), JSON.stringify(chosen.lhr));
   const pick = (k) => median(runs.map((r) => r[k]));
-  return { score: pick("score"), fcp: pick("fcp"), lcp: pick("lcp"), tbt, work: pick("work"), scores: runs.map((r) => r.score), longTasks: chosen.longTasks };
+  return { score: pick("score"), fcp: pick("fcp"), lcp: pick("lcp"), tbt, work: pick("work"), cls: pick("cls"), scores: runs.map((r) => r.score), longTasks: chosen.longTasks };
 }
 
 const app = await serve(DIST, { brotli: true });
@@ -92,7 +97,8 @@ try {
     runs.get("baseline").push(await measureOnce(chrome, base.url, "baseline"));
     for (const page of PAGES) runs.get(page.name).push(await measureOnce(chrome, app.url + page.path, page.name));
   }
-  const within = (page, r, baseline) => r.work / baseline.work <= page.work && r.lcp / baseline.lcp <= page.lcp;
+  const MAX_CLS = 0.1;
+  const within = (page, r, baseline) => r.work / baseline.work <= page.work && r.lcp / baseline.lcp <= page.lcp && r.cls <= MAX_CLS;
   // A page over budget is measured again (with the baseline beside it) before it fails: on a
   // shared machine one slow stretch can move a median of three, and a page that really got
   // heavier is over budget in the median of six as well.
@@ -103,7 +109,7 @@ try {
     for (const page of again) runs.get(page.name).push(await measureOnce(chrome, app.url + page.path, page.name));
   }
   const baseline = summary(runs.get("baseline"), "baseline");
-  const fmt = (r) => `score ${r.score} (runs ${r.scores.join("/")}), FCP ${Math.round(r.fcp)} ms, LCP ${Math.round(r.lcp)} ms, TBT ${Math.round(r.tbt)} ms, main-thread work ${Math.round(r.work)} ms`;
+  const fmt = (r) => `score ${r.score} (runs ${r.scores.join("/")}), FCP ${Math.round(r.fcp)} ms, LCP ${Math.round(r.lcp)} ms, TBT ${Math.round(r.tbt)} ms, CLS ${r.cls.toFixed(3)}, main-thread work ${Math.round(r.work)} ms`;
   console.log(`one-button Yew page (baseline): ${fmt(baseline)}`);
   if (again.length) console.log(`measured again, over budget in the first ${RUNS} runs: ${again.map((p) => p.name).join(", ")}`);
   for (const page of PAGES) {
@@ -113,7 +119,7 @@ try {
     const ok = within(page, r, baseline);
     const goal = r.score >= page.goalScore && (page.goalTbt === undefined || r.tbt <= page.goalTbt);
     console.log(`${ok ? "ok  " : "FAIL"} ${page.name}: ${fmt(r)}`);
-    console.log(`     main-thread work / baseline ${work.toFixed(2)} (budget ${page.work}), LCP / baseline ${lcp.toFixed(2)} (budget ${page.lcp}); goal score >= ${page.goalScore}${page.goalTbt ? `, TBT <= ${page.goalTbt} ms` : ""}: ${goal ? "met" : "not met on this machine"}`);
+    console.log(`     main-thread work / baseline ${work.toFixed(2)} (budget ${page.work}), LCP / baseline ${lcp.toFixed(2)} (budget ${page.lcp}), layout shift (budget ${MAX_CLS}); goal score >= ${page.goalScore}${page.goalTbt ? `, TBT <= ${page.goalTbt} ms` : ""}: ${goal ? "met" : "not met on this machine"}`);
     if (r.longTasks.length) console.log(`     long tasks: ${r.longTasks.join(", ")}`);
     if (!ok) failed++;
   }

@@ -2,6 +2,17 @@
 // (data-type="worker" in index.html, so the agents' page never loads it).
 import init from "./latih-pelatih.js";
 
+// The scenario library, the editor and the new-workshop form read the pack's index (a few kB,
+// src/loader.rs): fetch it while the wasm downloads rather than after the app has started. Only on those pages, so no other page preloads what it never reads.
+if (/^#\/(skenario|baru)\b/.test(location.hash)) {
+  const link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.crossOrigin = "anonymous";
+  link.href = "pack/index.bin";
+  document.head.appendChild(link);
+}
+
 init({ module_or_path: "./latih-pelatih_bg.wasm" }).catch((error) => {
   // The app could not start (e.g. a file missing offline): show the page's error banner.
   console.error(error);

@@ -273,6 +273,25 @@ mod trainer {
     }
 
     #[test]
+    fn the_library_holds_back_what_the_bundled_list_would_push_down() {
+        use latih::trainer::storage::scenarios::ScenarioStore;
+        let store = Store::memory();
+        ScenarioStore::new(store.clone())
+            .add(
+                &latih::engine::edit::new_scenario("milik-saya".into()),
+                "u1".into(),
+                1,
+            )
+            .unwrap();
+        // The pack's index has not arrived (it is fetched): the trainer's own scenarios show, and
+        // nothing sits below the loading line for the list to push down when it comes.
+        let html = render(store, "/skenario");
+        assert!(html.contains("data-testid=\"own-milik-saya\""), "{html}");
+        assert!(html.contains("aria-busy=\"true\""), "{html}");
+        assert!(!html.contains("data-testid=\"library-backup\""), "{html}");
+    }
+
+    #[test]
     fn a_scenario_that_cannot_be_read_is_kept_and_offered_as_a_file() {
         let store = Store::memory();
         store

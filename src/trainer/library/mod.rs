@@ -315,32 +315,36 @@ pub fn ScenarioLibrary() -> Html {
                     </ul>
                 },
             } }
-            <section class="card" data-testid="library-backup">
-                <h2>{ i18n.t(TrainerText::LibraryBackupTitle) }</h2>
-                <p class="hint">{ i18n.t(TrainerText::LibraryBackupHelp) }</p>
-                <div class="actions">
-                    <button type="button" class="button button--secondary" onclick={download_backup} data-testid="library-backup-download">{ i18n.t(TrainerText::LibraryBackupDownload) }</button>
-                    <label class="button button--secondary file-button">
-                        { i18n.t(TrainerText::LibraryRestore) }
-                        <input type="file" accept=".json,application/json" onchange={on_restore} data-testid="library-restore" />
-                    </label>
-                </div>
-            </section>
-            if !trashed.is_empty() {
-                <h2>{ i18n.t(TrainerText::ScenariosTrash) }</h2>
-                <ul class="workshop-list">
-                    { for trashed.iter().map(|e| html! {
-                        <li class="card workshop-list__item" data-testid={format!("trashed-{}", e.id)}>
-                            <strong>{ e.title.get(lang).to_owned() }</strong>
-                            <div class="actions">
-                                <button type="button" class="button button--secondary" onclick={trash(e.uid.clone(), None, TrainerText::ScenarioRestored)} data-testid="restore-scenario"
-                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioRestore, e.title.get(lang))}>{ i18n.t(TrainerText::ScenarioRestore) }</button>
-                                <button type="button" class="button button--secondary" onclick={purge(e.uid.clone())} data-testid="purge-scenario"
-                                    aria-label={action_on(i18n.lang, TrainerText::ScenarioPurge, e.title.get(lang))}>{ i18n.t(TrainerText::ScenarioPurge) }</button>
-                            </div>
-                        </li>
-                    }) }
-                </ul>
+            // What follows waits for the index, so the list arriving never pushes it down the
+            // page under the trainer's eyes (a layout shift).
+            if !matches!(index, Loadable::Loading) {
+                <section class="card" data-testid="library-backup">
+                    <h2>{ i18n.t(TrainerText::LibraryBackupTitle) }</h2>
+                    <p class="hint">{ i18n.t(TrainerText::LibraryBackupHelp) }</p>
+                    <div class="actions">
+                        <button type="button" class="button button--secondary" onclick={download_backup} data-testid="library-backup-download">{ i18n.t(TrainerText::LibraryBackupDownload) }</button>
+                        <label class="button button--secondary file-button">
+                            { i18n.t(TrainerText::LibraryRestore) }
+                            <input type="file" accept=".json,application/json" onchange={on_restore} data-testid="library-restore" />
+                        </label>
+                    </div>
+                </section>
+                if !trashed.is_empty() {
+                    <h2>{ i18n.t(TrainerText::ScenariosTrash) }</h2>
+                    <ul class="workshop-list">
+                        { for trashed.iter().map(|e| html! {
+                            <li class="card workshop-list__item" data-testid={format!("trashed-{}", e.id)}>
+                                <strong>{ e.title.get(lang).to_owned() }</strong>
+                                <div class="actions">
+                                    <button type="button" class="button button--secondary" onclick={trash(e.uid.clone(), None, TrainerText::ScenarioRestored)} data-testid="restore-scenario"
+                                        aria-label={action_on(i18n.lang, TrainerText::ScenarioRestore, e.title.get(lang))}>{ i18n.t(TrainerText::ScenarioRestore) }</button>
+                                    <button type="button" class="button button--secondary" onclick={purge(e.uid.clone())} data-testid="purge-scenario"
+                                        aria-label={action_on(i18n.lang, TrainerText::ScenarioPurge, e.title.get(lang))}>{ i18n.t(TrainerText::ScenarioPurge) }</button>
+                                </div>
+                            </li>
+                        }) }
+                    </ul>
+                }
             }
         </div>
     }
