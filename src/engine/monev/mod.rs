@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 use super::scenario::Objection;
 use super::workshop::{Phase, Verified};
 
+pub mod branch;
 mod csv;
 mod dashboard;
 mod items;

@@ -408,8 +408,16 @@ fn xapi_has_answered_completed_and_a_verdict_per_attempt() {
     assert_eq!(done["result"]["duration"], "PT420S");
     assert_eq!(done["result"]["score"]["raw"], v.card.total);
     let ext = done["result"]["extensions"].as_object().unwrap();
-    assert_eq!(ext.len(), 6);
+    assert_eq!(ext.len(), 8, "six competencies and the two codes");
     assert!(ext.contains_key(&format!("{XAPI_BASE}/ext/competency/ethics")));
+    assert_eq!(
+        ext[&format!("{XAPI_BASE}/ext/result-code")],
+        v.record.to_code()
+    );
+    assert_eq!(
+        ext[&format!("{XAPI_BASE}/ext/workshop-code")],
+        f.workshop.to_code()
+    );
     let mut ids: Vec<&str> = list.iter().map(|s| s["id"].as_str().unwrap()).collect();
     assert!(ids.iter().all(|id| &id[14..15] == "5"), "version-5 UUIDs");
     ids.sort_unstable();
@@ -420,4 +428,228 @@ fn xapi_has_answered_completed_and_a_verdict_per_attempt() {
         statements,
         "exporting twice gives the same statements"
     );
+}
+
+mod branch_view {
+    //! The branch view reads back what [`xapi`] sent, from pages as an LRS answers.
+    use super::*;
+    use crate::engine::monev::branch::{Branch, NotStatements, Refusal};
+    use serde_json::{json, Value};
+
+    /// `statements` as an LRS answers `GET statements`, `per` to a page.
+    fn pages(statements: &[Value], per: usize) -> Vec<String> {
+        let chunks: Vec<&[Value]> = statements.chunks(per).collect();
+        chunks
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let mut page = json!({ "statements": c });
+                if i + 1 < chunks.len() {
+                    page["more"] = json!(format!("/xAPI/statements?page={}", i + 1));
+                }
+                page.to_string()
+            })
+            .collect()
+    }
+
+    fn read(f: &Fixture, statements: &[Value]) -> Branch {
+        let mut branch = Branch::default();
+        let texts = pages(statements, 7);
+        for (i, text) in texts.iter().enumerate() {
+            let page = branch.add_page(text).unwrap();
+            assert_eq!(page.more.is_some(), i + 1 < texts.len());
+            // In slices, as the page does it.
+            while branch.digest_some(2) > 0 {}
+            while branch.verify_some(&f.scenarios, 3) > 0 {}
+        }
+        branch
+    }
+
+    /// Two workshops, the later one first in the LRS: Rina improves, Budi takes only the
+    /// second workshop.
+    fn two_workshops() -> (Fixture, Fixture, Vec<Value>, Vec<Verified>) {
+        let f1 = fixture();
+        let mut f2 = fixture();
+        f2.workshop.id = Workshop::new_id(43);
+        f2.workshop.name = "Tindak lanjut Maret".into();
+        f2.workshop.date = Date::new(2027, 3, 10).unwrap();
+        let first = vec![
+            result(
+                &f1,
+                "Rina",
+                "Koperasi A",
+                Phase::PreTest,
+                Policy::Passive,
+                1,
+            ),
+            result(
+                &f1,
+                "Rina",
+                "Koperasi A",
+                Phase::PostTest,
+                Policy::BestPractice,
+                2,
+            ),
+        ];
+        let second = vec![
+            result(
+                &f2,
+                "rina",
+                "Koperasi A",
+                Phase::PreTest,
+                Policy::BestPractice,
+                3,
+            ),
+            result(&f2, "Budi", "Koperasi B", Phase::PreTest, Policy::Pushy, 4),
+            result(
+                &f2,
+                "Budi",
+                "Koperasi B",
+                Phase::PostTest,
+                Policy::BestPractice,
+                5,
+            ),
+        ];
+        let mut statements = xapi(&f2.workshop, &second, &f2.scenarios)
+            .as_array()
+            .unwrap()
+            .clone();
+        statements.extend(
+            xapi(&f1.workshop, &first, &f1.scenarios)
+                .as_array()
+                .unwrap()
+                .clone(),
+        );
+        let all = first.into_iter().chain(second).collect();
+        (f1, f2, statements, all)
+    }
+
+    #[test]
+    fn results_read_back_are_replayed_and_summed_across_workshops() {
+        let (f1, f2, statements, all) = two_workshops();
+        let branch = read(&f1, &statements);
+        assert_eq!(branch.statements, statements.len());
+        assert!(branch.refused.is_empty(), "{:?}", branch.refused);
+        assert_eq!(branch.verified(), 5);
+        let view = branch.view();
+        assert_eq!(view.results, 5);
+        let ids: Vec<&str> = view.workshops.iter().map(|w| w.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [f1.workshop.id.as_str(), f2.workshop.id.as_str()],
+            "oldest first"
+        );
+        assert_eq!(view.workshops[1].name, "Tindak lanjut Maret");
+        assert_eq!(view.workshops[1].agents, 2);
+        // The same agent across workshops (case ignored), one cell per workshop.
+        let rina = view.agents.iter().find(|a| a.name == "Rina").unwrap();
+        assert_eq!(rina.cells[0].unwrap().pre, Some(all[0].card.total));
+        assert_eq!(rina.cells[0].unwrap().post, Some(all[1].card.total));
+        assert_eq!(rina.cells[1].unwrap().pre, Some(all[2].card.total));
+        assert_eq!(
+            rina.first_to_last(),
+            Some((all[0].card.total, all[1].card.total))
+        );
+        let budi = view.agents.iter().find(|a| a.name == "Budi").unwrap();
+        assert_eq!(budi.cells[0], None, "Budi was not at the first workshop");
+        assert_eq!(view.agents.len(), 2);
+        let wadah: Vec<&str> = view.wadah.iter().map(|w| w.name.as_str()).collect();
+        assert_eq!(wadah, ["Koperasi A", "Koperasi B"]);
+        // Competencies: the means over every pre-test and every post-test.
+        for c in &view.competencies {
+            let of = |p: Phase| {
+                mean(
+                    all.iter()
+                        .filter(|v| v.record.phase == p)
+                        .map(|v| v.card.competency(c.competency)),
+                )
+            };
+            assert_eq!((c.pre, c.post), (of(Phase::PreTest), of(Phase::PostTest)));
+        }
+        // The same as each workshop's own dashboard.
+        let d = dashboard(&all[2..], &f2.workshop, &f2.scenarios, &Filter::default());
+        assert_eq!(view.workshops[1].scores, d.overall);
+    }
+
+    #[test]
+    fn statements_sent_twice_count_once() {
+        let (f1, _, statements, _) = two_workshops();
+        let twice: Vec<Value> = statements.iter().chain(&statements).cloned().collect();
+        let branch = read(&f1, &twice);
+        assert_eq!(branch.verified(), 5);
+        assert!(branch.refused.is_empty());
+    }
+
+    #[test]
+    fn a_statement_that_disagrees_with_its_code_or_copies_an_attempt_is_refused() {
+        let (f1, _, mut statements, all) = two_workshops();
+        let completed: Vec<usize> = statements
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s["verb"]["id"].as_str().unwrap().ends_with("/completed"))
+            .map(|(i, _)| i)
+            .collect();
+        // A score edited in the statement (the code still says the truth).
+        let raw = statements[completed[0]]["result"]["score"]["raw"]
+            .as_u64()
+            .unwrap();
+        statements[completed[0]]["result"]["score"]["raw"] = json!((raw + 10) % 101);
+        // A code edited by hand.
+        let code = format!("{XAPI_BASE}/ext/result-code");
+        statements[completed[1]]["result"]["extensions"][&code] = json!("LTH1-not-a-code");
+        // An attempt sent again under another name.
+        let mut copy = all[4].record.clone();
+        copy.agent = "Sari".into();
+        let mut forged = statements[completed[2]].clone();
+        forged["result"]["extensions"][&code] = json!(copy.to_code());
+        statements.push(forged);
+        let branch = read(&f1, &statements);
+        let refused: Vec<&Refusal> = branch.refused.iter().map(|(_, r)| r).collect();
+        assert_eq!(refused.len(), 3, "{refused:?}");
+        assert!(
+            matches!(refused[0], Refusal::ScoreDiffers { replayed, .. } if u64::from(*replayed) == raw)
+        );
+        assert!(matches!(refused[1], Refusal::Code(_)));
+        assert!(matches!(refused[2], Refusal::Copied { of } if of == "Budi"));
+        assert_eq!(branch.verified(), 3);
+    }
+
+    #[test]
+    fn a_forged_copy_sent_first_does_not_hide_the_honest_statement() {
+        let (f1, _, statements, _) = two_workshops();
+        let honest = statements
+            .iter()
+            .find(|s| s["verb"]["id"].as_str().unwrap().ends_with("/completed"))
+            .unwrap();
+        let mut forged = honest.clone();
+        forged["id"] = json!("0b1f3c1e-8f2a-4c55-9a0e-2d4b6f8a1c3e");
+        forged["result"]["score"]["raw"] = json!(101);
+        let with_forgery: Vec<Value> = std::iter::once(forged).chain(statements).collect();
+        let branch = read(&f1, &with_forgery);
+        assert_eq!(branch.verified(), 5, "the honest statement still counts");
+        assert_eq!(branch.refused.len(), 1);
+        assert!(matches!(branch.refused[0].1, Refusal::ScoreDiffers { .. }));
+    }
+
+    #[test]
+    fn other_statements_are_read_past_and_a_page_that_is_not_one_is_said() {
+        let f = fixture();
+        let mut branch = Branch::default();
+        let other = json!({ "statements": [
+            { "verb": { "id": "http://adlnet.gov/expapi/verbs/completed" }, "result": { "completion": true } },
+            { "verb": { "id": "http://adlnet.gov/expapi/verbs/experienced" } },
+        ] });
+        let page = branch.add_page(&other.to_string()).unwrap();
+        assert_eq!((page.statements, page.more), (2, None));
+        assert_eq!(branch.undigested(), 2);
+        assert_eq!(branch.digest_some(10), 0);
+        assert_eq!(branch.pending(), 0);
+        assert_eq!(branch.verify_some(&f.scenarios, 10), 0);
+        assert_eq!(branch.view().results, 0);
+        assert_eq!(branch.add_page("<html>login</html>"), Err(NotStatements));
+        assert_eq!(
+            branch.add_page(r#"{"detail":"Invalid"}"#),
+            Err(NotStatements)
+        );
+    }
 }

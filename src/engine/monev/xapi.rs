@@ -26,7 +26,8 @@ fn statement_id(v: &Verified, index: u32) -> String {
 }
 
 /// xAPI statements for `results`: an `answered` statement per choice, then `completed` and
-/// `passed` or `failed` with the duration, the score and the six competencies.
+/// `passed` or `failed` with the duration, the score, the six competencies, and the result
+/// and workshop codes (which [`super::branch`] replays).
 pub fn xapi(workshop: &Workshop, results: &[Verified], scenarios: &[Scenario]) -> Value {
     let verb = |name: &str| {
         json!({
@@ -99,6 +100,13 @@ pub fn xapi(workshop: &Workshop, results: &[Verified], scenarios: &[Scenario]) -
                 json!(v.card.competency(c)),
             );
         }
+        // The codes themselves, so whoever reads the statements back (the trainer's Branch
+        // view) can replay the run and trust the score for the same reason the trainer did.
+        competencies.insert(format!("{XAPI_BASE}/ext/result-code"), json!(r.to_code()));
+        competencies.insert(
+            format!("{XAPI_BASE}/ext/workshop-code"),
+            json!(workshop.to_code()),
+        );
         let result = json!({
             "completion": true,
             "success": v.card.passed,

@@ -35,7 +35,9 @@ pub use package::{
     install_link, link_payload, Package, PackageError, INSTALL_PAGE, LINK_FRAGMENT, MAX_LINK_CHARS,
     MAX_PACKAGE_BYTES, MAX_PACKAGE_SCENARIOS, PACKAGE_FORMAT, PACKAGE_KIND,
 };
-pub use verify::{check_batch, verified_results, verify, Batch, Rejection, Verified};
+pub use verify::{
+    check_batch, verified_results, verify, verify_stored, Batch, Rejection, Verified,
+};
 
 /// A scenario at a given content version.
 #[derive(Clone, Debug, PartialEq, Eq)]
