@@ -456,3 +456,96 @@ fn a_workshop_over_a_trainers_own_scenario_is_written_as_a_package_and_read_as_a
     assert!(out.contains("bundled scenario's"), "{out}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn result_codes_of_a_scripted_agent_verify_and_export_as_xapi() {
+    let (code, workshop) = cli(&[
+        "workshop",
+        "--name",
+        "Upgrading Skill Perisai",
+        "--date",
+        "2026-12-03",
+        "--wadah",
+        "Koperasi A;Koperasi B",
+        "--pre",
+        "fisher-lombok-timur",
+        "--post",
+        "trader-mataram",
+    ]);
+    assert_eq!(code, 0, "{workshop}");
+    let workshop = workshop.trim();
+    // 12:00 in Lombok on the workshop's day.
+    let result = |phase: &str| {
+        cli(&[
+            "result",
+            "--workshop",
+            workshop,
+            "--name",
+            "Rina",
+            "--wadah",
+            "Koperasi B",
+            "--phase",
+            phase,
+            "--seed",
+            "7",
+            "--started",
+            "1796270400",
+        ])
+    };
+    let (code, pre) = result("pre_test");
+    assert_eq!(code, 0, "{pre}");
+    let (pre, post) = (
+        pre.trim().to_owned(),
+        result("post_test").1.trim().to_owned(),
+    );
+    assert_eq!(
+        pre.lines().count(),
+        1,
+        "a code per test of the phase: {pre}"
+    );
+    assert_ne!(pre, post, "each attempt its own code");
+    assert_eq!(
+        result("pre_test").1.trim(),
+        pre,
+        "the same options make the same code"
+    );
+    let (code, out) = cli(&["verify", "--workshop", workshop, &pre, &post]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("ok\tRina\tKoperasi B\tpre_test\tfisher-lombok-timur\t")
+            && out.contains("ok\tRina\tKoperasi B\tpost_test\ttrader-mataram\t"),
+        "{out}"
+    );
+    assert!(!out.contains("doubt"), "a plausible time and day: {out}");
+
+    let (code, json) = cli(&["verify", "--workshop", workshop, "--xapi", &pre]);
+    assert_eq!(code, 0, "{json}");
+    let statements: serde_json::Value = serde_json::from_str(&json).expect("a JSON array");
+    let statements = statements.as_array().unwrap();
+    let verbs: Vec<&str> = statements
+        .iter()
+        .map(|s| {
+            s["verb"]["id"]
+                .as_str()
+                .unwrap()
+                .rsplit('/')
+                .next()
+                .unwrap()
+        })
+        .collect();
+    assert!(verbs.len() > 2 && verbs[..verbs.len() - 2].iter().all(|v| *v == "answered"));
+    assert_eq!(verbs[verbs.len() - 2..], ["completed", "passed"]);
+    assert!(statements.iter().all(|s| s["actor"]["name"] == "Rina"));
+    // A refused code: exit 1, its line on stderr.
+    let (code, out) = cli(&[
+        "verify",
+        "--workshop",
+        workshop,
+        "--xapi",
+        &pre[..pre.len() - 3],
+    ]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("rejected\t"), "{out}");
+
+    assert_eq!(result("later").0, 2);
+}

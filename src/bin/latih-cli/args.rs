@@ -15,6 +15,7 @@ pub(crate) struct Args {
     pub(crate) calc: Vec<(String, String)>,
     pub(crate) government_paid: bool,
     pub(crate) after_practice: bool,
+    pub(crate) xapi: bool,
 }
 
 impl Args {
@@ -52,6 +53,7 @@ pub(crate) fn parse(args: &[String]) -> Result<Args, String> {
         calc: Vec::new(),
         government_paid: false,
         after_practice: false,
+        xapi: false,
     };
     let mut it = args.iter();
     while let Some(arg) = it.next() {
@@ -86,9 +88,10 @@ pub(crate) fn parse(args: &[String]) -> Result<Args, String> {
             }
             "--government-paid" => a.government_paid = true,
             "--after-practice" => a.after_practice = true,
+            "--xapi" => a.xapi = true,
             "--income" | "--package" | "--occupation" | "--date" | "--name" | "--place"
             | "--wadah" | "--pre" | "--post" | "--practice" | "--workshop" | "--months"
-            | "--workshop-file" => {
+            | "--workshop-file" | "--phase" | "--started" | "--agents" => {
                 let v = value(arg)?;
                 a.calc.push((arg.trim_start_matches("--").to_owned(), v));
             }

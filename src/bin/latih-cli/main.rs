@@ -18,8 +18,15 @@
 //! latih-cli workshop ... FILE...        with scenario files of the trainer's own: print the
 //!                                      workshop package that carries them (JSON)
 //! latih-cli check-workshop FILE         read a workshop package as a phone does
-//! latih-cli verify --workshop CODE | --workshop-file FILE [CODES | stdin]
-//!                                      replay result codes; one line per code
+//! latih-cli verify --workshop CODE | --workshop-file FILE [--xapi] [CODES | stdin]
+//!                                      replay result codes; one line per code (with --xapi,
+//!                                      the JSON array of the xAPI statements the trainer's
+//!                                      app exports for the verified ones instead)
+//! latih-cli result --workshop CODE --name N [--wadah W] [--phase pre_test|post_test]
+//!                  [--policy P] [--seed S] [--started UNIX_SECONDS] [--agents N]
+//!                                      result codes of a scripted agent taking the phase's
+//!                                      tests, as the agents' app makes them (for tests; needs
+//!                                      the test-support feature)
 //! latih-cli path FILE --policy P --seed S [--date D]
 //!                                      the choice ids a scripted policy makes in one run
 //! latih-cli calc --income N [--package P] [--occupation O] [--date D] [--months M] [--government-paid]
@@ -31,7 +38,8 @@
 //!
 //! The code is split by command: `args` reads the command line, `check` validates and balances
 //! scenario files and the pack, `play` plays a run or prints a policy's path, `workshop` makes
-//! workshop codes and verifies result codes, and `calc` prints a contribution.
+//! workshop codes, verifies result codes (and exports them as xAPI) and, for tests, makes result
+//! codes, and `calc` prints a contribution.
 
 use std::process::ExitCode;
 
@@ -47,7 +55,7 @@ use args::{parse, Args};
 use calc::calc;
 use check::{balance_files, check_pack, compile_pack, validate_files};
 use play::{play_file, policy_path};
-use workshop::{check_workshop, verify_codes, workshop_code};
+use workshop::{check_workshop, result_codes, verify_codes, workshop_code};
 
 const USAGE: &str = "usage:
   latih-cli validate FILE...
@@ -59,7 +67,10 @@ const USAGE: &str = "usage:
   latih-cli generate --runs N                (a valid scenario of N nodes, for benchmarks; --features test-support)
   latih-cli workshop --name N --date YYYY-MM-DD --place P --wadah 'A;B' --pre ID,.. --post ID,.. [--practice ID,..] [--after-practice] [SCENARIO_FILE...]
   latih-cli check-workshop WORKSHOP_FILE
-  latih-cli verify --workshop WORKSHOP_CODE | --workshop-file WORKSHOP_FILE [RESULT_CODE... | text with codes on stdin]
+  latih-cli verify --workshop WORKSHOP_CODE | --workshop-file WORKSHOP_FILE [--xapi] [RESULT_CODE... | text with codes on stdin]
+                                             (--xapi: print the verified results' xAPI statements, a JSON array)
+  latih-cli result --workshop WORKSHOP_CODE --name N [--wadah W] [--phase pre_test|post_test] [--policy P] [--seed S] [--started UNIX_SECONDS] [--agents N]
+                                             (a scripted agent's result codes, for tests; --features test-support)
   latih-cli path FILE --policy best_practice|random|pushy|passive|first|last|longest|shortest|mimic|persistent --seed S [--date YYYY-MM-DD]
   latih-cli calc --income N [--package jkk_jkm|jkk_jkm_jht] [--occupation fisher|ojek_driver|...] [--date YYYY-MM-DD] [--months 1-12] [--government-paid]";
 
@@ -90,6 +101,7 @@ fn main() -> ExitCode {
         "compile-pack" if a.files.len() == 1 => compile_pack(&a.files[0]),
         "workshop" => workshop_code(&a),
         "verify" => verify_codes(&a),
+        "result" => result_codes(&a),
         "check-workshop" => check_workshop(&a),
         "path" if a.files.len() == 1 && a.policy.is_some() => policy_path(&a),
         "calc" => calc(&a),

@@ -1,7 +1,9 @@
 //! Workshops from the command line: `workshop` prints the code of a workshop over bundled
 //! scenarios (or, given scenario files of the trainer's own, the workshop package that carries
 //! them), `check-workshop` reads a package as a phone does, and `verify` replays result codes
-//! against a workshop and prints the item analysis.
+//! against a workshop and prints the item analysis (or, with `--xapi`, the xAPI statements the
+//! trainer's app exports for them). With `test-support`, `result` makes result codes as the
+//! agents' app does, played by a scripted policy, for tests of what reads codes.
 
 use latih::engine::workshop::{
     verify, Package, Phase, Rejection, ResultRecord, ScenarioRef, Workshop,
@@ -123,7 +125,9 @@ pub(crate) fn check_workshop(a: &Args) -> Result<bool, String> {
     Ok(true)
 }
 
-/// Verifies result codes against a workshop by replaying them; one line per code.
+/// Verifies result codes against a workshop by replaying them; one line per code. With
+/// `--xapi`, prints instead the JSON array of xAPI statements of the verified results (what
+/// the trainer's app exports), and the rejected codes' lines on stderr.
 pub(crate) fn verify_codes(a: &Args) -> Result<bool, String> {
     let get = |k: &str| a.get(k);
     let mut scenarios = bundled()?;
@@ -152,6 +156,13 @@ pub(crate) fn verify_codes(a: &Args) -> Result<bool, String> {
         if let Ok(v) = &result {
             verified.push(v.clone());
         }
+        if a.xapi {
+            if let Err(why) = result {
+                all_ok = false;
+                eprintln!("rejected\t{}", why.message().get(a.lang));
+            }
+            continue;
+        }
         match result {
             Ok(v) => {
                 // A doubt does not refuse a result: the trainer decides (a column per doubt).
@@ -178,8 +189,132 @@ pub(crate) fn verify_codes(a: &Args) -> Result<bool, String> {
             }
         }
     }
-    print_items(&verified, &scenarios);
+    if a.xapi {
+        let statements = latih::engine::monev::xapi(&workshop, &verified, &scenarios);
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&statements).map_err(|e| e.to_string())?
+        );
+    } else {
+        print_items(&verified, &scenarios);
+    }
     Ok(all_ok)
+}
+
+/// Result codes as the agents' app makes them, for each test of `--phase` (`pre_test` or
+/// `post_test`) of the workshop `--workshop`, taken by `--name` of `--wadah` (the first Wadah
+/// if not given) playing as the scripted `--policy` (best practice if not given); the attempt
+/// is drawn from `--seed`, and it starts at `--started` (Unix seconds; now if not given) and
+/// takes 20 seconds a choice; `--agents N` makes the codes of N agents "NAME 1" to "NAME N"
+/// (seeds from `--seed` on). Test support: such a code passes `verify` without anyone playing.
+#[cfg(feature = "test-support")]
+pub(crate) fn result_codes(a: &Args) -> Result<bool, String> {
+    use latih::engine::balance::Policy;
+    use latih::engine::workshop::clean_name;
+
+    let code = a.get("workshop").ok_or("--workshop is needed")?;
+    let workshop = Workshop::from_code(code).map_err(|e| e.message().get(a.lang).to_owned())?;
+    let name = a.get("name").ok_or("--name is needed")?;
+    clean_name(name).map_err(|_| "--name needs a name an agent could type")?;
+    // `--agents N`: N agents "NAME 1" to "NAME N", each with a seed of their own (load tests).
+    let agents: u64 = match a.get("agents") {
+        Some(n) => n.parse().map_err(|_| "--agents takes a number")?,
+        None => 1,
+    };
+    let wadah = match a.get("wadah") {
+        Some(w) if workshop.wadah.iter().any(|x| x == w) => w.to_owned(),
+        Some(w) => return Err(format!("the workshop has no Wadah {w}")),
+        None => workshop
+            .wadah
+            .first()
+            .ok_or("the workshop has no Wadah")?
+            .clone(),
+    };
+    let phase = match a.get("phase").unwrap_or("pre_test") {
+        "pre_test" => Phase::PreTest,
+        "post_test" => Phase::PostTest,
+        other => return Err(format!("--phase is pre_test or post_test, not {other}")),
+    };
+    let started_s = match a.get("started") {
+        Some(s) => s.parse().map_err(|_| "--started takes Unix seconds")?,
+        None => now_seconds(),
+    };
+    let policy = a.policy.unwrap_or(Policy::BestPractice);
+    let scenarios = bundled()?;
+    for k in 0..agents {
+        let agent = if agents == 1 {
+            clean_name(name).map_err(|_| "--name needs a name an agent could type")?
+        } else {
+            format!("{name} {}", k + 1)
+        };
+        let seed = a.seed.wrapping_add(k);
+        one_agent(
+            &workshop, &scenarios, &agent, &wadah, phase, policy, seed, started_s,
+        )?;
+    }
+    Ok(true)
+}
+
+/// Prints the result codes of one agent's tests of `phase` (see [`result_codes`]).
+#[cfg(feature = "test-support")]
+#[allow(clippy::too_many_arguments)]
+fn one_agent(
+    workshop: &Workshop,
+    scenarios: &[latih::engine::Scenario],
+    agent: &str,
+    wadah: &str,
+    phase: Phase,
+    policy: latih::engine::balance::Policy,
+    seed_of_attempts: u64,
+    started_s: u64,
+) -> Result<(), String> {
+    use latih::engine::balance::scripted_session;
+    use latih::engine::sim::Terms;
+    use latih::engine::workshop::{test_seed, AttemptId, Taker};
+    // The run's date is the day it starts in NTB (UTC+8), as on the agent's phone.
+    let date = latih::engine::Date::from_unix_days(((started_s + 8 * 3600) / 86_400) as i64);
+    for (i, test) in workshop.tests(phase).iter().enumerate() {
+        let scenario = scenarios
+            .iter()
+            .find(|s| s.id == test.id && s.version == test.version)
+            .ok_or(format!(
+                "no bundled scenario {} at version {}",
+                test.id, test.version
+            ))?;
+        // One attempt per seed, phase and test, its bits spread over the UUID as random ones are.
+        let nth = i as u64 * 2 + u64::from(phase == Phase::PostTest) + 1;
+        let attempt = AttemptId::from_random(
+            seed_of_attempts.wrapping_mul(0x9e37_79b9_7f4a_7c15),
+            nth.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ seed_of_attempts,
+        );
+        let seed = test_seed(&workshop.id, attempt);
+        let session = scripted_session(scenario, policy, seed, Terms::of(scenario, date))
+            .map_err(|e| format!("{}: {e}", scenario.id))?;
+        let taker = Taker {
+            workshop: workshop.id.clone(),
+            agent: agent.to_owned(),
+            wadah: wadah.to_owned(),
+            phase,
+        };
+        let turns = session.turns().count() as u32;
+        let record = ResultRecord::of(
+            &session,
+            Some(pack::content_hash_of(scenario)),
+            taker,
+            attempt,
+            started_s,
+            turns * 20,
+        )
+        .ok_or(format!("{}: the scripted run did not end", scenario.id))?;
+        println!("{}", record.to_code());
+    }
+    Ok(())
+}
+
+/// Without `test-support` the tool makes no result codes: say how to get it.
+#[cfg(not(feature = "test-support"))]
+pub(crate) fn result_codes(_: &Args) -> Result<bool, String> {
+    Err("result is test support: run the tool with `cargo run --features test-support --bin latih-cli -- result`".into())
 }
 
 /// The item analysis of the verified results: per node of each test, how often each choice
