@@ -22,6 +22,7 @@ WASM_LD=${WASM_LD:-/usr/lib/llvm-22/bin/wasm-ld}
 # Exactly the versions this checkout needs (an older cached version must never come first).
 TRUNK_VERSION=0.21.14
 FUZZ_VERSION=0.13.2
+RALPH_VERSION=5.1.0  # the learning record store; tests/lrs/requirements.txt pins the same
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' "$ROOT/Cargo.lock" 2>/dev/null)
 for dir in "$LATIH_TOOLS/trunk-$TRUNK_VERSION/bin" "$LATIH_TOOLS/wasm-bindgen-$WASM_BINDGEN_VERSION/bin" \
   "$LATIH_TOOLS/cargo-fuzz-$FUZZ_VERSION/bin" "$ROOT/node_modules/.bin"; do

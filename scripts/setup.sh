@@ -6,7 +6,10 @@
 #   - Rust for wasm32: `rustup target add wasm32-unknown-unknown` where it works; otherwise Debian's
 #     rust-web chain, which builds std for wasm32 from source (see ../shared/TOOLCHAIN.md).
 #   - wasm-bindgen-cli at exactly the version in Cargo.lock; trunk (pinned below).
-#   - wasm-opt (npm binaryen), playwright-core, axe-core and lighthouse, from package-lock.json.
+#   - wasm-opt (npm binaryen), playwright-core, axe-core, lighthouse and
+#     @learninglocker/xapi-validation, from package-lock.json.
+#   - Ralph (a learning record store, for the LRS tests) in a Python venv, pinned by
+#     tests/lrs/requirements.txt; needs python3 >= 3.11.
 #   - Chromium and chromedriver (Debian's packages), unless CHROME and CHROMEDRIVER point elsewhere.
 # A second run with everything installed takes seconds.
 set -euo pipefail
@@ -108,7 +111,8 @@ else
   step "cargo-fuzz: no nightly Rust here; the fuzz suite will be skipped"
 fi
 
-# 4. Node packages: wasm-opt (binaryen), playwright-core, axe-core and lighthouse, exactly as package-lock.json says.
+# 4. Node packages: wasm-opt (binaryen), playwright-core, axe-core, lighthouse and the xAPI
+# validator, exactly as package-lock.json says.
 lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -f node_modules/.latih-lock ] && [ "$(cat node_modules/.latih-lock)" = "$lock_sum" ]; then
   step "node packages (cached)"
@@ -116,6 +120,35 @@ else
   step "node packages: npm ci"
   npm ci --no-audit --no-fund --loglevel=error >/dev/null
   echo "$lock_sum" > node_modules/.latih-lock
+fi
+
+# 4b. Ralph, the learning record store the LRS tests post the xAPI export to, in a venv of its
+# own with every package pinned (tests/lrs/requirements.txt). The venv is made again from scratch
+# when that file changes (its sha256 is kept in the venv), so nothing of an older set stays.
+ralph_root="$LATIH_TOOLS/ralph-$RALPH_VERSION"
+ralph_reqs="tests/lrs/requirements.txt"
+grep -qx "ralph-malph\[lrs,cli\]==$RALPH_VERSION" "$ralph_reqs" || die "$ralph_reqs must pin ralph-malph[lrs,cli]==$RALPH_VERSION (scripts/env.sh)"
+reqs_sum=$(sha256sum "$ralph_reqs" | cut -d' ' -f1)
+if [ -x "$ralph_root/bin/ralph" ] && "$ralph_root/bin/python" -c '' 2>/dev/null \
+  && [ "$(cat "$ralph_root/.latih-requirements" 2>/dev/null)" = "$reqs_sum" ]; then
+  step "Ralph $RALPH_VERSION (cached)"
+else
+  command -v python3 >/dev/null || die "python3 >= 3.11 is required for the learning record store the tests use (Ralph $RALPH_VERSION)"
+  # Ralph itself takes 3.9, but some of the pinned packages (pydantic-settings, dnspython,
+  # websockets) need 3.11.
+  python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
+    || die "python3 >= 3.11 is needed for Ralph $RALPH_VERSION's pinned packages (found $(python3 --version 2>&1))"
+  if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then
+    step "python3 cannot make a venv; installing Debian's python3-venv"
+    apt_install python3-venv || die "python3 cannot make a venv (on Debian and Ubuntu: apt-get install python3-venv)"
+  fi
+  step "Ralph $RALPH_VERSION: installing into a venv (about 20 seconds)"
+  rm -rf "$ralph_root"
+  python3 -m venv "$ralph_root"
+  "$ralph_root/bin/python" -m pip install --quiet --no-input --disable-pip-version-check -r "$ralph_reqs" \
+    || die "could not install Ralph's packages from $ralph_reqs"
+  "$ralph_root/bin/ralph" --version >/dev/null || die "Ralph was installed in $ralph_root but does not start"
+  echo "$reqs_sum" > "$ralph_root/.latih-requirements"
 fi
 
 # 5. Chromium and chromedriver.
