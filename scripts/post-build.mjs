@@ -110,6 +110,18 @@ if (release) {
     const entry = join(dir, entryName);
     const text = readFileSync(entry, "utf8").replaceAll(`${module}.js`, `${module}-${hash}.js`).replaceAll(`${module}_bg.wasm`, `${module}-${hash}_bg.wasm`);
     writeFileSync(entry, text);
+    // The page asks for the glue and the wasm as soon as its head is read, in parallel with its
+    // entry script, as Trunk does for the agents' app: on a slow connection the wasm is most of
+    // the wait before the first paint.
+    const page = join(dir, entryName.replace(/\.js$/, ".html"));
+    const preload = `<link rel="modulepreload" href="${module}-${hash}.js">`
+      + `<link rel="preload" href="${module}-${hash}_bg.wasm" as="fetch" type="application/wasm" crossorigin="anonymous">`;
+    const html = readFileSync(page, "utf8");
+    if (!html.includes("</head>")) {
+      console.error(`post-build: ${page} has no </head>`);
+      process.exit(1);
+    }
+    writeFileSync(page, html.replace("</head>", `${preload}</head>`));
   }
 }
 

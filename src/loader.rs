@@ -321,6 +321,16 @@ pub fn use_scenario(id: &str) -> Loadable<Rc<Scenario>> {
     (*state).clone()
 }
 
+/// Every scenario of the bundled pack, loaded (each once per page).
+pub async fn load_pack(store: &Store) -> Result<Rc<Vec<Scenario>>, LoadError> {
+    let index = load_index(store).await?;
+    let mut all = Vec::with_capacity(index.len());
+    for entry in index.iter().filter(|e| e.is_bundled()) {
+        all.push((*load_scenario(entry.id.clone(), store).await?).clone());
+    }
+    Ok(Rc::new(all))
+}
+
 /// Every scenario of the bundled pack (the trainer's pages verify results against all of
 /// them; workshops use only these, which every phone has).
 #[hook]
@@ -331,15 +341,7 @@ pub fn use_pack() -> Loadable<Rc<Vec<Scenario>>> {
         let state = state.clone();
         use_effect_with((), move |_| {
             spawn(async move {
-                let load = async {
-                    let index = load_index(&store).await?;
-                    let mut all = Vec::with_capacity(index.len());
-                    for entry in index.iter().filter(|e| e.is_bundled()) {
-                        all.push((*load_scenario(entry.id.clone(), &store).await?).clone());
-                    }
-                    Ok::<_, LoadError>(Rc::new(all))
-                };
-                state.set(match load.await {
+                state.set(match load_pack(&store).await {
                     Ok(all) => Loadable::Ready(all),
                     Err(e) => Loadable::Failed(e),
                 });

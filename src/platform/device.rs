@@ -75,3 +75,13 @@ pub fn apply_update() {
         }
     }
 }
+
+/// Whether the browser says it is online (outside a browser: yes).
+pub fn online() -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window().is_none_or(|w| w.navigator().on_line())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    true
+}

@@ -5,6 +5,7 @@
 
 pub mod editor;
 pub mod library;
+pub mod lrs;
 pub mod storage;
 pub mod workshops;
 
@@ -41,6 +42,9 @@ pub enum TrainerRoute {
         /// This device's id for it.
         uid: String,
     },
+    /// The branch: where results are sent, and the monev of every workshop read back from the
+    /// learning record store (`#/cabang`).
+    Branch,
     /// Any other address.
     NotFound,
 }
@@ -60,6 +64,7 @@ impl TrainerRoute {
                 id: (*id).to_owned(),
             },
             ["skenario"] => TrainerRoute::Scenarios,
+            ["cabang"] => TrainerRoute::Branch,
             ["skenario", uid] => TrainerRoute::Scenario {
                 uid: (*uid).to_owned(),
             },
@@ -76,6 +81,7 @@ impl TrainerRoute {
             TrainerRoute::Certificates { id } => format!("/w/{id}/sertifikat"),
             TrainerRoute::Scenarios => "/skenario".into(),
             TrainerRoute::Scenario { uid } => format!("/skenario/{uid}"),
+            TrainerRoute::Branch => "/cabang".into(),
             TrainerRoute::NotFound => "/404".into(),
         }
     }
@@ -100,7 +106,7 @@ pub struct TrainerRootProps {
 pub fn TrainerRoot(props: &TrainerRootProps) -> Html {
     html! {
         <Shell store={props.store.clone()} history={props.history.clone()} class="app--trainer" header={html! { <TrainerHeader /> }}>
-            <TrainerPages />
+            <lrs::sender::LrsProvider><TrainerPages /></lrs::sender::LrsProvider>
         </Shell>
     }
 }
@@ -121,6 +127,7 @@ fn TrainerPages() -> Html {
         TrainerRoute::Scenario { uid } => {
             html! { <editor::ScenarioView key={uid.as_str()} uid={uid.clone()} /> }
         }
+        TrainerRoute::Branch => html! { <lrs::page::BranchPage /> },
         TrainerRoute::NotFound => html! { <crate::pages::not_found::NotFound /> },
     }
 }
@@ -149,6 +156,7 @@ fn TrainerHeader() -> Html {
                 <nav class="nav" aria-label={i18n.t(Text::NavLabel)}>
                     <a class="nav__link" href={TrainerRoute::Workshops.href()}>{ i18n.t(TrainerText::Workshops) }</a>
                     <a class="nav__link" href={TrainerRoute::Scenarios.href()} data-testid="to-scenarios">{ i18n.t(TrainerText::ScenarioLibraryTitle) }</a>
+                    <a class="nav__link" href={TrainerRoute::Branch.href()} data-testid="to-branch">{ i18n.t(TrainerText::Branch) }</a>
                     <a class="nav__link" href="./" data-testid="to-agent-app">{ i18n.t(TrainerText::AgentApp) }</a>
                 </nav>
                 <LangSwitch lang={i18n.lang} on_change={i18n.set_lang.clone()} />
@@ -190,6 +198,7 @@ mod tests {
             TrainerRoute::Certificates {
                 id: "ABC12345".into(),
             },
+            TrainerRoute::Branch,
         ] {
             assert_eq!(TrainerRoute::parse(&route.path()), route);
         }

@@ -96,6 +96,16 @@ test("the trainer's workshop pages: list, new-workshop form with and without err
   await page.goto(`${server.url}pelatih.html#/`);
   await page.locator(`[data-testid=workshop-${workshopId}]`).waitFor();
   await audit(page, "trainer: workshops (one)");
+
+  await page.goto(`${server.url}pelatih.html#/cabang`);
+  await page.getByTestId("lrs-settings").waitFor();
+  await audit(page, "trainer: branch, not connected");
+  await page.getByTestId("lrs-endpoint").fill("lrs.example.org");
+  await page.getByTestId("lrs-save").click();
+  await page.getByTestId("lrs-settings-status").waitFor();
+  await audit(page, "trainer: branch, an address refused");
+  await page.goto(`${server.url}pelatih.html#/`);
+  await page.locator(`[data-testid=workshop-${workshopId}]`).waitFor();
   assert.deepEqual(problems, []);
   assertClean(from);
 });

@@ -57,7 +57,7 @@ before(async () => {
   }
   statements = exportXapi();
   lrs = await startLrs({ origins: [APP_ORIGIN], users: [{ username: "latih", password: "rahasia-latih-1" }] });
-});
+}, { timeout: 600_000 });
 
 after(async () => {
   await lrs?.stop();

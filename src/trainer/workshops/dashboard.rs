@@ -14,11 +14,11 @@ use crate::engine::{Competency, Scenario};
 use crate::i18n::{t_with, Text, TrainerText};
 use crate::trainer::table_wrap;
 
-pub(super) fn number(value: Option<u32>) -> String {
+pub(crate) fn number(value: Option<u32>) -> String {
     value.map_or("–".to_owned(), |v| v.to_string())
 }
 
-pub(super) fn change(value: Option<i32>) -> String {
+pub(crate) fn change(value: Option<i32>) -> String {
     value.map_or("–".to_owned(), |v| format!("{v:+}"))
 }
 

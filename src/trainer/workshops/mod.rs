@@ -8,6 +8,8 @@ pub mod detail;
 pub mod list;
 pub mod new;
 
+pub(crate) use dashboard::{change, number};
+
 use crate::platform::files::{read_texts, FileText};
 use yew::prelude::*;
 

@@ -37,12 +37,14 @@ use state::{Action, Detail, ImportReport};
 #[function_component]
 pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
     let i18n = use_i18n();
-    let store = WorkshopStore::new(use_store());
+    let app_store = use_store();
+    let store = WorkshopStore::new(app_store.clone());
     // Results imported in another tab show here at once (imports merge, so none is lost).
     crate::platform::events::use_refresh_on_storage(
         crate::trainer::storage::workshops::is_workshop_key,
     );
     let pack = use_pack();
+    let lrs = crate::trainer::lrs::sender::use_lrs();
     let state = use_reducer(Detail::default);
     // "Kode disalin." shows for a few seconds, then goes, so a second copy is seen to work.
     let copied_timer = use_mut_ref(|| None::<crate::platform::events::Timer>);
@@ -60,18 +62,27 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
         Err(page) => return page,
     };
     let import = {
-        let (store, dispatch, scenarios, workshop, saved, key) = (
+        let (store, dispatch, scenarios, workshop, saved, key, lrs, app_store) = (
             store.clone(),
             state.dispatcher(),
             scenarios.clone(),
             workshop.clone(),
             saved.clone(),
             props.id.clone(),
+            lrs.clone(),
+            app_store.clone(),
         );
         Rc::new(move |text: String, skipped: usize| {
             let batch = check_batch(&text, &workshop, &scenarios, &saved.results);
             let codes: Vec<String> = batch.accepted.iter().map(|(c, _)| c.clone()).collect();
             let stored = store.add_results(&key, &codes);
+            // New results go to the branch's LRS by themselves, when the trainer chose that.
+            let auto = crate::trainer::lrs::LrsSettings::load(&app_store).is_some_and(|s| s.auto);
+            if auto && matches!(stored, Ok(n) if n > 0) {
+                if let Some(lrs) = &lrs {
+                    lrs.send.emit(Some(key.to_string()));
+                }
+            }
             dispatch.dispatch(Action::Imported(ImportReport {
                 accepted: stored.as_ref().map_or(0, |n| *n),
                 duplicates: batch.duplicates,
@@ -331,6 +342,8 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                 <a class="button no-print" href={TrainerRoute::Certificates { id: props.id.to_string() }.href()} data-testid="to-certificates">{ i18n.t(TrainerText::Certificates) }</a>
             </section>
 
+            { lrs_view(&i18n, lrs.as_ref(), &props.id) }
+
             <section class="card no-print">
                 <h2>{ i18n.t(TrainerText::Exports) }</h2>
                 <p>{ i18n.t(TrainerText::ExportsHelp) }</p>
@@ -342,6 +355,54 @@ pub fn WorkshopDetail(props: &WorkshopProps) -> Html {
                 </div>
             </section>
         </div>
+    }
+}
+
+/// Sending this workshop to the branch's LRS: the button, and where its results are.
+fn lrs_view(
+    i18n: &crate::context::I18n,
+    lrs: Option<&crate::trainer::lrs::sender::Lrs>,
+    id: &str,
+) -> Html {
+    let Some(lrs) = lrs else {
+        return Html::default();
+    };
+    let status = &lrs.status;
+    let line = if !status.configured {
+        html! { <p data-testid="lrs-workshop-status">{ i18n.t(TrainerText::LrsNotConfigured) }{ " " }<a href={TrainerRoute::Branch.href()}>{ i18n.t(TrainerText::Branch) }</a></p> }
+    } else if status.queue.has(id) {
+        html! {
+            <>
+                <p data-testid="lrs-workshop-status">{ i18n.t(TrainerText::LrsWorkshopQueued) }</p>
+                if let Some(error) = &status.queue.error {
+                    <p class="warn" role="alert" data-testid="lrs-workshop-error">{ i18n.t(error.text()) }{ " " }<a href={TrainerRoute::Branch.href()}>{ i18n.t(TrainerText::Branch) }</a></p>
+                }
+            </>
+        }
+    } else if let Some(ms) = status.queue.sent_ms(id) {
+        let (day, minutes) = crate::platform::clock::local_date_time(ms);
+        let when = format!(
+            "{} {:02}.{:02}",
+            date_text(i18n.lang, day),
+            minutes / 60,
+            minutes % 60
+        );
+        html! { <p data-testid="lrs-workshop-status">{ t_with(i18n.lang, TrainerText::LrsWorkshopSent, &[("when", &when)]) }</p> }
+    } else {
+        Html::default()
+    };
+    let send = {
+        let (send, id) = (lrs.send.clone(), id.to_owned());
+        Callback::from(move |_| send.emit(Some(id.clone())))
+    };
+    html! {
+        <section class="card no-print" data-testid="lrs-workshop">
+            <h2>{ i18n.t(TrainerText::LrsSendWorkshop) }</h2>
+            { line }
+            <div class="actions">
+                <button type="button" class="button button--secondary" onclick={send} disabled={!status.configured} data-testid="lrs-send-workshop">{ i18n.t(TrainerText::LrsSendWorkshop) }</button>
+            </div>
+        </section>
     }
 }
 
