@@ -76,11 +76,13 @@ pub async fn call(
     match request(method, url, &headers, body).await {
         Ok(answer) if (200..300).contains(&answer.status) => Ok(answer.body),
         Ok(answer) => Err(SendError::of_status(answer.status, &answer.body)),
-        Err(FetchError::Network | FetchError::Status(_)) => Err(if crate::platform::device::online() {
-            SendError::Unreachable
-        } else {
-            SendError::Offline
-        }),
+        Err(FetchError::Network | FetchError::Status(_)) => {
+            Err(if crate::platform::device::online() {
+                SendError::Unreachable
+            } else {
+                SendError::Offline
+            })
+        }
     }
 }
 
