@@ -15,6 +15,7 @@ use crate::engine::pack::{decode_index, decode_published, ContentHash, Summary, 
 use crate::engine::workshop::installed::{choose, Copy, Installed, INSTALLED_KEY};
 use crate::engine::workshop::ScenarioRef;
 use crate::engine::Scenario;
+use crate::platform::events::spawn;
 use crate::platform::fetch::{fetch_bytes, FetchError};
 use crate::platform::storage::Store;
 
@@ -257,14 +258,6 @@ pub fn with_scenario(
 ) {
     spawn(async move { then(load_scenario(id, &store).await) });
 }
-
-fn spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
-    #[cfg(target_arch = "wasm32")]
-    wasm_bindgen_futures::spawn_local(future);
-    #[cfg(not(target_arch = "wasm32"))]
-    drop(future);
-}
-
 /// The library index.
 #[hook]
 pub fn use_index() -> Loadable<Rc<Vec<Summary>>> {

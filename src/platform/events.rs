@@ -152,3 +152,12 @@ pub fn storage_change(e: &web_sys::Event) -> Option<StorageChange> {
         new_value: e.new_value(),
     })
 }
+
+/// Runs `future` on the page's event loop (outside a browser, in native tests: never, as no
+/// browser answers there).
+pub fn spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
+    #[cfg(target_arch = "wasm32")]
+    wasm_bindgen_futures::spawn_local(future);
+    #[cfg(not(target_arch = "wasm32"))]
+    drop(future);
+}

@@ -37,9 +37,8 @@ enum Reading {
     /// Not started.
     #[default]
     Idle,
-    /// Pages read so far, statements in them, results replayed and waiting.
+    /// Statements read so far, results replayed and waiting.
     Going {
-        pages: usize,
         statements: usize,
         verified: usize,
         pending: usize,
@@ -95,7 +94,6 @@ async fn read_all(
 ) -> Result<(), SendError> {
     let scenarios = scenarios(&store).await?;
     let mut url = format!("{}?limit={PAGE}", settings.statements_url());
-    let mut pages = 0;
     loop {
         let body = call(&settings, "GET", &url, None).await?;
         let page = branch
@@ -103,7 +101,6 @@ async fn read_all(
             .add_page(&body)
             .map_err(|_| SendError::BadAnswer)?;
         drop(body);
-        pages += 1;
         // The page was one task; reading its statements starts in the next.
         crate::platform::events::next_task().await;
         loop {
@@ -114,7 +111,6 @@ async fn read_all(
                 (b.statements - undigested, b.verified(), pending)
             };
             progress.emit(Reading::Going {
-                pages,
                 statements,
                 verified,
                 pending,
@@ -204,7 +200,6 @@ pub fn BranchPage() -> Html {
             }
             shown.set(AGENTS_SHOWN);
             reading.set(Reading::Going {
-                pages: 0,
                 statements: 0,
                 verified: 0,
                 pending: 0,
@@ -215,7 +210,7 @@ pub fn BranchPage() -> Html {
                 let reading = reading.clone();
                 Callback::from(move |r: Reading| reading.set(r))
             };
-            wasm_spawn(async move {
+            crate::platform::events::spawn(async move {
                 let done = read_all(settings, store, branch.clone(), progress).await;
                 reading.set(match done {
                     Ok(()) => {
@@ -244,8 +239,8 @@ pub fn BranchPage() -> Html {
                 .iter()
                 .map(|w| {
                     all.iter()
-                        .find(|a| a.workshop().is_some_and(|ws| ws.id == w.workshop))
-                        .and_then(|a| a.workshop())
+                        .filter_map(|a| a.workshop())
+                        .find(|ws| ws.id == w.workshop)
                         .map_or(w.workshop.clone(), |ws| ws.name)
                 })
                 .collect()
@@ -493,11 +488,4 @@ fn branch_view(
             }
         </section>
     }
-}
-
-fn wasm_spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
-    #[cfg(target_arch = "wasm32")]
-    wasm_bindgen_futures::spawn_local(future);
-    #[cfg(not(target_arch = "wasm32"))]
-    drop(future);
 }

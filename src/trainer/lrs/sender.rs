@@ -11,6 +11,7 @@ use yew::prelude::*;
 use super::{LrsSettings, Queue, SendError, BATCH, XAPI_VERSION};
 use crate::context::use_store;
 use crate::platform::clock::now_ms;
+use crate::platform::events::spawn;
 use crate::platform::fetch::{request, FetchError};
 use crate::platform::storage::Store;
 use crate::trainer::storage::workshops::WorkshopStore;
@@ -279,11 +280,4 @@ pub fn LrsProvider(props: &LrsProviderProps) -> Html {
     html! {
         <ContextProvider<Lrs> context={lrs}>{ props.children.clone() }</ContextProvider<Lrs>>
     }
-}
-
-fn spawn<F: std::future::Future<Output = ()> + 'static>(future: F) {
-    #[cfg(target_arch = "wasm32")]
-    wasm_bindgen_futures::spawn_local(future);
-    #[cfg(not(target_arch = "wasm32"))]
-    drop(future);
 }
